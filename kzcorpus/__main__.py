@@ -1,0 +1,3 @@
+from kzcorpus.cli import main
+
+main()

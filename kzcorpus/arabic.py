@@ -1,0 +1,343 @@
+"""Arabic text primitives: folding with an offset map, tokens, sentences.
+
+Everything here is a pure function over ``str``; the character tables are
+module-level data.  Folding may delete characters (diacritics, tatweel,
+invisible format characters) or expand one (a presentation-form ligature
+becomes two letters), so every function that finds something in folded text
+returns offsets into the *original* text, via :class:`FoldMap`.
+
+Only the standard library is imported here: this module is on the start-up
+path of every command.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_right
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple
+
+# --------------------------------------------------------------------------
+# Character tables (code points written as escapes where the glyph is
+# invisible or easily confused, so diffs stay reviewable).
+
+#: Harakat, tanwin, shadda, sukun, superscript alef, maddah/hamza above/below
+#: and the Quranic annotation signs.
+DIACRITICS_AR = frozenset(
+    [chr(c) for c in range(0x064B, 0x0660)]  # fathatan .. wavy hamza below
+    + ["\u0670"]  # superscript alef
+    + [chr(c) for c in range(0x0610, 0x061B)]  # Quranic marks
+    + [chr(c) for c in range(0x06D6, 0x06DD)]
+    + [chr(c) for c in range(0x06DF, 0x06E5)]
+    + [chr(c) for c in range(0x06E7, 0x06E9)]
+    + [chr(c) for c in range(0x06EA, 0x06EE)]
+)
+TATWEEL = "\u0640"
+#: Zero-width and directional format characters, soft hyphen, BOM.
+INVISIBLE = frozenset(
+    ["\u00ad", "\u061c", "\u180e", "\ufeff", "\u2060", "\u2061", "\u2062", "\u2063", "\u2064"]
+    + [chr(c) for c in range(0x200C, 0x2010)]  # ZWNJ ZWJ LRM RLM
+    + [chr(c) for c in range(0x202A, 0x202F)]  # embeddings and overrides
+    + [chr(c) for c in range(0x2066, 0x206A)]  # isolates
+)
+#: Characters that separate words though they are not ASCII spaces.
+SPACES = frozenset(
+    ["\u00a0", "\u1680", "\u200b", "\u2028", "\u2029", "\u202f", "\u205f", "\u3000"]
+    + [chr(c) for c in range(0x2000, 0x200B)]
+)
+ALEF_FORMS = {"\u0622": "\u0627", "\u0623": "\u0627", "\u0625": "\u0627", "\u0671": "\u0627"}
+ALEF_MAQSURA = {"\u0649": "\u064a"}  # ى -> ي
+TEH_MARBUTA = {"\u0629": "\u0647"}  # ة -> ه
+HAMZA_CARRIERS = {"\u0624": "\u0648", "\u0626": "\u064a"}  # ؤ -> و, ئ -> ي
+PERSIAN_LETTERS = {
+    "\u06a9": "\u0643",  # keheh -> kaf
+    "\u06aa": "\u0643",  # swash kaf
+    "\u06cc": "\u064a",  # farsi yeh -> yeh
+    "\u06d2": "\u064a",  # yeh barree
+    "\u06c1": "\u0647",  # heh goal
+    "\u06be": "\u0647",  # heh doachashmee
+    "\u06d5": "\u0647",  # ae
+}
+DIGITS = {chr(0x0660 + i): str(i) for i in range(10)} | {chr(0x06F0 + i): str(i) for i in range(10)}
+#: Ranges that NFKC turns into ordinary Arabic letters.
+PRESENTATION_RANGES = ((0xFB50, 0xFDFF), (0xFE70, 0xFEFF))
+
+FOLD_STEPS = (
+    "diacritics",
+    "tatweel",
+    "alef",
+    "alef_maqsura",
+    "teh_marbuta",
+    "hamza",
+    "persian",
+    "digits",
+    "presentation",
+    "invisible",
+    "spaces",
+    "case",
+)
+
+
+@dataclass(frozen=True)
+class FoldOptions:
+    """Which folding steps apply.  Every step is on by default."""
+
+    diacritics: bool = True
+    tatweel: bool = True
+    alef: bool = True
+    alef_maqsura: bool = True
+    teh_marbuta: bool = True
+    hamza: bool = True
+    persian: bool = True
+    digits: bool = True
+    presentation: bool = True
+    invisible: bool = True
+    spaces: bool = True
+    case: bool = True
+
+
+DEFAULT_FOLD = FoldOptions()
+#: Folding for ``--match normalized``/``clitic`` and for every analysis.
+SEARCH_FOLD = DEFAULT_FOLD
+
+
+def _letter_map(opts: FoldOptions) -> dict[str, str]:
+    """One-letter substitutions of *opts*, applied after NFKC."""
+    out: dict[str, str] = {}
+    if opts.alef:
+        out.update(ALEF_FORMS)
+    if opts.alef_maqsura:
+        out.update(ALEF_MAQSURA)
+    if opts.teh_marbuta:
+        out.update(TEH_MARBUTA)
+    if opts.hamza:
+        out.update(HAMZA_CARRIERS)
+    if opts.persian:
+        out.update(PERSIAN_LETTERS)
+    if opts.digits:
+        out.update(DIGITS)
+    return out
+
+
+def _fold_chars(s: str, opts: FoldOptions, letters: dict[str, str]) -> str:
+    out = []
+    for ch in s:
+        if opts.diacritics and ch in DIACRITICS_AR:
+            continue
+        if opts.tatweel and ch == TATWEEL:
+            continue
+        if opts.invisible and ch in INVISIBLE:
+            continue
+        if opts.spaces and ch in SPACES:
+            out.append(" ")
+            continue
+        out.append(letters.get(ch, ch))
+    return "".join(out)
+
+
+@lru_cache(maxsize=16)
+def _table(opts: FoldOptions) -> dict[int, str | None]:
+    """A ``str.translate`` table equal to folding each character alone."""
+    letters = _letter_map(opts)
+    table: dict[int, str | None] = {}
+    singles = set(letters) | set(DIACRITICS_AR) | set(INVISIBLE) | set(SPACES) | {TATWEEL}
+    for ch in singles:
+        folded = _fold_chars(ch, opts, letters)
+        if folded != ch:
+            table[ord(ch)] = folded or None
+    if opts.presentation:
+        for lo, hi in PRESENTATION_RANGES:
+            for cp in range(lo, hi + 1):
+                ch = chr(cp)
+                nf = unicodedata.normalize("NFKC", ch)
+                if nf != ch:
+                    table[cp] = _fold_chars(nf, opts, letters) or None
+    if opts.case:
+        # The only character whose lower case is longer than itself; fold it
+        # here so that str.lower() below never changes the length.
+        table[0x0130] = "i"
+    return table
+
+
+@lru_cache(maxsize=16)
+def _uneven_re(opts: FoldOptions) -> re.Pattern[str]:
+    """Characters that folding removes or expands to several."""
+    chars = sorted(chr(cp) for cp, rep in _table(opts).items() if rep is None or len(rep) != 1)
+    if not chars:
+        return re.compile(r"(?!)")
+    return re.compile("[" + "".join(re.escape(c) for c in chars) + "]")
+
+
+def fold(text: str, opts: FoldOptions = DEFAULT_FOLD) -> str:
+    """Fold *text* for matching (see :class:`FoldOptions`).  Idempotent."""
+    out = text.translate(_table(opts))
+    return out.lower() if opts.case else out
+
+
+class FoldMap:
+    """Folded text plus, for each folded character, its span in the original.
+
+    ``start[i]`` is where folded character *i* comes from; ``end[i]`` is the
+    end of that original character *and* of any marks or tatweel that folding
+    removed after it, so that a span found in folded text maps back to whole
+    original graphemes: ``original[start[a]:end[b - 1]]``.
+    """
+
+    __slots__ = ("original", "folded", "start", "end")
+    start: range | list[int]
+    end: range | list[int]
+
+    def __init__(self, original: str, opts: FoldOptions = DEFAULT_FOLD) -> None:
+        self.original = original
+        self.folded = fold(original, opts)
+        table = _table(opts)
+        if _uneven_re(opts).search(original) is None:
+            # Nothing removed or expanded: folded offsets are original ones.
+            self.start = range(len(original))
+            self.end = range(1, len(original) + 1)
+            return
+        starts: list[int] = []
+        ends: list[int] = []
+        for i, ch in enumerate(original):
+            rep = table.get(ord(ch), ch)
+            if rep is None:
+                if ends and (ch == TATWEEL or ch in DIACRITICS_AR) and ends[-1] == i:
+                    # Attach removed marks to the letter they sit on.
+                    j = len(ends) - 1
+                    while j >= 0 and ends[j] == i:
+                        ends[j] = i + 1
+                        j -= 1
+                continue
+            for _ in range(len(rep)):
+                starts.append(i)
+                ends.append(i + 1)
+        if len(starts) != len(self.folded):  # pragma: no cover - guarded by tests
+            raise AssertionError("fold map out of step with fold()")
+        self.start = starts
+        self.end = ends
+
+    def span(self, fstart: int, fend: int) -> tuple[int, int]:
+        """Original ``(start, end)`` of the folded span ``[fstart, fend)``."""
+        if fend <= fstart:
+            pos = self.start[fstart] if fstart < len(self.start) else len(self.original)
+            return pos, pos
+        return self.start[fstart], self.end[fend - 1]
+
+
+# --------------------------------------------------------------------------
+# Tokens and sentences
+
+_MARKS = "\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e4\u06e7\u06e8\u06ea-\u06ed"
+_JOINERS = "\u0640\u200c\u200d\u00ad"
+#: A word: a letter or digit, then letters, digits, marks, tatweel, joiners.
+#: ``\w`` includes ``_``, which is never part of an Arabic word; it is left
+#: out so «[ad_1]» gives the tokens «ad» and «1».
+WORD_RE = re.compile(rf"(?:[^\W_])(?:[^\W_]|[{_MARKS}{_JOINERS}])*")
+
+_LATIN_RE = re.compile(r"[A-Za-z\u00c0-\u024f]")
+_ARABIC_RE = re.compile(r"[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
+
+
+class Token(NamedTuple):
+    """A word of the original text: ``text[start:end] == surface``."""
+
+    start: int
+    end: int
+    surface: str
+
+    @property
+    def script(self) -> str:
+        """``arabic``, ``latin``, ``number`` or ``other``."""
+        return script_of(self.surface)
+
+
+def script_of(word: str) -> str:
+    """Classify a token by its first script-bearing character."""
+    for ch in word:
+        if ch.isdigit():
+            return "number"
+        if _ARABIC_RE.match(ch):
+            return "arabic"
+        if _LATIN_RE.match(ch):
+            return "latin"
+        if ch.isalpha():
+            return "other"
+    return "other"
+
+
+def tokenize(text: str) -> Iterator[Token]:
+    """Yield the words of *text* with offsets into *text* itself."""
+    for m in WORD_RE.finditer(text):
+        yield Token(m.start(), m.end(), m.group())
+
+
+#: Sentence ends: . ! ? ؟ ۔ … and a newline.  The Arabic comma ، and ؛ do
+#: not end sentences.  A full stop between digits («6.2», «23.04.2024») does
+#: not either.
+_SENT_END_RE = re.compile(r"(?:\.(?!\d)|[!?\u061f\u06d4\u2026])+[\"'»”)\]]*|\n+")
+
+
+class Span(NamedTuple):
+    start: int
+    end: int
+
+
+def sentences(text: str) -> Iterator[Span]:
+    """Yield sentence spans (trimmed of surrounding white space)."""
+    pos = 0
+    for m in _SENT_END_RE.finditer(text):
+        end = m.end() if m.group()[0] != "\n" else m.start()
+        span = _trim(text, pos, end)
+        if span is not None:
+            yield span
+        pos = m.end()
+    span = _trim(text, pos, len(text))
+    if span is not None:
+        yield span
+
+
+def _trim(text: str, start: int, end: int) -> Span | None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if start == end or WORD_RE.search(text, start, end) is None:
+        return None
+    return Span(start, end)
+
+
+class LineIndex:
+    """1-based line numbers for offsets, built once per text."""
+
+    __slots__ = ("_starts",)
+
+    def __init__(self, text: str) -> None:
+        starts = [0]
+        find = text.find
+        i = find("\n")
+        while i != -1:
+            starts.append(i + 1)
+            i = find("\n", i + 1)
+        self._starts = starts
+
+    def line(self, offset: int) -> int:
+        return bisect_right(self._starts, offset)
+
+
+# --------------------------------------------------------------------------
+# Display hygiene
+
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_WS_RE = re.compile(r"\s+")
+
+
+def clean_for_display(s: str) -> str:
+    """Collapse white space and drop control and bidi-override characters.
+
+    Used for context strings: corpus text must never send escape sequences
+    or directional overrides to a terminal.
+    """
+    return _WS_RE.sub(" ", _CONTROL_RE.sub("", s)).strip()

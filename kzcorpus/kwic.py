@@ -1,0 +1,281 @@
+"""Keyword in context.
+
+A query is compiled once into a :class:`Matcher`; each article is folded
+once, searched, and every hit is mapped back to offsets in the original
+text.  Context is counted in words, never characters.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Literal, get_args
+
+from kzcorpus.arabic import FoldMap, LineIndex, Token, clean_for_display, fold, tokenize
+from kzcorpus.corpus import Article
+from kzcorpus.errors import UsageError
+
+MatchMode = Literal["clitic", "normalized", "exact", "regex"]
+MATCH_MODES: tuple[str, ...] = get_args(MatchMode)
+SortKey = Literal[
+    "position", "article", "keyword", "before1", "before2", "before3", "after1", "after2", "after3"
+]
+SORT_KEYS: tuple[str, ...] = get_args(SortKey)
+SORT_HELP = {
+    "position": "corpus order (the default)",
+    "article": "article id, then position",
+    "keyword": "the matched words, folded",
+    "before1": "1st word before the keyword",
+    "before2": "2nd word before",
+    "before3": "3rd word before",
+    "after1": "1st word after the keyword",
+    "after2": "2nd word after",
+    "after3": "3rd word after",
+}
+
+ALEF = "\u0627"
+LAM = "\u0644"
+ARTICLE = ALEF + LAM  # ال
+#: Proclitics as they look after folding.  Conjunction, then preposition,
+#: then article; ل + ال is written لل.
+_CONJ = "[\u0648\u0641]"  # و ف
+_PREP_ART = "|".join(
+    [
+        "\u0628\u0627\u0644",  # بال
+        "\u0643\u0627\u0644",  # كال
+        "\u0627\u0644",  # ال
+        "\u0644\u0644",  # لل
+        "\u0628",  # ب
+        "\u0643",  # ك
+        "\u0644",  # ل
+    ]
+)
+_WORDCHAR = r"[^\W_]"
+_MIN_CORE = 3  # «الله» keeps its ال: a two-letter core would match «له»
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A match: original offsets plus how it matched (e.g. ``ل + روسيا``)."""
+
+    start: int
+    end: int
+    match: str
+
+
+@dataclass
+class KwicHit:
+    """One concordance line.  ``article.text[start:end] == keyword``."""
+
+    doc: str
+    start: int
+    end: int
+    line: int
+    before: str
+    keyword: str
+    after: str
+    match: str
+    words_before: list[str] = field(default_factory=list, repr=False)
+    words_after: list[str] = field(default_factory=list, repr=False)
+
+    def record(self) -> dict[str, Any]:
+        return {
+            "doc": self.doc,
+            "start": self.start,
+            "end": self.end,
+            "line": self.line,
+            "before": self.before,
+            "keyword": self.keyword,
+            "after": self.after,
+            "match": self.match,
+        }
+
+
+class Matcher:
+    """A compiled query: ``find(article)`` yields :class:`Hit` records."""
+
+    def __init__(self, query: str, mode: MatchMode = "clitic") -> None:
+        if mode not in MATCH_MODES:
+            raise UsageError(f"unknown match mode {mode!r}; choose one of {', '.join(MATCH_MODES)}")
+        if not query.strip():
+            raise UsageError("the query is empty; give a word, a phrase in quotes, or --regex PATTERN")
+        self.query = query
+        self.mode = mode
+        self._words: list[tuple[str, bool]] = []  # (core, had article)
+        self._regex: Any = None
+        if mode == "regex":
+            self._regex = _compile_user_regex(query)
+            return
+        words = query.split()
+        if mode == "exact":
+            self._pattern = re.compile(_bounded(r"\s+".join(re.escape(w) for w in words)))
+            return
+        folded = [fold(w) for w in words]
+        folded = [w for w in folded if w.strip()]
+        if not folded or not any(re.search(_WORDCHAR, w) for w in folded):
+            raise UsageError(
+                f"the query {query!r} has no letters or digits once diacritics are removed; "
+                "give a word to search for"
+            )
+        if mode == "normalized":
+            self._pattern = re.compile(_bounded(r"\s+".join(re.escape(w) for w in folded)))
+            return
+        parts = []
+        for i, w in enumerate(folded):
+            core, had_article = w, False
+            if w.startswith(ARTICLE) and len(w) - 2 >= _MIN_CORE:
+                core, had_article = w[2:], True
+            self._words.append((core, had_article))
+            if re.match(_WORDCHAR, core):
+                parts.append(f"(?P<c{i}>{_CONJ})?(?P<p{i}>{_PREP_ART})?(?P<w{i}>{re.escape(core)})")
+            else:
+                parts.append(f"(?P<w{i}>{re.escape(core)})")
+        self._pattern = re.compile(_bounded(r"\s+".join(parts)))
+
+    def find(self, article: Article, fmap: FoldMap | None = None) -> Iterator[Hit]:
+        """Hits in *article*, in text order, with original offsets."""
+        text = article.text
+        if self.mode == "regex":
+            for m in self._regex.finditer(text):
+                if m.end() > m.start():
+                    yield Hit(m.start(), m.end(), "regex")
+            return
+        if self.mode == "exact":
+            for m in self._pattern.finditer(text):
+                yield Hit(m.start(), m.end(), "exact")
+            return
+        fmap = fmap or FoldMap(text)
+        for m in self._pattern.finditer(fmap.folded):
+            start, end = fmap.span(m.start(), m.end())
+            yield Hit(start, end, self._explain(m, fmap) if self.mode == "clitic" else "normalized")
+
+    def _explain(self, m: re.Match[str], fmap: FoldMap) -> str:
+        words = []
+        for i, (_core, had_article) in enumerate(self._words):
+            pieces = []
+            conj = m.groupdict().get(f"c{i}")
+            prep = m.groupdict().get(f"p{i}")
+            if conj:
+                pieces.append(_orig(fmap, m, f"c{i}"))
+            if prep:
+                pieces.append(_orig(fmap, m, f"p{i}"))
+            word = _orig(fmap, m, f"w{i}")
+            pieces.append(word)
+            desc = " + ".join(pieces)
+            if had_article and not (prep and prep.endswith((ARTICLE, LAM + LAM))):
+                desc += " (without ال)"
+            words.append(desc)
+        return " ".join(words)
+
+
+def _orig(fmap: FoldMap, m: re.Match[str], group: str) -> str:
+    a, b = fmap.span(m.start(group), m.end(group))
+    return fmap.original[a:b]
+
+
+def _bounded(pattern: str) -> str:
+    return rf"(?<!{_WORDCHAR})(?:{pattern})(?!{_WORDCHAR})"
+
+
+def _compile_user_regex(pattern: str) -> Any:
+    import regex
+
+    try:
+        return regex.compile(pattern)
+    except regex.error as exc:
+        raise UsageError(f"invalid regular expression {pattern!r}: {exc}") from None
+
+
+# --------------------------------------------------------------------------
+# Context
+
+
+class _ArticleIndex:
+    """Tokens and line starts of one article, built on first use."""
+
+    def __init__(self, article: Article) -> None:
+        self.article = article
+        self.tokens: list[Token] = list(tokenize(article.text))
+        self.starts = [t.start for t in self.tokens]
+        self.ends = [t.end for t in self.tokens]
+        self.lines = LineIndex(article.text)
+
+
+def _context(ix: _ArticleIndex, hit: Hit, width: int) -> KwicHit:
+    text = ix.article.text
+    lo = bisect_right(ix.ends, hit.start)  # tokens ending at or before the hit
+    before_toks = ix.tokens[max(0, lo - width) : lo]
+    hi = bisect_left(ix.starts, hit.end)
+    after_toks = ix.tokens[hi : hi + width]
+    before = clean_for_display(text[before_toks[0].start : hit.start]) if before_toks else ""
+    after = clean_for_display(text[hit.end : after_toks[-1].end]) if after_toks else ""
+    return KwicHit(
+        doc=ix.article.id,
+        start=hit.start,
+        end=hit.end,
+        line=ix.lines.line(hit.start),
+        before=before,
+        keyword=text[hit.start : hit.end],
+        after=after,
+        match=hit.match,
+        words_before=[fold(t.surface) for t in reversed(before_toks)],
+        words_after=[fold(t.surface) for t in after_toks],
+    )
+
+
+def concordance(article: Article, hits: Iterable[Hit], *, width: int = 6) -> Iterator[KwicHit]:
+    """Turn *hits* in *article* into concordance lines with *width* words of context."""
+    if width < 0:
+        raise UsageError("--width must be 0 or more words")
+    ix: _ArticleIndex | None = None
+    for hit in hits:
+        if ix is None:
+            ix = _ArticleIndex(article)
+        yield _context(ix, hit, width)
+
+
+def kwic(
+    articles: Iterable[Article],
+    query: str,
+    *,
+    match: MatchMode = "clitic",
+    width: int = 6,
+) -> Iterator[KwicHit]:
+    """Concordance lines for *query* over *articles*, in corpus order."""
+    matcher = Matcher(query, match)
+    for article in articles:
+        yield from concordance(article, matcher.find(article), width=width)
+
+
+def count(articles: Iterable[Article], query: str, *, match: MatchMode = "clitic") -> Iterator[dict[str, Any]]:
+    """Per-article hit counts (articles with no hit included, as 0)."""
+    matcher = Matcher(query, match)
+    for article in articles:
+        yield {"doc": article.id, "title": article.title, "hits": sum(1 for _ in matcher.find(article))}
+
+
+def _nth(words: Sequence[str], n: int) -> str:
+    return words[n] if n < len(words) else ""
+
+
+SORTERS: dict[str, Callable[[KwicHit], Any]] = {
+    "article": lambda h: (h.doc, h.start),
+    "keyword": lambda h: fold(h.keyword),
+    "before1": lambda h: _nth(h.words_before, 0),
+    "before2": lambda h: _nth(h.words_before, 1),
+    "before3": lambda h: _nth(h.words_before, 2),
+    "after1": lambda h: _nth(h.words_after, 0),
+    "after2": lambda h: _nth(h.words_after, 1),
+    "after3": lambda h: _nth(h.words_after, 2),
+}
+
+
+def sort_hits(hits: Iterable[KwicHit], key: SortKey) -> Iterable[KwicHit]:
+    """Sort by *key*; ``position`` keeps the stream as it is (stable sorts)."""
+    if key == "position":
+        return hits
+    if key not in SORTERS:
+        raise UsageError(f"unknown sort key {key!r}; choose one of {', '.join(SORT_KEYS)}")
+    return sorted(hits, key=SORTERS[key])

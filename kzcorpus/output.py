@@ -1,0 +1,166 @@
+"""One output layer for every command: a stream of records, five formats.
+
+Machine formats (JSON, JSON Lines, TSV, CSV) are written here, in logical
+Unicode exactly as the records hold it.  Tables for people are drawn by
+:mod:`kzcorpus.render`, the only module that imports rich.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import IO, Any, Literal, get_args
+
+Format = Literal["table", "json", "jsonl", "tsv", "csv"]
+FORMATS: tuple[str, ...] = get_args(Format)
+
+
+@dataclass(frozen=True)
+class Column:
+    """A field of a record stream.
+
+    ``text`` columns hold corpus text (Arabic, right to left) and are
+    shaped and reordered for terminals; ``table=False`` keeps a field out of
+    tables (it stays in every machine format).
+    """
+
+    key: str
+    header: str = ""
+    text: bool = False
+    numeric: bool = False
+    table: bool = True
+    max_width: int | None = None
+
+    @property
+    def title(self) -> str:
+        return self.header or self.key
+
+
+@dataclass(frozen=True)
+class View:
+    """How to show a record stream: its fields, in order.
+
+    ``kwic`` marks a concordance: in tables the ``before``/``keyword``/
+    ``after`` columns are laid out right to left.
+    """
+
+    columns: Sequence[Column]
+    kwic: bool = False
+    empty_message: str = "no results"
+    footer: str | None = None
+    extra: Mapping[str, Any] = field(default_factory=dict)
+
+    @property
+    def keys(self) -> list[str]:
+        return [c.key for c in self.columns]
+
+
+def resolve_format(fmt: str | None, json_flag: bool, stream: IO[str]) -> Format:
+    """``--json`` wins; else the given format; else table on a terminal, TSV elsewhere."""
+    if json_flag:
+        return "json"
+    if fmt:
+        if fmt not in FORMATS:
+            from kzcorpus.errors import UsageError
+
+            raise UsageError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+        return fmt  # type: ignore[return-value]
+    isatty = getattr(stream, "isatty", None)
+    return "table" if isatty is not None and isatty() else "tsv"
+
+
+def _json_value(value: Any) -> Any:
+    return value
+
+
+def write_json(records: Iterable[Mapping[str, Any]], out: IO[str]) -> int:
+    """A JSON array, written record by record; valid even when empty."""
+    n = 0
+    out.write("[")
+    try:
+        for rec in records:
+            out.write(",\n" if n else "\n")
+            out.write(json.dumps(rec, ensure_ascii=False))
+            n += 1
+    finally:
+        out.write("\n]\n" if n else "]\n")
+    return n
+
+
+def write_jsonl(records: Iterable[Mapping[str, Any]], out: IO[str]) -> int:
+    n = 0
+    for rec in records:
+        out.write(json.dumps(rec, ensure_ascii=False))
+        out.write("\n")
+        n += 1
+    return n
+
+
+def flat(value: Any) -> str:
+    """A field as one line of text: lists joined with `` | ``, objects as JSON."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (list, tuple)):
+        return " | ".join(flat(v) for v in value)
+    if isinstance(value, dict):
+        return json.dumps(value, ensure_ascii=False)
+    return str(value)
+
+
+_TSV_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
+
+
+def write_tsv(records: Iterable[Mapping[str, Any]], keys: Sequence[str], out: IO[str]) -> int:
+    """Tab-separated with a header line; ``\\t \\n \\r \\\\`` escaped in fields."""
+    out.write("\t".join(keys) + "\n")
+    n = 0
+    for rec in records:
+        out.write("\t".join(flat(rec.get(k)).translate(_TSV_ESCAPES) for k in keys))
+        out.write("\n")
+        n += 1
+    return n
+
+
+def write_csv(records: Iterable[Mapping[str, Any]], keys: Sequence[str], out: IO[str]) -> int:
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(keys)
+    n = 0
+    for rec in records:
+        writer.writerow([flat(rec.get(k)) for k in keys])
+        n += 1
+    return n
+
+
+def emit(
+    records: Iterable[Mapping[str, Any]],
+    view: View,
+    fmt: Format,
+    *,
+    out: IO[str] | None = None,
+    bidi: str | None = None,
+) -> int:
+    """Write *records* in *fmt*; return how many were written."""
+    out = out if out is not None else sys.stdout
+    if fmt == "json":
+        return write_json(records, out)
+    if fmt == "jsonl":
+        return write_jsonl(records, out)
+    if fmt == "tsv":
+        return write_tsv(records, view.keys, out)
+    if fmt == "csv":
+        return write_csv(records, view.keys, out)
+    from kzcorpus.render import render_table
+
+    return render_table(records, view, out=out, bidi=bidi)
+
+
+def counting(records: Iterable[Mapping[str, Any]], counter: list[int]) -> Iterator[Mapping[str, Any]]:
+    """Pass records through, counting them in ``counter[0]``."""
+    for rec in records:
+        counter[0] += 1
+        yield rec
