@@ -186,7 +186,7 @@ class FoldMap:
     original graphemes: ``original[start[a]:end[b - 1]]``.
     """
 
-    __slots__ = ("original", "folded", "start", "end")
+    __slots__ = ("end", "folded", "original", "start")
     start: range | list[int]
     end: range | list[int]
 

@@ -155,7 +155,9 @@ def read_metadata(path: Path) -> dict[str, dict[str, str]]:
     for n, row in enumerate(rows, 1):
         rid = row.get("id")
         if rid in (None, ""):
-            raise InputError(f"metadata {path} row {n}: no 'id' (every row needs the article id, the file name without .txt)")
+            raise InputError(
+                f"metadata {path} row {n}: no 'id' (every row needs the article id, the file name without .txt)"
+            )
         out[str(rid)] = {str(k): _meta_str(v) for k, v in row.items() if k and k != "id" and v not in (None, "")}
     return out
 
@@ -282,7 +284,9 @@ class Corpus:
                 sample = ", ".join(known[:5]) + (" …" if len(known) > 5 else "")
                 raise UsageError(f"no article {req!r} in the corpus; ids are: {sample}")
             else:
-                raise UsageError(f"{req!r} names {len(matches)} articles ({', '.join(matches[:5])}); give more of the id")
+                raise UsageError(
+                    f"{req!r} names {len(matches)} articles ({', '.join(matches[:5])}); give more of the id"
+                )
         self._only = frozenset(chosen)
         return chosen
 

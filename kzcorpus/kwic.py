@@ -19,9 +19,7 @@ from kzcorpus.errors import UsageError
 
 MatchMode = Literal["clitic", "normalized", "exact", "regex"]
 MATCH_MODES: tuple[str, ...] = get_args(MatchMode)
-SortKey = Literal[
-    "position", "article", "keyword", "before1", "before2", "before3", "after1", "after2", "after3"
-]
+SortKey = Literal["position", "article", "keyword", "before1", "before2", "before3", "after1", "after2", "after3"]
 SORT_KEYS: tuple[str, ...] = get_args(SortKey)
 SORT_HELP = {
     "position": "corpus order (the default)",
@@ -116,8 +114,7 @@ class Matcher:
         folded = [w for w in folded if w.strip()]
         if not folded or not any(re.search(_WORDCHAR, w) for w in folded):
             raise UsageError(
-                f"the query {query!r} has no letters or digits once diacritics are removed; "
-                "give a word to search for"
+                f"the query {query!r} has no letters or digits once diacritics are removed; give a word to search for"
             )
         if mode == "normalized":
             self._pattern = re.compile(_bounded(r"\s+".join(re.escape(w) for w in folded)))

@@ -97,7 +97,7 @@ def visual(s: str) -> str:
     from bidi import get_display
 
     shaped = _reshaper().reshape(s)
-    return LRO + get_display(shaped, base_dir="R") + PDF
+    return LRO + str(get_display(shaped, base_dir="R")) + PDF
 
 
 def isolate(s: str) -> str:
@@ -229,7 +229,7 @@ def _kwic_table(rows: list[dict[str, str]], columns: list[Column], shape: Callab
     table.add_column("after", justify="right", no_wrap=True, overflow="crop", width=after_width)
     table.add_column("keyword", justify="center", no_wrap=True, overflow="crop", style="bold", width=kw_width)
     table.add_column("before", justify="left", no_wrap=True, overflow="crop", width=before_width)
-    for r, kw in zip(rows, kw_cells):
+    for r, kw in zip(rows, kw_cells, strict=True):
         after = fit_words(r["after"], after_width, shape, keep="start")
         before = fit_words(r["before"], before_width, shape, keep="end")
         table.add_row(*[Text(r[c.key]) for c in lead], Text(after), Text(kw), Text(before))

@@ -1,0 +1,107 @@
+"""The ``kzcorpus`` command: a thin Typer layer over the library.
+
+Only this module imports typer.  Library errors (:class:`KzError`) become
+one line on stderr and exit status 2, in :func:`main`; so do Typer's own
+usage errors.  Exit status follows grep: 0 results, 1 none, 2 error (also
+when some input was skipped, after the results that could be produced).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import Annotated, NoReturn
+
+import typer
+
+from kzcorpus import __version__
+from kzcorpus.errors import KzError
+
+app = typer.Typer(
+    name="kzcorpus",
+    help=(
+        "Explore a corpus of Arabic news articles: keyword in context, "
+        "with exact offsets into the original text.\n\n"
+        "Without --corpus the embedded seed articles are used "
+        "(or $KZCORPUS_CORPUS). Output is a table on a terminal, TSV "
+        "in a pipe; --format/--json choose. Exit status: 0 results, "
+        "1 none, 2 error or skipped input."
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"kzcorpus {__version__}")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
+    ] = False,
+) -> None:
+    """Explore a corpus of Arabic news articles."""
+
+
+# --------------------------------------------------------------------------
+# Entry point: the one place errors become exit codes
+
+
+def _stderr(message: str) -> None:
+    sys.stderr.write(f"kzcorpus: {message}\n")
+    sys.stderr.flush()
+
+
+def main(argv: list[str] | None = None) -> NoReturn:
+    """Run the CLI; never lets a traceback reach the user."""
+    try:
+        code = app(args=argv, prog_name="kzcorpus", standalone_mode=False)
+    except KzError as exc:
+        _stderr(f"error: {exc}")
+        code = exc.exit_code
+    except typer.Exit as exc:
+        code = exc.exit_code
+    except BrokenPipeError:
+        _quiet_broken_pipe()
+        code = 0
+    except KeyboardInterrupt:
+        _stderr("interrupted")
+        code = 130
+    except Exception as exc:
+        code = _click_error(exc)
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _quiet_broken_pipe()
+    sys.exit(code if isinstance(code, int) else 0)
+
+
+def _click_error(exc: Exception) -> int:
+    """Typer's usage errors as one line; anything else as an internal error."""
+    if hasattr(exc, "format_message") and hasattr(exc, "exit_code"):
+        ctx = getattr(exc, "ctx", None)
+        where = ctx.command_path if ctx is not None else "kzcorpus"
+        if type(exc).__name__ == "NoArgsIsHelpError":
+            sys.stdout.write(exc.format_message() + "\n")
+            return 0
+        message = " ".join(str(exc.format_message()).split())
+        if type(exc).__name__ == "Abort":
+            message = "aborted"
+        sys.stderr.write(f"{where}: error: {message} (see '{where} --help')\n")
+        return int(exc.exit_code)
+    if os.environ.get("KZCORPUS_DEBUG"):
+        raise exc
+    _stderr(f"internal error: {type(exc).__name__}: {exc} (set KZCORPUS_DEBUG=1 for a traceback, and please report it)")
+    return 3
+
+
+def _quiet_broken_pipe() -> None:
+    # The reader went away (kzcorpus … | head): stop without a traceback.
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())

@@ -1,0 +1,93 @@
+"""Options and plumbing shared by every command."""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated, Any, Literal, NoReturn
+
+import typer
+
+from kzcorpus.cli.app import _stderr
+
+# --------------------------------------------------------------------------
+# Options shared by every command
+
+CorpusOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--corpus",
+        "-c",
+        help="Articles to read: a file, a directory (recursive *.txt), a glob, - for stdin, "
+        "or a JSON/JSONL collection (also inside .zip). Repeatable. Default: $KZCORPUS_CORPUS, "
+        "else the embedded seeds.",
+        show_default=False,
+    ),
+]
+MetadataOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--metadata",
+        help="CSV or JSONL with id and any of title, published, source, url. "
+        "A metadata.csv/metadata.jsonl beside the text files is read automatically.",
+        show_default=False,
+    ),
+]
+EncodingOpt = Annotated[
+    str | None,
+    typer.Option("--encoding", help="Force a text encoding (default: BOM, else UTF-8, else Windows-1256)."),
+]
+DocOpt = Annotated[
+    list[str] | None,
+    typer.Option("--doc", "-d", help="Only this article (id or unique prefix). Repeatable.", show_default=False),
+]
+FormatOpt = Annotated[
+    Literal["table", "json", "jsonl", "tsv", "csv"] | None,
+    typer.Option(
+        "--format", "-f", help="Output format. Default: table on a terminal, TSV otherwise.", show_default=False
+    ),
+]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Same as --format json.")]
+BidiOpt = Annotated[
+    Literal["auto", "visual", "isolate", "logical"] | None,
+    typer.Option(
+        "--bidi",
+        help="How tables show Arabic: visual (shaped, reordered; most terminals), isolate (Konsole), "
+        "logical (as stored). Default: $KZCORPUS_BIDI, else auto.",
+        show_default=False,
+    ),
+]
+
+
+def open_corpus(
+    corpus: list[str] | None, metadata: list[str] | None, encoding: str | None, docs: list[str] | None
+) -> Any:
+    from kzcorpus.corpus import Corpus
+
+    c = Corpus(
+        corpus or None,
+        metadata=metadata or (),
+        encoding=encoding,
+        on_problem=lambda p: _stderr(f"skipped {p}"),
+    )
+    if docs:
+        c.select(docs)
+    return c
+
+
+def finish(written: int, corpus: Any) -> NoReturn:
+    if corpus.problems:
+        n = len(corpus.problems)
+        _stderr(f"{n} input{'s' if n != 1 else ''} skipped (see above); exit status 2")
+        raise typer.Exit(2)
+    raise typer.Exit(0 if written else 1)
+
+
+def emit_records(records: Any, view: Any, fmt: str | None, json_flag: bool, bidi: str | None) -> int:
+    from kzcorpus.output import emit, resolve_format
+
+    chosen = resolve_format(fmt, json_flag, sys.stdout)
+    if chosen == "table":
+        from kzcorpus.render import resolve_bidi
+
+        resolve_bidi(bidi)  # validate before any output
+    return emit(records, view, chosen, out=sys.stdout, bidi=bidi)

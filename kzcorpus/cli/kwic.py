@@ -1,0 +1,125 @@
+"""``kzcorpus kwic``."""
+
+from __future__ import annotations
+
+from itertools import islice
+from typing import Annotated, Any, Literal
+
+import typer
+
+from kzcorpus.cli.app import app
+from kzcorpus.cli.common import (
+    BidiOpt,
+    CorpusOpt,
+    DocOpt,
+    EncodingOpt,
+    FormatOpt,
+    JsonOpt,
+    MetadataOpt,
+    emit_records,
+    finish,
+    open_corpus,
+)
+
+# --------------------------------------------------------------------------
+# kwic
+
+SortOpt = Literal["position", "article", "keyword", "before1", "before2", "before3", "after1", "after2", "after3"]
+
+
+@app.command()
+def kwic(
+    query: Annotated[str, typer.Argument(help="Word or phrase to find (a regular expression with --regex).")],
+    match: Annotated[
+        Literal["clitic", "normalized", "exact"],
+        typer.Option(
+            "--match",
+            "-m",
+            help="clitic: folded, and the token may carry و/ف + ب/ك/ل + ال (query's own ال optional); "
+            "normalized: folded, whole words; exact: as typed, whole words.",
+        ),
+    ] = "clitic",
+    regex: Annotated[
+        bool, typer.Option("--regex", "-E", help="QUERY is a regular expression on the original text.")
+    ] = False,
+    explain: Annotated[
+        bool, typer.Option("--explain", help="Show how each hit matched (e.g. ل + روسيا) in tables.")
+    ] = False,
+    width: Annotated[int, typer.Option("--width", "-w", min=0, help="Words of context on each side.")] = 6,
+    limit: Annotated[
+        int | None, typer.Option("--limit", "-n", min=0, help="At most this many hits.", show_default=False)
+    ] = None,
+    sort: Annotated[
+        SortOpt,
+        typer.Option(
+            "--sort",
+            "-s",
+            help="position (corpus order), article, keyword, before1/before2/before3 (1st/2nd/3rd word "
+            "before), after1/after2/after3 (1st/2nd/3rd word after).",
+        ),
+    ] = "position",
+    count: Annotated[bool, typer.Option("--count", help="Only per-article hit counts.")] = False,
+    doc: DocOpt = None,
+    corpus: CorpusOpt = None,
+    metadata: MetadataOpt = None,
+    encoding: EncodingOpt = None,
+    format: FormatOpt = None,
+    json: JsonOpt = False,
+    bidi: BidiOpt = None,
+) -> None:
+    """Keyword in context: every occurrence of QUERY with the words around it.
+
+    Each hit has doc, start, end (offsets into the original text), line,
+    before, keyword, after and match.
+
+    Examples:
+
+      kzcorpus kwic توكاييف
+
+      kzcorpus kwic "نور سلطان" --sort after1 --limit 5
+
+      kzcorpus kwic روسيا --explain --doc 001
+
+      kzcorpus kwic "توكا[يی]+ف" --regex --json | jq '.[].keyword'
+    """
+    import kzcorpus.kwic as kw
+    from kzcorpus.output import Column, View
+
+    mode: kw.MatchMode = "regex" if regex else match
+    matcher = kw.Matcher(query, mode)  # validate the query before reading anything
+    c = open_corpus(corpus, metadata, encoding, doc)
+    if count:
+        count_records = ({"doc": a.id, "title": a.title, "hits": sum(1 for _ in matcher.find(a))} for a in c)
+        view = View(
+            [Column("doc"), Column("title", text=True, max_width=50), Column("hits", numeric=True)],
+            empty_message="no articles",
+        )
+        total = [0]
+
+        def tally(records: Any) -> Any:
+            for r in records:
+                total[0] += r["hits"]
+                yield r
+
+        emit_records(tally(count_records), view, format, json, bidi)
+        finish(total[0], c)
+    hits: Any = (h for a in c for h in kw.concordance(a, matcher.find(a), width=width))
+    hits = kw.sort_hits(hits, sort)
+    if limit is not None:
+        hits = islice(hits, limit)
+    view = View(
+        [
+            Column("doc"),
+            Column("start", numeric=True, table=False),
+            Column("end", numeric=True, table=False),
+            Column("line", numeric=True),
+            Column("before", text=True),
+            Column("keyword", text=True),
+            Column("after", text=True),
+            Column("match", text=True, table=explain),
+        ],
+        kwic=True,
+        empty_message=f"no hits for {query}",
+    )
+    written = emit_records((h.record() for h in hits), view, format, json, bidi)
+    finish(written, c)
