@@ -165,10 +165,16 @@ def _table(opts: FoldOptions) -> dict[int, str | None]:
 @lru_cache(maxsize=16)
 def _uneven_re(opts: FoldOptions) -> re.Pattern[str]:
     """Characters that folding removes or expands to several."""
-    chars = sorted(chr(cp) for cp, rep in _table(opts).items() if rep is None or len(rep) != 1)
-    if not chars:
+    cps = sorted(cp for cp, rep in _table(opts).items() if rep is None or len(rep) != 1)
+    if not cps:
         return re.compile(r"(?!)")
-    return re.compile("[" + "".join(re.escape(c) for c in chars) + "]")
+    ranges: list[tuple[int, int]] = []
+    for cp in cps:
+        if ranges and ranges[-1][1] == cp - 1:
+            ranges[-1] = (ranges[-1][0], cp)
+        else:
+            ranges.append((cp, cp))
+    return re.compile("[" + "".join(f"\\U{a:08x}-\\U{b:08x}" for a, b in ranges) + "]")
 
 
 def fold(text: str, opts: FoldOptions = DEFAULT_FOLD) -> str:
@@ -184,47 +190,108 @@ class FoldMap:
     end of that original character *and* of any marks or tatweel that folding
     removed after it, so that a span found in folded text maps back to whole
     original graphemes: ``original[start[a]:end[b - 1]]``.
+
+    The map is stored as pieces (identity runs and expansions), found with
+    one regex pass over the characters folding removes or expands, so
+    building it costs next to nothing for ordinary text.
     """
 
-    __slots__ = ("end", "folded", "original", "start")
-    start: range | list[int]
-    end: range | list[int]
+    __slots__ = ("_fs", "_len", "_os", "_pend", "_width", "end", "folded", "original", "start")
 
     def __init__(self, original: str, opts: FoldOptions = DEFAULT_FOLD) -> None:
         self.original = original
         self.folded = fold(original, opts)
         table = _table(opts)
-        if _uneven_re(opts).search(original) is None:
-            # Nothing removed or expanded: folded offsets are original ones.
-            self.start = range(len(original))
-            self.end = range(1, len(original) + 1)
-            return
-        starts: list[int] = []
-        ends: list[int] = []
-        for i, ch in enumerate(original):
-            rep = table.get(ord(ch), ch)
+        # Piece k covers folded [_fs[k], _fs[k] + _len[k]); _width[k] is 1
+        # for an identity run (folded char j <- original _os[k] + j - _fs[k])
+        # and 0 for an expansion (all its chars <- original _os[k]).
+        # _pend[k] is the original end of the piece's last character.
+        fs: list[int] = []
+        os_: list[int] = []
+        lens: list[int] = []
+        width: list[int] = []
+        pend: list[int] = []
+        f = 0
+        run = 0  # original start of the current identity run
+        for m in _uneven_re(opts).finditer(original):
+            i = m.start()
+            if i > run:
+                fs.append(f)
+                os_.append(run)
+                lens.append(i - run)
+                width.append(1)
+                pend.append(i)
+                f += i - run
+            ch = original[i]
+            rep = table.get(ord(ch))
             if rep is None:
-                if ends and (ch == TATWEEL or ch in DIACRITICS_AR) and ends[-1] == i:
-                    # Attach removed marks to the letter they sit on.
-                    j = len(ends) - 1
-                    while j >= 0 and ends[j] == i:
-                        ends[j] = i + 1
-                        j -= 1
-                continue
-            for _ in range(len(rep)):
-                starts.append(i)
-                ends.append(i + 1)
-        if len(starts) != len(self.folded):  # pragma: no cover - guarded by tests
+                if pend and pend[-1] == i and (ch == TATWEEL or ch in DIACRITICS_AR):
+                    pend[-1] = i + 1  # a removed mark belongs to its letter
+            else:
+                fs.append(f)
+                os_.append(i)
+                lens.append(len(rep))
+                width.append(0)
+                pend.append(i + 1)
+                f += len(rep)
+            run = i + 1
+        if run < len(original):
+            fs.append(f)
+            os_.append(run)
+            lens.append(len(original) - run)
+            width.append(1)
+            pend.append(len(original))
+            f += len(original) - run
+        if f != len(self.folded):  # pragma: no cover - guarded by tests
             raise AssertionError("fold map out of step with fold()")
-        self.start = starts
-        self.end = ends
+        self._fs, self._os, self._len, self._width, self._pend = fs, os_, lens, width, pend
+        self.start = _Offsets(self, end=False)
+        self.end = _Offsets(self, end=True)
+
+    def _piece(self, i: int) -> int:
+        if not 0 <= i < len(self.folded):
+            raise IndexError(i)
+        return bisect_right(self._fs, i) - 1
+
+    def start_of(self, i: int) -> int:
+        """Original offset where folded character *i* comes from."""
+        k = self._piece(i)
+        return self._os[k] + (i - self._fs[k]) * self._width[k]
+
+    def end_of(self, i: int) -> int:
+        """Original end of folded character *i* (with the marks folded away after it)."""
+        k = self._piece(i)
+        if i == self._fs[k] + self._len[k] - 1 or not self._width[k]:
+            return self._pend[k]
+        return self._os[k] + (i - self._fs[k]) + 1
 
     def span(self, fstart: int, fend: int) -> tuple[int, int]:
         """Original ``(start, end)`` of the folded span ``[fstart, fend)``."""
         if fend <= fstart:
-            pos = self.start[fstart] if fstart < len(self.start) else len(self.original)
+            pos = self.start_of(fstart) if fstart < len(self.folded) else len(self.original)
             return pos, pos
-        return self.start[fstart], self.end[fend - 1]
+        return self.start_of(fstart), self.end_of(fend - 1)
+
+
+class _Offsets:
+    """``FoldMap.start`` / ``FoldMap.end`` as read-only sequences."""
+
+    __slots__ = ("_end", "_map")
+
+    def __init__(self, fmap: FoldMap, *, end: bool) -> None:
+        self._map = fmap
+        self._end = end
+
+    def __len__(self) -> int:
+        return len(self._map.folded)
+
+    def __getitem__(self, i: int) -> int:
+        if i < 0:
+            i += len(self)
+        return self._map.end_of(i) if self._end else self._map.start_of(i)
+
+    def __iter__(self) -> Iterator[int]:
+        return (self[i] for i in range(len(self)))
 
 
 # --------------------------------------------------------------------------
@@ -235,7 +302,7 @@ _JOINERS = "\u0640\u200c\u200d\u00ad"
 #: A word: a letter or digit, then letters, digits, marks, tatweel, joiners.
 #: ``\w`` includes ``_``, which is never part of an Arabic word; it is left
 #: out so «[ad_1]» gives the tokens «ad» and «1».
-WORD_RE = re.compile(rf"(?:[^\W_])(?:[^\W_]|[{_MARKS}{_JOINERS}])*")
+WORD_RE = re.compile(rf"[^\W_]+(?:[{_MARKS}{_JOINERS}]+[^\W_]*)*")
 
 _LATIN_RE = re.compile(r"[A-Za-z\u00c0-\u024f]")
 _ARABIC_RE = re.compile(r"[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")

@@ -13,6 +13,7 @@ import codecs
 import io
 import json
 import os
+import re
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -30,6 +31,7 @@ METADATA_NAMES = ("metadata.csv", "metadata.jsonl")
 COLLECTION_SUFFIXES = (".jsonl", ".ndjson", ".json")
 ENV_CORPUS = "KZCORPUS_CORPUS"
 _GLOB_CHARS = frozenset("*?[")
+_CONTROL_CHARS_RE = re.compile(r"[\x00-\x08\x0e-\x1f]")
 
 
 @dataclass
@@ -117,8 +119,7 @@ def decode(data: bytes, encoding: str | None = None) -> str:
             raise ValueError(
                 f"neither UTF-8 nor Windows-1256 (byte {exc.start}); name the encoding with --encoding"
             ) from None
-    controls = sum(1 for ch in text[:4096] if ch < "\x20" and ch not in "\t\n\r\x0c")
-    if controls > 8:
+    if len(_CONTROL_CHARS_RE.findall(text, 0, 4096)) > 8:
         raise ValueError("binary file (control bytes in the text); name the encoding with --encoding if it is text")
     return text
 

@@ -8,12 +8,11 @@ text.  Context is counted in words, never characters.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal, get_args
 
-from kzcorpus.arabic import FoldMap, LineIndex, Token, clean_for_display, fold, tokenize
+from kzcorpus.arabic import WORD_RE, FoldMap, LineIndex, Token, clean_for_display, fold
 from kzcorpus.corpus import Article
 from kzcorpus.errors import UsageError
 
@@ -189,30 +188,54 @@ def _compile_user_regex(pattern: str) -> Any:
 # Context
 
 
-class _ArticleIndex:
-    """Tokens and line starts of one article, built on first use."""
-
-    def __init__(self, article: Article) -> None:
-        self.article = article
-        self.tokens: list[Token] = list(tokenize(article.text))
-        self.starts = [t.start for t in self.tokens]
-        self.ends = [t.end for t in self.tokens]
-        self.lines = LineIndex(article.text)
+_WINDOW = 48  # characters per word of context to look at first
 
 
-def _context(ix: _ArticleIndex, hit: Hit, width: int) -> KwicHit:
-    text = ix.article.text
-    lo = bisect_right(ix.ends, hit.start)  # tokens ending at or before the hit
-    before_toks = ix.tokens[max(0, lo - width) : lo]
-    hi = bisect_left(ix.starts, hit.end)
-    after_toks = ix.tokens[hi : hi + width]
+def _words_before(text: str, pos: int, n: int) -> list[Token]:
+    """The *n* whole words that end at or before *pos*, nearest last."""
+    if n <= 0:
+        return []
+    span = _WINDOW * n
+    while True:
+        lo = max(0, pos - span)
+        toks = [Token(m.start(), m.end(), m.group()) for m in WORD_RE.finditer(text, lo, pos)]
+        if toks and lo > 0:
+            toks.pop(0)  # may be the tail of a word cut by the window
+        if toks and WORD_RE.match(text, toks[-1].start).end() > pos:  # type: ignore[union-attr]
+            toks.pop()  # a word the hit starts inside of
+        if len(toks) >= n or lo == 0:
+            return toks[-n:]
+        span *= 2
+
+
+def _words_after(text: str, pos: int, n: int) -> list[Token]:
+    """The *n* whole words that start at or after *pos*, nearest first."""
+    if n <= 0:
+        return []
+    span = _WINDOW * n
+    while True:
+        hi = min(len(text), pos + span)
+        toks = [Token(m.start(), m.end(), m.group()) for m in WORD_RE.finditer(text, pos, hi)]
+        if toks and hi < len(text):
+            toks.pop()  # may be cut by the window
+        if toks and toks[0].start == pos and pos > 0 and WORD_RE.match(text, pos - 1):
+            toks.pop(0)  # the rest of a word the hit ends inside of
+        if len(toks) >= n or hi == len(text):
+            return toks[:n]
+        span *= 2
+
+
+def _context(article: Article, lines: LineIndex, hit: Hit, width: int) -> KwicHit:
+    text = article.text
+    before_toks = _words_before(text, hit.start, width)
+    after_toks = _words_after(text, hit.end, width)
     before = clean_for_display(text[before_toks[0].start : hit.start]) if before_toks else ""
     after = clean_for_display(text[hit.end : after_toks[-1].end]) if after_toks else ""
     return KwicHit(
-        doc=ix.article.id,
+        doc=article.id,
         start=hit.start,
         end=hit.end,
-        line=ix.lines.line(hit.start),
+        line=lines.line(hit.start),
         before=before,
         keyword=text[hit.start : hit.end],
         after=after,
@@ -226,11 +249,11 @@ def concordance(article: Article, hits: Iterable[Hit], *, width: int = 6) -> Ite
     """Turn *hits* in *article* into concordance lines with *width* words of context."""
     if width < 0:
         raise UsageError("--width must be 0 or more words")
-    ix: _ArticleIndex | None = None
+    lines: LineIndex | None = None
     for hit in hits:
-        if ix is None:
-            ix = _ArticleIndex(article)
-        yield _context(ix, hit, width)
+        if lines is None:
+            lines = LineIndex(article.text)
+        yield _context(article, lines, hit, width)
 
 
 def kwic(

@@ -5,7 +5,7 @@ text nor join letters, a few (VTE, Konsole, mlterm) reorder each screen line
 themselves.  ``docs/TERMINALS.md`` records what was seen; the modes are:
 
 ``visual``
-    shape the letters (arabic-reshaper), reorder each cell
+    shape the letters (:mod:`kzcorpus.shaping`), reorder each cell
     (python-bidi, base direction right to left) and wrap it in LRO … PDF so
     a bidi terminal does not reorder it again.  Reads correctly in xterm,
     Alacritty, VTE (GNOME Terminal), mlterm, tmux, kitty (``force_ltr``).
@@ -27,7 +27,6 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Callable, Iterable, Mapping
-from functools import lru_cache
 from typing import IO, Any, Literal, get_args
 
 from rich import box
@@ -73,19 +72,6 @@ def _vte_outside_tmux(env: Mapping[str, str]) -> bool:
         return False
 
 
-@lru_cache(maxsize=1)
-def _reshaper() -> Any:
-    from arabic_reshaper import ArabicReshaper
-
-    return ArabicReshaper(
-        configuration={
-            "delete_harakat": False,
-            "shift_harakat_position": True,
-            "ARABIC LIGATURE ALLAH": False,  # one wide glyph: breaks columns
-        }
-    )
-
-
 def has_rtl(s: str) -> bool:
     return _RTL_RE.search(s) is not None
 
@@ -94,10 +80,17 @@ def visual(s: str) -> str:
     """Shape and reorder *s* for a terminal that draws cells left to right."""
     if not has_rtl(s):
         return s
+    from kzcorpus.shaping import shape
+
+    return _reorder(shape(s))
+
+
+def _reorder(shaped: str) -> str:
     from bidi import get_display
 
-    shaped = _reshaper().reshape(s)
-    return LRO + str(get_display(shaped, base_dir="R")) + PDF
+    from kzcorpus.shaping import marks_after_base
+
+    return LRO + marks_after_base(str(get_display(shaped, base_dir="R"))) + PDF
 
 
 def isolate(s: str) -> str:
@@ -117,24 +110,38 @@ def fit_words(s: str, width: int, shape: Callable[[str], str], *, keep: Literal[
 
     ``keep="end"`` keeps the words at the end (preceding context: the words
     next to the keyword); ``keep="start"`` keeps those at the start.  The cut
-    side is marked with an ellipsis.  Never cuts inside a word unless one
-    word alone is wider than *width*.
+    side is marked with an ellipsis.  Never cuts inside a word: a single word
+    wider than *width* becomes the ellipsis alone.
     """
-    shown = shape(s)
-    if cell_len(shown) <= width:
-        return shown
     words = s.split(" ")
-    while len(words) > 1:
-        if keep == "end":
-            words.pop(0)
-            candidate = ELLIPSIS + " ".join(words)
-        else:
-            words.pop()
-            candidate = " ".join(words) + ELLIPSIS
-        shown = shape(candidate)
-        if cell_len(shown) <= width:
-            return shown
-    return shape(ELLIPSIS) if width >= 1 else ""
+    if shape is visual and has_rtl(s):
+        # Shaping never joins across a space, so words can be shaped and
+        # measured one by one, and the kept ones reordered once.
+        from kzcorpus.shaping import shape as shape_letters
+
+        shaped = [shape_letters(w) for w in words]
+        finish: Callable[[list[str]], str] = lambda kept: _reorder(" ".join(kept))  # noqa: E731
+    else:
+        shaped = [shape(w) for w in words]
+        finish = lambda kept: shape(" ".join(kept))  # noqa: E731
+    widths = [cell_len(w) for w in shaped]
+    total = sum(widths) + len(words) - 1
+    if total <= width:
+        return finish(shaped)
+    ellipsis = cell_len(ELLIPSIS)
+    order = range(len(words) - 1, -1, -1) if keep == "end" else range(len(words))
+    used, kept = ellipsis, 0
+    for i in order:
+        extra = widths[i] + (1 if kept else 0)
+        if used + extra > width:
+            break
+        used += extra
+        kept += 1
+    if kept == 0:
+        return ELLIPSIS if width >= ellipsis else ""
+    if keep == "end":
+        return finish([ELLIPSIS + shaped[len(words) - kept], *shaped[len(words) - kept + 1 :]])
+    return finish([*shaped[: kept - 1], shaped[kept - 1] + ELLIPSIS])
 
 
 def _cell(value: Any) -> str:
@@ -214,23 +221,38 @@ def _plain_table(rows: list[dict[str, str]], columns: list[Column], shape: Calla
 
 
 def _kwic_table(rows: list[dict[str, str]], columns: list[Column], shape: Callable[[str], str], total: int) -> Table:
-    """Concordance: other columns, then after | keyword | before."""
-    lead = [c for c in columns if c.key not in ("before", "keyword", "after")]
-    lead_widths = {c.key: max([len(c.title)] + [cell_len(r[c.key]) for r in rows]) for c in lead}
+    """Concordance: plain columns, then after | keyword | before, then other text columns."""
+    context = ("before", "keyword", "after")
+    lead = [c for c in columns if c.key not in context and not c.text]
+    trail = [c for c in columns if c.key not in context and c.text]
+    fixed = {c.key: max([len(c.title)] + [cell_len(r[c.key]) for r in rows]) for c in lead}
+    trail_cells = {c.key: [shape(r[c.key]) for r in rows] for c in trail}
+    for c in trail:
+        fixed[c.key] = max([len(c.title)] + [cell_len(v) for v in trail_cells[c.key]])
     kw_cells = [shape(r["keyword"]) for r in rows]
     kw_width = max([len("keyword")] + [cell_len(k) for k in kw_cells])
-    overhead = 2 * (len(lead) + 3)
-    remaining = max(16, total - overhead - sum(lead_widths.values()) - kw_width)
+    n_columns = len(lead) + len(trail) + 3
+    # SIMPLE_HEAD without edges: a space of padding each side of a column
+    # and a one-cell rule between columns.
+    remaining = max(16, total - (3 * n_columns - 1) - sum(fixed.values()) - kw_width)
     after_width = remaining // 2
     before_width = remaining - after_width
     table = Table(box=box.SIMPLE_HEAD, padding=(0, 1), show_edge=False, header_style="bold")
     for c in lead:
-        table.add_column(c.title, justify="right" if c.numeric else "left", no_wrap=True, max_width=lead_widths[c.key])
+        table.add_column(c.title, justify="right" if c.numeric else "left", no_wrap=True, min_width=fixed[c.key])
     table.add_column("after", justify="right", no_wrap=True, overflow="crop", width=after_width)
     table.add_column("keyword", justify="center", no_wrap=True, overflow="crop", style="bold", width=kw_width)
     table.add_column("before", justify="left", no_wrap=True, overflow="crop", width=before_width)
-    for r, kw in zip(rows, kw_cells, strict=True):
+    for c in trail:
+        table.add_column(c.title, justify="right", no_wrap=True, overflow="crop", width=fixed[c.key])
+    for i, r in enumerate(rows):
         after = fit_words(r["after"], after_width, shape, keep="start")
         before = fit_words(r["before"], before_width, shape, keep="end")
-        table.add_row(*[Text(r[c.key]) for c in lead], Text(after), Text(kw), Text(before))
+        table.add_row(
+            *[Text(r[c.key]) for c in lead],
+            Text(after),
+            Text(kw_cells[i]),
+            Text(before),
+            *[Text(trail_cells[c.key][i]) for c in trail],
+        )
     return table

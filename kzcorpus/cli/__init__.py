@@ -5,9 +5,8 @@ registers itself on :data:`app`; library imports happen inside the command
 functions, so start-up stays cheap.
 """
 
-from __future__ import annotations
 
 from kzcorpus.cli import kwic as _kwic  # noqa: F401  (registers the command)
-from kzcorpus.cli.app import app, main
+from kzcorpus.cli.base import app, main
 
 __all__ = ["app", "main"]

@@ -1,13 +1,12 @@
 """Options and plumbing shared by every command."""
 
-from __future__ import annotations
 
 import sys
 from typing import Annotated, Any, Literal, NoReturn
 
 import typer
 
-from kzcorpus.cli.app import _stderr
+from kzcorpus.cli.base import _stderr
 
 # --------------------------------------------------------------------------
 # Options shared by every command

@@ -1,13 +1,12 @@
 """``kzcorpus kwic``."""
 
-from __future__ import annotations
 
 from itertools import islice
 from typing import Annotated, Any, Literal
 
 import typer
 
-from kzcorpus.cli.app import app
+from kzcorpus.cli.base import app
 from kzcorpus.cli.common import (
     BidiOpt,
     CorpusOpt,
