@@ -20,7 +20,9 @@ from functools import lru_cache
 LAM = "\u0644"
 _TAGS = {"<isolated>": 0, "<final>": 1, "<initial>": 2, "<medial>": 3}
 _JOIN_CAUSING = frozenset("\u0640\u200d")  # tatweel, ZWJ
-_ARABIC_MARK_RE = re.compile("([\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e4\u06e7\u06e8\u06ea-\u06ed]+)([\u0600-\u06ff\ufb50-\ufdff\ufe70-\ufeff])")
+_ARABIC_MARK_RE = re.compile(
+    "([\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e4\u06e7\u06e8\u06ea-\u06ed]+)([\u0600-\u06ff\ufb50-\ufdff\ufe70-\ufeff])"
+)
 
 
 @lru_cache(maxsize=1)

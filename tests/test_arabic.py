@@ -25,7 +25,9 @@ ARABICISH = st.text(
         st.characters(min_codepoint=0x0600, max_codepoint=0x06FF),
         st.characters(min_codepoint=0xFB50, max_codepoint=0xFDFF),
         st.characters(min_codepoint=0xFE70, max_codepoint=0xFEFF),
-        st.sampled_from(list("\u200c\u200d\u200e\u200f\u202b\u202e\u2067\u2069\u00a0\u00ad\ufeff \n\t.،؟İSPIEFlpr0123")),
+        st.sampled_from(
+            list("\u200c\u200d\u200e\u200f\u202b\u202e\u2067\u2069\u00a0\u00ad\ufeff \n\t.،؟İSPIEFlpr0123")
+        ),
     ),
     max_size=60,
 )

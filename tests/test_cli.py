@@ -13,7 +13,12 @@ from typer.testing import CliRunner
 from kzcorpus.cli import app, main
 
 
-def run(capsys: pytest.CaptureFixture[str], *args: str, stdin: str | None = None, monkeypatch: pytest.MonkeyPatch | None = None) -> tuple[int, str, str]:
+def run(
+    capsys: pytest.CaptureFixture[str],
+    *args: str,
+    stdin: str | None = None,
+    monkeypatch: pytest.MonkeyPatch | None = None,
+) -> tuple[int, str, str]:
     with pytest.raises(SystemExit) as exc:
         main(list(args))
     out, err = capsys.readouterr()
@@ -28,7 +33,20 @@ def test_help_lists_commands_and_examples() -> None:
     assert "kwic" in result.output
     result = runner.invoke(app, ["kwic", "--help"])
     assert result.exit_code == 0
-    for option in ("--match", "--regex", "--explain", "--width", "--limit", "--sort", "--doc", "--count", "--corpus", "--format", "--json", "--bidi"):
+    for option in (
+        "--match",
+        "--regex",
+        "--explain",
+        "--width",
+        "--limit",
+        "--sort",
+        "--doc",
+        "--count",
+        "--corpus",
+        "--format",
+        "--json",
+        "--bidi",
+    ):
         assert option in result.output
     assert "Examples" in result.output
 
@@ -122,7 +140,16 @@ def test_stdin_corpus(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.Mo
     code, out, _ = run(capsys, "kwic", "أستانا", "--corpus", "-", "--json")
     assert code == 0
     assert json.loads(out) == [
-        {"doc": "stdin", "start": 10, "end": 16, "line": 1, "before": "زار بوتين", "keyword": "أستانا", "after": "", "match": "أستانا"}
+        {
+            "doc": "stdin",
+            "start": 10,
+            "end": 16,
+            "line": 1,
+            "before": "زار بوتين",
+            "keyword": "أستانا",
+            "after": "",
+            "match": "أستانا",
+        }
     ]
 
 

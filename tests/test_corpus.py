@@ -87,7 +87,7 @@ def test_missing_path_and_empty_glob_are_errors(tmp_path: Path) -> None:
         Corpus([str(tmp_path / "nope.txt")])
     with pytest.raises(InputError, match="no files match"):
         Corpus([str(tmp_path / "*.txt")])
-    with pytest.raises(InputError, match="no .txt files"):
+    with pytest.raises(InputError, match=r"no \.txt files"):
         Corpus([str(tmp_path)])
 
 

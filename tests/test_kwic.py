@@ -6,9 +6,9 @@ from collections import Counter
 
 import pytest
 
+from kzcorpus.arabic import fold
 from kzcorpus.corpus import Article
 from kzcorpus.errors import UsageError
-from kzcorpus.arabic import fold
 from kzcorpus.kwic import Matcher, concordance, count, kwic, sort_hits
 
 

@@ -18,7 +18,18 @@ ROOT = Path(__file__).resolve().parent.parent
 def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("wheel")
     subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation", "-w", str(out), str(ROOT)],
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--quiet",
+            "--no-deps",
+            "--no-build-isolation",
+            "-w",
+            str(out),
+            str(ROOT),
+        ],
         check=True,
         capture_output=True,
     )
@@ -48,7 +59,9 @@ def test_installed_wheel_finds_seeds_from_any_directory(wheel: Path, tmp_path: P
     # come from this environment, kzcorpus only from the target directory.
     env = {**os.environ, "PYTHONPATH": str(target), "PYTHONSAFEPATH": "1"}
     code = "import kzcorpus, sys; print(kzcorpus.__file__)"
-    where = subprocess.run([sys.executable, "-c", code], cwd=elsewhere, env=env, capture_output=True, text=True, check=True)
+    where = subprocess.run(
+        [sys.executable, "-c", code], cwd=elsewhere, env=env, capture_output=True, text=True, check=True
+    )
     assert where.stdout.strip().startswith(str(target))
     proc = subprocess.run(
         [sys.executable, "-m", "kzcorpus", "kwic", "توكاييف", "--count", "--json"],

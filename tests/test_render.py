@@ -23,7 +23,9 @@ KWIC_VIEW = View(
 )
 
 
-def table(records: list[dict[str, object]], *, width: int = 100, bidi: str = "visual", env: dict[str, str] | None = None) -> str:
+def table(
+    records: list[dict[str, object]], *, width: int = 100, bidi: str = "visual", env: dict[str, str] | None = None
+) -> str:
     out = io.StringIO()
     render_table(records, KWIC_VIEW, out=out, width=width, bidi=bidi, env=env or {})
     return out.getvalue()

@@ -5,7 +5,6 @@ registers itself on :data:`app`; library imports happen inside the command
 functions, so start-up stays cheap.
 """
 
-
 from kzcorpus.cli import kwic as _kwic  # noqa: F401  (registers the command)
 from kzcorpus.cli.base import app, main
 

@@ -6,7 +6,6 @@ usage errors.  Exit status follows grep: 0 results, 1 none, 2 error (also
 when some input was skipped, after the results that could be produced).
 """
 
-
 import os
 import sys
 from typing import Annotated, NoReturn

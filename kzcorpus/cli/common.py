@@ -1,6 +1,5 @@
 """Options and plumbing shared by every command."""
 
-
 import sys
 from typing import Annotated, Any, Literal, NoReturn
 

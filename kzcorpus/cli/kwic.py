@@ -1,6 +1,5 @@
 """``kzcorpus kwic``."""
 
-
 from itertools import islice
 from typing import Annotated, Any, Literal
 
