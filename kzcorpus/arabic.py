@@ -165,21 +165,48 @@ def _table(opts: FoldOptions) -> dict[int, str | None]:
 @lru_cache(maxsize=16)
 def _uneven_re(opts: FoldOptions) -> re.Pattern[str]:
     """Characters that folding removes or expands to several."""
-    cps = sorted(cp for cp, rep in _table(opts).items() if rep is None or len(rep) != 1)
+    return re.compile(_class_of([cp for cp, rep in _table(opts).items() if rep is None or len(rep) != 1]))
+
+
+@lru_cache(maxsize=16)
+def _plan(opts: FoldOptions) -> tuple[re.Pattern[str], tuple[tuple[str, str], ...], re.Pattern[str] | None]:
+    """``fold`` as C-speed steps: one regex deletes, ``str.replace`` swaps
+    one character for one, a regex expands the rest.  Equal to
+    ``text.translate(_table(opts))`` because no replacement produces a
+    character that another step would change (checked here)."""
+    table = _table(opts)
+    deleted = [cp for cp, rep in table.items() if rep is None]
+    singles = tuple((chr(cp), rep) for cp, rep in table.items() if rep is not None and len(rep) == 1)
+    multi = [cp for cp, rep in table.items() if rep is not None and len(rep) > 1]
+    produced = {ch for _, rep in singles for ch in rep} | {ch for cp in multi for ch in table[cp] or ""}
+    if produced & {chr(cp) for cp in table}:  # pragma: no cover - a table bug
+        raise AssertionError("fold table output is not fully folded")
+    expand = re.compile(_class_of(multi)) if multi else None
+    return re.compile(_class_of(deleted)), singles, expand
+
+
+def _class_of(cps: list[int]) -> str:
     if not cps:
-        return re.compile(r"(?!)")
+        return r"(?!)"
     ranges: list[tuple[int, int]] = []
-    for cp in cps:
+    for cp in sorted(cps):
         if ranges and ranges[-1][1] == cp - 1:
             ranges[-1] = (ranges[-1][0], cp)
         else:
             ranges.append((cp, cp))
-    return re.compile("[" + "".join(f"\\U{a:08x}-\\U{b:08x}" for a, b in ranges) + "]")
+    return "[" + "".join(f"\\U{a:08x}-\\U{b:08x}" for a, b in ranges) + "]"
 
 
 def fold(text: str, opts: FoldOptions = DEFAULT_FOLD) -> str:
     """Fold *text* for matching (see :class:`FoldOptions`).  Idempotent."""
-    out = text.translate(_table(opts))
+    delete, singles, expand = _plan(opts)
+    out = delete.sub("", text)
+    for a, b in singles:
+        if a in out:
+            out = out.replace(a, b)
+    if expand is not None and expand.search(out) is not None:
+        table = _table(opts)
+        out = expand.sub(lambda m: table[ord(m.group())] or "", out)
     return out.lower() if opts.case else out
 
 

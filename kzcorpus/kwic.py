@@ -74,6 +74,7 @@ class KwicHit:
     keyword: str
     after: str
     match: str
+    part: str | None = None
     words_before: list[str] = field(default_factory=list, repr=False)
     words_after: list[str] = field(default_factory=list, repr=False)
 
@@ -87,6 +88,7 @@ class KwicHit:
             "keyword": self.keyword,
             "after": self.after,
             "match": self.match,
+            "part": self.part,
         }
 
 
@@ -225,7 +227,7 @@ def _words_after(text: str, pos: int, n: int) -> list[Token]:
         span *= 2
 
 
-def _context(article: Article, lines: LineIndex, hit: Hit, width: int) -> KwicHit:
+def _context(article: Article, lines: LineIndex, hit: Hit, width: int, part: Callable[[int], str] | None) -> KwicHit:
     text = article.text
     before_toks = _words_before(text, hit.start, width)
     after_toks = _words_after(text, hit.end, width)
@@ -240,20 +242,30 @@ def _context(article: Article, lines: LineIndex, hit: Hit, width: int) -> KwicHi
         keyword=text[hit.start : hit.end],
         after=after,
         match=hit.match,
+        part=part(hit.start) if part is not None else None,
         words_before=[fold(t.surface) for t in reversed(before_toks)],
         words_after=[fold(t.surface) for t in after_toks],
     )
 
 
-def concordance(article: Article, hits: Iterable[Hit], *, width: int = 6) -> Iterator[KwicHit]:
-    """Turn *hits* in *article* into concordance lines with *width* words of context."""
+def concordance(article: Article, hits: Iterable[Hit], *, width: int = 6, parts: bool = True) -> Iterator[KwicHit]:
+    """Turn *hits* in *article* into concordance lines with *width* words of context.
+
+    With *parts*, each line says which part of the page the hit is in
+    (title, body, comment, residue: :mod:`kzcorpus.parts`).
+    """
     if width < 0:
         raise UsageError("--width must be 0 or more words")
     lines: LineIndex | None = None
+    part: Callable[[int], str] | None = None
     for hit in hits:
         if lines is None:
             lines = LineIndex(article.text)
-        yield _context(article, lines, hit, width)
+            if parts:
+                from kzcorpus.annotate import part_finder
+
+                part = part_finder(article)
+        yield _context(article, lines, hit, width, part)
 
 
 def kwic(

@@ -164,3 +164,57 @@ def counting(records: Iterable[Mapping[str, Any]], counter: list[int]) -> Iterat
     for rec in records:
         counter[0] += 1
         yield rec
+
+
+@dataclass(frozen=True)
+class Section:
+    """One part of a document: ``document[key]`` (records, or one mapping)."""
+
+    title: str
+    key: str
+    view: View
+
+
+def section_records(document: Mapping[str, Any], section: Section) -> list[Mapping[str, Any]]:
+    value = document.get(section.key)
+    if value is None:
+        return []
+    if isinstance(value, Mapping):
+        return [{"field": k, "value": v} for k, v in value.items()]
+    return list(value)
+
+
+def emit_document(
+    document: Mapping[str, Any],
+    sections: Sequence[Section],
+    fmt: Format,
+    *,
+    out: IO[str] | None = None,
+    bidi: str | None = None,
+) -> int:
+    """Write a nested result (``stats DOC``); return how many sections had records.
+
+    JSON and JSON Lines: the document as one object.  TSV and CSV: one row per
+    item, ``section``, ``item`` (its first field) and ``value`` (the whole
+    item as JSON).  Table: one table per section.
+    """
+    out = out if out is not None else sys.stdout
+    parts = [(s, section_records(document, s)) for s in sections]
+    filled = sum(1 for _, recs in parts if recs)
+    if fmt in ("json", "jsonl"):
+        out.write(json.dumps(document, ensure_ascii=False, indent=1 if fmt == "json" else None))
+        out.write("\n")
+        return filled
+    if fmt in ("tsv", "csv"):
+        rows = (
+            {"section": s.key, "item": flat(next(iter(rec.values()), "")), "value": json.dumps(rec, ensure_ascii=False)}
+            for s, recs in parts
+            for rec in recs
+        )
+        keys = ["section", "item", "value"]
+        write_tsv(rows, keys, out) if fmt == "tsv" else write_csv(rows, keys, out)
+        return filled
+    from kzcorpus.render import render_sections
+
+    render_sections(parts, out=out, bidi=bidi)
+    return filled

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import IO, Any, Literal, get_args
 
 from rich import box
@@ -36,7 +36,7 @@ from rich.table import Table
 from rich.text import Text
 
 from kzcorpus.arabic import clean_for_display
-from kzcorpus.output import Column, View, flat
+from kzcorpus.output import Column, Section, View, flat
 
 BidiMode = Literal["auto", "visual", "isolate", "logical"]
 BIDI_MODES: tuple[str, ...] = get_args(BidiMode)
@@ -148,6 +148,22 @@ def _cell(value: Any) -> str:
     return clean_for_display(flat(value))
 
 
+def render_sections(
+    sections: Sequence[tuple[Section, Sequence[Mapping[str, Any]]]],
+    *,
+    out: IO[str],
+    bidi: str | None = None,
+    width: int | None = None,
+    env: Mapping[str, str] | None = None,
+) -> None:
+    """One titled table per section (empty sections are left out)."""
+    for section, records in sections:
+        if not records:
+            continue
+        out.write(f"\n{section.title}\n")
+        render_table(records, section.view, out=out, bidi=bidi, width=width, env=env)
+
+
 def render_table(
     records: Iterable[Mapping[str, Any]],
     view: View,
@@ -195,28 +211,33 @@ def render_table(
 
 
 def _plain_table(rows: list[dict[str, str]], columns: list[Column], shape: Callable[[str], str], total: int) -> Table:
+    """Columns at their natural width; if too wide, text columns give way (widest first)."""
     table = Table(box=box.SIMPLE_HEAD, padding=(0, 1), show_edge=False, header_style="bold")
-    budget = max(20, total - 2 * len(columns))
-    widths = {c.key: max([len(c.title)] + [cell_len(r[c.key]) for r in rows]) for c in columns}
+    cells = {c.key: [shape(r[c.key]) if c.text else r[c.key] for r in rows] for c in columns}
+    widths = {c.key: max([len(c.title)] + [cell_len(v) for v in cells[c.key]]) for c in columns}
     for c in columns:
-        cap = c.max_width or budget
-        widths[c.key] = min(widths[c.key], cap)
+        if c.max_width:
+            widths[c.key] = min(widths[c.key], max(c.max_width, len(c.title)))
+    available = total - (3 * len(columns) - 1)
+    flexible = [c for c in columns if c.text] or columns
+    while sum(widths.values()) > available:
+        widest = max(flexible, key=lambda c: widths[c.key])
+        floor = max(len(widest.title), 8)
+        if widths[widest.key] <= floor:
+            break
+        widths[widest.key] -= 1
     for c in columns:
         table.add_column(
             c.title,
             justify="right" if c.numeric or c.text else "left",
             no_wrap=True,
             overflow="crop" if c.text else "ellipsis",
-            max_width=widths[c.key],
+            width=widths[c.key],
         )
     for r in rows:
-        cells = []
-        for c in columns:
-            value = r[c.key]
-            if c.text:
-                value = fit_words(value, widths[c.key], shape, keep="start")
-            cells.append(Text(value))
-        table.add_row(*cells)
+        table.add_row(
+            *[Text(fit_words(r[c.key], widths[c.key], shape, keep="start") if c.text else r[c.key]) for c in columns]
+        )
     return table
 
 

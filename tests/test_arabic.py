@@ -163,3 +163,11 @@ def _reference_map(text: str) -> tuple[list[int], list[int]]:
 def test_fold_map_equals_brute_force(text: str) -> None:
     fm = FoldMap(text)
     assert (list(fm.start), list(fm.end)) == _reference_map(text)
+
+
+@given(ARABICISH)
+@settings(max_examples=400)
+def test_fold_equals_the_translation_table(text: str) -> None:
+    from kzcorpus.arabic import DEFAULT_FOLD, _table
+
+    assert fold(text) == text.translate(_table(DEFAULT_FOLD)).lower()

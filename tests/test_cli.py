@@ -65,7 +65,7 @@ def test_default_format_in_a_pipe_is_tsv(capsys: pytest.CaptureFixture[str]) -> 
     code, out, err = run(capsys, "kwic", "توكاييف")
     lines = out.splitlines()
     assert code == 0 and err == ""
-    assert lines[0] == "doc\tstart\tend\tline\tbefore\tkeyword\tafter\tmatch"
+    assert lines[0] == "doc\tstart\tend\tline\tbefore\tkeyword\tafter\tmatch\tpart"
     assert len(lines) == 50
 
 
@@ -90,7 +90,9 @@ def test_exit_status_follows_grep(capsys: pytest.CaptureFixture[str]) -> None:
         (["kwic", "x", "--bidi", "rtl"], "Invalid value for '--bidi'"),
         (["kwic", "x", "--width", "-1"], "Invalid value for '--width'"),
         (["kwic", "x", "--encoding", "klingon"], "unknown encoding"),
-        (["kwic"], "Missing argument"),
+        (["kwic"], "give a QUERY to search for, or --entity NAME"),
+        (["kwic", "x", "--entity", "Putin"], "not both"),
+        (["kwic", "--entity", "nobody"], "no entity 'nobody'"),
         (["frobnicate"], "No such command"),
     ],
 )
@@ -149,6 +151,7 @@ def test_stdin_corpus(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.Mo
             "keyword": "أستانا",
             "after": "",
             "match": "أستانا",
+            "part": "body",
         }
     ]
 

@@ -169,7 +169,7 @@ def test_count(seeds: list[Article]) -> None:
 
 def test_record_schema(seeds: list[Article]) -> None:
     rec = next(iter(kwic(seeds, "توكاييف"))).record()
-    assert list(rec) == ["doc", "start", "end", "line", "before", "keyword", "after", "match"]
+    assert list(rec) == ["doc", "start", "end", "line", "before", "keyword", "after", "match", "part"]
     assert rec == {
         "doc": "000_7b53a6053af83644",
         "start": 139,
@@ -179,6 +179,7 @@ def test_record_schema(seeds: list[Article]) -> None:
         "keyword": "توكاييف",
         "after": '، الذي "جلس" بصفته المتبرع له ، الرئيس',
         "match": "توكاييف",
+        "part": "body",
     }
 
 
@@ -194,3 +195,13 @@ def test_windowed_context_equals_whole_article_tokens(seeds: list[Article], quer
             after = [t for t in toks if t.start >= h.end][:width]
             assert h.words_before == [fold(t.surface) for t in reversed(before)]
             assert h.words_after == [fold(t.surface) for t in after]
+
+
+def test_hits_say_which_part_of_the_page_they_are_in(seed_by_id: dict[str, Article]) -> None:
+    a = seed_by_id["001_2a176dd2cbfe933f"]
+    parts = {(h.line, h.part) for h in kwic([a], "درج")}
+    assert (5, "residue") in parts  # «لتلقّي أبرز قصص درج على واتساب»
+    (title_hit,) = [h for h in kwic([a], "رافضاً")]
+    assert (title_hit.line, title_hit.part) == (3, "title")
+    comments = {h.part for h in kwic([seed_by_id["002_54b42a50ae65c283"]], "2022")}
+    assert "comment" in comments or "residue" in comments

@@ -5,7 +5,10 @@ registers itself on :data:`app`; library imports happen inside the command
 functions, so start-up stays cheap.
 """
 
-from kzcorpus.cli import kwic as _kwic  # noqa: F401  (registers the command)
+from kzcorpus.cli import dates as _dates  # noqa: F401  (each import registers commands)
+from kzcorpus.cli import entities as _entities  # noqa: F401
+from kzcorpus.cli import kwic as _kwic  # noqa: F401
+from kzcorpus.cli import stats as _stats  # noqa: F401
 from kzcorpus.cli.base import app, main
 
 __all__ = ["app", "main"]

@@ -80,12 +80,52 @@ def finish(written: int, corpus: Any) -> NoReturn:
     raise typer.Exit(0 if written else 1)
 
 
-def emit_records(records: Any, view: Any, fmt: str | None, json_flag: bool, bidi: str | None) -> int:
-    from kzcorpus.output import emit, resolve_format
+def _chosen_format(fmt: str | None, json_flag: bool, bidi: str | None) -> Any:
+    from kzcorpus.output import resolve_format
 
     chosen = resolve_format(fmt, json_flag, sys.stdout)
     if chosen == "table":
         from kzcorpus.render import resolve_bidi
 
         resolve_bidi(bidi)  # validate before any output
-    return emit(records, view, chosen, out=sys.stdout, bidi=bidi)
+    return chosen
+
+
+def emit_records(records: Any, view: Any, fmt: str | None, json_flag: bool, bidi: str | None) -> int:
+    from kzcorpus.output import emit
+
+    return emit(records, view, _chosen_format(fmt, json_flag, bidi), out=sys.stdout, bidi=bidi)
+
+
+def emit_sections(document: Any, sections: Any, fmt: str | None, json_flag: bool, bidi: str | None) -> int:
+    from kzcorpus.output import emit_document
+
+    return emit_document(document, sections, _chosen_format(fmt, json_flag, bidi), out=sys.stdout, bidi=bidi)
+
+
+GazetteerOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--gazetteer",
+        help="Extra gazetteer TSV (id, type, Arabic forms…) that adds or overrides entries. Repeatable.",
+        show_default=False,
+    ),
+]
+ScopeAllOpt = Annotated[
+    bool, typer.Option("--all", help="Count every line, not only the article body (title, comments, residue too).")
+]
+
+
+def check_choices(values: list[str] | None, allowed: tuple[str, ...], option: str) -> set[str] | None:
+    """Validate a repeatable choice option (typer cannot type list[Literal])."""
+    if not values:
+        return None
+    from kzcorpus.errors import UsageError
+
+    chosen = set()
+    for v in values:
+        up = v if v in allowed else v.upper() if v.upper() in allowed else v.lower()
+        if up not in allowed:
+            raise UsageError(f"{option} {v!r} is not one of {', '.join(allowed)}")
+        chosen.add(up)
+    return chosen

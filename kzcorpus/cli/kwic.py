@@ -12,6 +12,7 @@ from kzcorpus.cli.common import (
     DocOpt,
     EncodingOpt,
     FormatOpt,
+    GazetteerOpt,
     JsonOpt,
     MetadataOpt,
     emit_records,
@@ -27,7 +28,20 @@ SortOpt = Literal["position", "article", "keyword", "before1", "before2", "befor
 
 @app.command()
 def kwic(
-    query: Annotated[str, typer.Argument(help="Word or phrase to find (a regular expression with --regex).")],
+    query: Annotated[
+        str | None,
+        typer.Argument(help="Word or phrase to find (a regular expression with --regex).", show_default=False),
+    ] = None,
+    entity: Annotated[
+        str | None,
+        typer.Option(
+            "--entity",
+            "-e",
+            help='Instead of QUERY: every mention of this entity (its id, e.g. "Kassym-Jomart Tokayev", or any Arabic form), whatever form it took.',
+            show_default=False,
+        ),
+    ] = None,
+    gazetteer: GazetteerOpt = None,
     match: Annotated[
         Literal["clitic", "normalized", "exact"],
         typer.Option(
@@ -81,10 +95,17 @@ def kwic(
       kzcorpus kwic "توكا[يی]+ف" --regex --json | jq '.[].keyword'
     """
     import kzcorpus.kwic as kw
+    from kzcorpus.errors import UsageError
     from kzcorpus.output import Column, View
 
-    mode: kw.MatchMode = "regex" if regex else match
-    matcher = kw.Matcher(query, mode)  # validate the query before reading anything
+    if (query is None) == (entity is None):
+        raise UsageError("give a QUERY to search for, or --entity NAME (not both)")
+    if entity is not None:
+        matcher: Any = _EntityMatcher(entity, gazetteer or [])
+    else:
+        assert query is not None
+        mode: kw.MatchMode = "regex" if regex else match
+        matcher = kw.Matcher(query, mode)  # validate the query before reading anything
     c = open_corpus(corpus, metadata, encoding, doc)
     if count:
         count_records = ({"doc": a.id, "title": a.title, "hits": sum(1 for _ in matcher.find(a))} for a in c)
@@ -115,9 +136,28 @@ def kwic(
             Column("keyword", text=True),
             Column("after", text=True),
             Column("match", text=True, table=explain),
+            Column("part", table=False),
         ],
         kwic=True,
-        empty_message=f"no hits for {query}",
+        empty_message=f"no hits for {query if query is not None else entity}",
     )
     written = emit_records((h.record() for h in hits), view, format, json, bidi)
     finish(written, c)
+
+
+class _EntityMatcher:
+    """Hits for every mention of one entity (``kwic --entity``)."""
+
+    def __init__(self, name: str, gazetteer_files: list[str]) -> None:
+        from kzcorpus.entities import load_gazetteer, resolve_entity
+
+        self.gazetteer = load_gazetteer(gazetteer_files)
+        self.entity_id = resolve_entity(self.gazetteer, name)
+
+    def find(self, article: Any) -> Any:
+        from kzcorpus.entities import find_mentions
+        from kzcorpus.kwic import Hit
+
+        for m in find_mentions(article, self.gazetteer):
+            if m.id == self.entity_id:
+                yield Hit(m.start, m.end, f"{m.id} ({m.found_by})")

@@ -1,0 +1,78 @@
+"""Score kzcorpus entity mentions on the seed articles against the gold.
+
+Usage: .venv/bin/python bench/score_entities.py [--errors] [--gazetteer FILE]
+
+Prints precision, recall and F1 per type (spans overlap and types agree,
+GUIDELINES.md) and for linking (same id too); optional gold lines neither
+reward nor penalise.  ``--errors`` lists the misses and the false alarms.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from kzcorpus.corpus import Corpus  # noqa: E402
+from kzcorpus.entities import TYPES, find_mentions, load_gazetteer, score  # noqa: E402
+
+GOLD = ROOT / "tests" / "data" / "gold" / "entities.jsonl"
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--errors", action="store_true", help="list misses and false alarms")
+    ap.add_argument("--gazetteer", action="append", default=[], help="extra gazetteer TSV")
+    args = ap.parse_args()
+    gold = [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines() if line.strip()]
+    t0 = time.perf_counter()
+    gz = load_gazetteer(args.gazetteer)
+    found = []
+    texts = {}
+    for article in Corpus([str(ROOT / "seeds")]):
+        texts[article.id] = article.text
+        found.extend(m.record() for m in find_mentions(article, gz))
+    elapsed = time.perf_counter() - t0
+    res = score(found, gold)
+    print(f"{len(found)} mentions found, {sum(not g.get('optional') for g in gold)} gold ({elapsed:.2f}s)")
+    print(f"{'':8}{'P':>7}{'R':>7}{'F1':>7}   linking{'P':>7}{'R':>7}{'F1':>7}")
+    for t in [*TYPES, "ALL"]:
+        a, b = res["typed"][t], res["linking"][t]
+        print(
+            f"{t:8}{a['precision']:7.3f}{a['recall']:7.3f}{a['f1']:7.3f}   {'':7}"
+            f"{b['precision']:7.3f}{b['recall']:7.3f}{b['f1']:7.3f}"
+        )
+    if args.errors:
+        _errors(found, gold)
+    return 0
+
+
+def _errors(found: list[dict], gold: list[dict]) -> None:
+    def over(a: dict, b: dict) -> bool:
+        return a["doc"] == b["doc"] and a["start"] < b["end"] and b["start"] < a["end"]
+
+    print("\nmissed (gold not matched with type and id):")
+    for g in gold:
+        if g.get("optional"):
+            continue
+        if not any(over(f, g) and f["type"] == g["type"] and f["id"] == g["id"] for f in found):
+            near = [f"{f['text']}/{f['type']}/{f['id']}" for f in found if over(f, g)]
+            print(f"  {g['doc'][:3]} {g['start']:>5} {g['text']} {g['type']} {g['id']}  found: {near}")
+    print("\nfalse alarms (found, no gold with the same type and id):")
+    for f in found:
+        gs = [g for g in gold if over(f, g)]
+        if gs and all(g.get("optional") for g in gs):
+            continue
+        if not any(g["type"] == f["type"] and g["id"] == f["id"] for g in gs):
+            print(
+                f"  {f['doc'][:3]} {f['start']:>5} {f['text']} {f['type']} {f['id']} [{f['found_by']}]  gold: {[g['text'] for g in gs]}"
+            )
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,242 @@
+"""``kzcorpus stats`` and ``kzcorpus words``."""
+
+from itertools import islice
+from typing import Annotated, Any
+
+import typer
+
+from kzcorpus.cli.base import app
+from kzcorpus.cli.common import (
+    BidiOpt,
+    CorpusOpt,
+    DocOpt,
+    EncodingOpt,
+    FormatOpt,
+    GazetteerOpt,
+    JsonOpt,
+    MetadataOpt,
+    ScopeAllOpt,
+    emit_records,
+    emit_sections,
+    finish,
+    open_corpus,
+)
+
+# The stats columns shown in a table, with short headers; every field is in
+# the machine formats.
+TABLE_HEADERS = {
+    "doc": "doc",
+    "title": "title",
+    "published": "published",
+    "words": "words",
+    "words_arabic": "arabic",
+    "words_latin": "latin",
+    "words_number": "numbers",
+    "distinct_words": "distinct",
+    "mattr": "MATTR",
+    "hapax": "hapax",
+    "sentences": "sents",
+    "mean_sentence_words": "w/sent",
+    "entity_mentions": "entities",
+    "date_expressions": "dates",
+    "residue_share": "residue",
+}
+
+
+def _detail_sections() -> list[Any]:
+    from kzcorpus.output import Column, Section, View
+
+    def kv() -> View:
+        return View([Column("field"), Column("value", text=True, max_width=70)])
+
+    return [
+        Section("Figures", "stats", kv()),
+        Section(
+            "Top content words",
+            "top_words",
+            View(
+                [
+                    Column("rank", numeric=True),
+                    Column("word", text=True),
+                    Column("count", numeric=True),
+                    Column("per_10k", numeric=True),
+                    Column("forms", text=True, max_width=50),
+                ]
+            ),
+        ),
+        Section(
+            "Distinctive words (against the rest of the corpus)",
+            "keywords",
+            View(
+                [
+                    Column("rank", numeric=True),
+                    Column("word", text=True),
+                    Column("count", numeric=True),
+                    Column("ref_count", numeric=True),
+                    Column("g2", numeric=True),
+                    Column("log_ratio", numeric=True),
+                ]
+            ),
+        ),
+        Section("Keyness method", "keyness", kv()),
+        Section(
+            "Top entities",
+            "top_entities",
+            View([Column("id"), Column("name", text=True), Column("type"), Column("mentions", numeric=True)]),
+        ),
+        Section(
+            "Dated events",
+            "dated_events",
+            View(
+                [
+                    Column("value"),
+                    Column("kind"),
+                    Column("text", text=True, max_width=30),
+                    Column("sentence", text=True),
+                ]
+            ),
+        ),
+        Section(
+            "Lines of the page",
+            "parts",
+            View([Column("line", numeric=True), Column("part"), Column("reason"), Column("text", text=True)]),
+        ),
+    ]
+
+
+@app.command()
+def stats(
+    doc_id: Annotated[
+        str | None,
+        typer.Argument(metavar="[DOC]", help="Show one article in detail (id or unique prefix).", show_default=False),
+    ] = None,
+    all_lines: ScopeAllOpt = False,
+    top: Annotated[int, typer.Option("--top", min=1, help="With DOC: how many top words, keywords and entities.")] = 20,
+    gazetteer: GazetteerOpt = None,
+    doc: DocOpt = None,
+    corpus: CorpusOpt = None,
+    metadata: MetadataOpt = None,
+    encoding: EncodingOpt = None,
+    format: FormatOpt = None,
+    json: JsonOpt = False,
+    bidi: BidiOpt = None,
+) -> None:
+    """Per-article statistics, and a corpus total; or one article in detail.
+
+    Counts the article body by default (not the title, reader comments or
+    page residue); --all counts every line. With DOC: the same figures plus
+    top content words, distinctive words (log-likelihood keyness with log
+    ratio), top entities and dated events.
+
+    Examples:
+
+      kzcorpus stats
+
+      kzcorpus stats 001
+
+      kzcorpus stats --all --json | jq '.[] | {doc, words, residue_share}'
+    """
+    from kzcorpus.annotate import Annotator
+    from kzcorpus.output import Column, View
+    from kzcorpus.stats import STATS_FIELDS, Scope, article_detail, iter_corpus_stats
+
+    scope: Scope = "all" if all_lines else "body"
+    ann = Annotator(gazetteer or ())
+    hooks: dict[str, Any] = {
+        "entity_counter": ann.entity_counter,
+        "date_counter": ann.date_counter,
+        "infer_published": ann.infer_published,
+    }
+    if doc_id is None:
+        c = open_corpus(corpus, metadata, encoding, doc)
+        view = View(
+            [
+                Column(
+                    k,
+                    header=TABLE_HEADERS.get(k, ""),
+                    text=k == "title",
+                    numeric=k not in ("doc", "title", "published", "published_from", "source", "scope"),
+                    table=k in TABLE_HEADERS,
+                    max_width=24 if k == "title" else None,
+                )
+                for k in STATS_FIELDS
+            ],
+            empty_message="no articles",
+        )
+        written = emit_records(iter_corpus_stats(c, scope=scope, **hooks), view, format, json, bidi)
+        finish(written, c)
+    from kzcorpus.errors import UsageError
+
+    if doc:
+        raise UsageError("give either DOC or --doc, not both")
+    c = open_corpus(corpus, metadata, encoding, [doc_id])
+    articles = list(c)
+    if not articles:  # the article could not be read (reported on stderr)
+        finish(0, c)
+    article = articles[0]
+    reference = open_corpus(corpus, metadata, encoding, None)
+    detail = article_detail(
+        article,
+        reference,
+        scope=scope,
+        top=top,
+        keyness_top=top,
+        top_entities=lambda a: ann.top_entities(a, top),
+        dated_events=ann.dated_events,
+        **hooks,
+    )
+    written = emit_sections(detail, _detail_sections(), format, json, bidi)
+    finish(written, c)
+
+
+@app.command()
+def words(
+    stopwords: Annotated[
+        bool, typer.Option("--stopwords/--no-stopwords", help="Leave stopwords out (default) or keep them.")
+    ] = True,
+    ngram: Annotated[
+        int, typer.Option("--ngram", min=1, max=6, help="Count sequences of N words (within a sentence).")
+    ] = 1,
+    limit: Annotated[
+        int | None, typer.Option("--limit", "-n", min=0, help="At most this many rows.", show_default=False)
+    ] = None,
+    min_count: Annotated[int, typer.Option("--min-count", min=1, help="Only words seen at least this often.")] = 1,
+    all_lines: ScopeAllOpt = False,
+    doc: DocOpt = None,
+    corpus: CorpusOpt = None,
+    metadata: MetadataOpt = None,
+    encoding: EncodingOpt = None,
+    format: FormatOpt = None,
+    json: JsonOpt = False,
+    bidi: BidiOpt = None,
+) -> None:
+    """Word frequencies for the corpus (or --doc): folded, clitic forms counted with their base word.
+
+    Examples:
+
+      kzcorpus words --limit 20
+
+      kzcorpus words --doc 003 --no-stopwords
+
+      kzcorpus words --ngram 2 --min-count 3
+    """
+    from kzcorpus.output import Column, View
+    from kzcorpus.stats import word_frequencies
+
+    c = open_corpus(corpus, metadata, encoding, doc)
+    rows = word_frequencies(
+        c, stopwords=stopwords, ngram=ngram, scope="all" if all_lines else "body", top=limit, min_count=min_count
+    )
+    view = View(
+        [
+            Column("rank", numeric=True),
+            Column("word", text=True),
+            Column("count", numeric=True),
+            Column("per_10k", numeric=True),
+            Column("docs", numeric=True),
+            Column("forms", text=True, max_width=60),
+        ],
+        empty_message="no words",
+    )
+    written = emit_records(islice(rows, limit) if limit is not None else rows, view, format, json, bidi)
+    finish(written, c)

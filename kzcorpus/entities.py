@@ -1,0 +1,1136 @@
+"""Named entities: a curated gazetteer plus a few precise rules.
+
+How a mention is found, in order:
+
+1. **Gazetteer.**  Every form of every entry (package data
+   ``kzcorpus/data/gazetteer.tsv`` and ``entities_*.tsv``, then the user's
+   ``--gazetteer`` files) is folded and compiled once into a single
+   character-trie regular expression.  The article is folded once
+   (:class:`~kzcorpus.arabic.FoldMap`) and searched; at each word start the
+   longest form wins, and a proclitic (و ف, then ب ك ل) may precede it.  When
+   «ل» meets a form's article the alef is dropped («للكرملين» = ل + لكرملين),
+   and the span keeps «لكرملين», as the guidelines say.
+2. **Rules**, only on the text the gazetteer left free: a title before a name
+   («الرئيس الفرنسي إيمانويل ماكرون»), an Arabic name chain («محمد بن
+   سلمان», «أبو بكر …»), a known given name followed by a surname, a foreign
+   surname shape («…فيتش»), and head nouns of organisations and places
+   («منظمة …», «وزارة …», «مدينة …»).
+3. **Aliases within an article.**  Once a person's full name is found, the
+   surname alone names the same person in that article («سامي عمارة» …
+   «عمارة»), even when the surname is also a common word.
+
+Entities the gazetteer does not know get their Arabic full name as id.
+Nothing here downloads anything or reads outside the package.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from kzcorpus.arabic import WORD_RE, FoldMap, fold
+from kzcorpus.corpus import Article
+from kzcorpus.errors import InputError, UsageError
+
+TYPES: tuple[str, ...] = ("PER", "LOC", "ORG", "MISC")
+_WORDCHAR = r"[^\W_]"
+_HSPACE = r"[^\S\n]+"
+_ARABIC_LETTER_RE = re.compile(r"[\u0600-\u06ff]")
+_LATIN_RE = re.compile(r"[A-Za-z]")
+
+
+# --------------------------------------------------------------------------
+# Records
+
+
+@dataclass
+class Mention:
+    """One mention.  ``article.text[start:end] == text`` always."""
+
+    doc: str
+    start: int
+    end: int
+    text: str
+    type: str
+    id: str
+    found_by: str
+
+    def record(self) -> dict[str, Any]:
+        return {
+            "doc": self.doc,
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "type": self.type,
+            "id": self.id,
+            "found_by": self.found_by,
+        }
+
+
+@dataclass
+class Entry:
+    """A gazetteer entry: one real-world entity and its surface forms."""
+
+    id: str
+    type: str
+    forms: list[str]
+    source: str = "gazetteer"
+    #: Folded forms that are also common words: matched only in an article
+    #: where the entity is also found by another form.
+    ambiguous: set[str] = field(default_factory=set)
+
+    @property
+    def name(self) -> str:
+        """Arabic display name: the first Arabic form, else the first form."""
+        for f in self.forms:
+            if _ARABIC_LETTER_RE.search(f):
+                return f
+        return self.forms[0] if self.forms else self.id
+
+
+def _fold_form(form: str) -> str:
+    return " ".join(fold(form).split())
+
+
+# --------------------------------------------------------------------------
+# Gazetteer
+
+
+class Gazetteer:
+    """Entries by id, and every folded form compiled into one regex."""
+
+    def __init__(self, entries: Iterable[Entry] = ()) -> None:
+        self.entries: dict[str, Entry] = {}
+        self.context_rules: list[ContextRule] = []
+        self._ids: dict[str, str] = {}
+        self._owner: dict[str, str] = {}
+        #: Demonyms and relational adjectives by entity id (counted, never mentions).
+        self.adjectives: dict[str, list[str]] = {}
+        for e in entries:
+            self.add(e)
+
+    def add(self, entry: Entry) -> None:
+        """Add *entry*; an entry with the same id (any case) is replaced and
+        its forms are taken from whatever entity held them before."""
+        old = self._ids.pop(entry.id.lower(), None)
+        if old is not None:
+            for f in self.entries.pop(old).forms:
+                self._owner.pop(_fold_form(f), None)
+        for f in entry.forms:
+            ff = _fold_form(f)
+            holder = self._owner.get(ff)
+            if holder is not None and holder != entry.id:
+                other = self.entries[holder]
+                other.forms = [x for x in other.forms if _fold_form(x) != ff]
+                other.ambiguous.discard(ff)
+            self._owner[ff] = entry.id
+        self.entries[entry.id] = entry
+        self._ids[entry.id.lower()] = entry.id
+        self.__dict__.pop("_compiled", None)
+        self.__dict__.pop("form_index", None)
+
+    def merge(self, parsed: Parsed) -> None:
+        """Add the entries, context rules and adjectives of one file."""
+        for e in parsed.entries:
+            self.add(e)
+        self.context_rules.extend(parsed.rules)
+        for eid, forms in parsed.adjectives:
+            self.adjectives.setdefault(eid, []).extend(forms)
+        self.__dict__.pop("_adjective_re", None)
+
+    @cached_property
+    def _adjective_re(self) -> tuple[re.Pattern[str], dict[str, str]]:
+        index: dict[str, str] = {}
+        for eid, forms in self.adjectives.items():
+            for f in forms:
+                ff = _fold_form(f)
+                if ff.startswith("ال"):
+                    ff = ff[2:]
+                variants = [ff]
+                if ff.endswith("ي"):
+                    variants += [ff + suf for suf in ("ه", "ون", "ين", "ان", "تان", "تين", "ات")]
+                for v in variants:
+                    index.setdefault(v, eid)
+        pattern = (
+            rf"(?<!{_WORDCHAR})(?:[وف]?[بكل]?ال|[وف]?لل|[وف]?[بكل]|[وف])??"
+            rf"(?P<name>{_trie_regex(index)})(?!{_WORDCHAR})"
+        )
+        return re.compile(pattern), index
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def __contains__(self, entity_id: object) -> bool:
+        return entity_id in self.entries
+
+    def get(self, entity_id: str) -> Entry | None:
+        return self.entries.get(entity_id)
+
+    @cached_property
+    def form_index(self) -> dict[str, str]:
+        """Folded form -> entity id."""
+        out: dict[str, str] = {}
+        for e in self.entries.values():
+            for f in e.forms:
+                ff = _fold_form(f)
+                if ff:
+                    out[ff] = e.id
+        return out
+
+    @cached_property
+    def _compiled(self) -> tuple[re.Pattern[str], dict[str, str], dict[str, str]]:
+        forms = dict(self.form_index)
+        for ff, eid in list(forms.items()):  # «عبد العزيز» = «عبدالعزيز»
+            for variant in (ff.replace("عبد ال", "عبدال"), ff.replace("عبدال", "عبد ال")):
+                forms.setdefault(variant, eid)
+        # Forms that start with the article also match after «ل» with the
+        # alef dropped: «للكرملين» = ل + «لكرملين».
+        lam: dict[str, str] = {}
+        for ff in forms:
+            if ff.startswith("ال") and len(ff) > 4:
+                lam[ff[1:]] = ff
+        main = _trie_regex(forms)
+        lam_re = _trie_regex(lam)
+        pattern = (
+            rf"(?<!{_WORDCHAR})(?:(?P<pre>[وف]?[بكل]|[وف])??(?P<name>{main})"
+            rf"|(?P<lpre>[وف]?ل)(?P<lname>{lam_re}))(?!{_WORDCHAR})"
+        )
+        return re.compile(pattern), lam, forms
+
+
+def _trie_regex(words: Iterable[str]) -> str:
+    """A regex matching exactly *words*, longest first, built from a trie."""
+    trie: dict[str, Any] = {}
+    for w in words:
+        if not w:
+            continue
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    if not trie:
+        return "(?!)"
+
+    def build(node: dict[str, Any]) -> str:
+        alts = []
+        for ch in sorted(k for k in node if k):
+            piece = _HSPACE if ch == " " else re.escape(ch)
+            alts.append(piece + build(node[ch]))
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(trie)
+
+
+def _data_files() -> list[tuple[str, str]]:
+    pkg = resources.files("kzcorpus") / "data"
+    out: list[tuple[str, str]] = []
+    names = sorted(p.name for p in pkg.iterdir() if p.name.endswith(".tsv"))
+    for name in ["gazetteer.tsv"] + [n for n in names if n.startswith("entities_")]:
+        res = pkg / name
+        if res.is_file():
+            out.append((name, res.read_text(encoding="utf-8")))
+    return out
+
+
+@dataclass(frozen=True)
+class ContextRule:
+    """In an article that mentions a trigger entity, *from_id* means *to_id*."""
+
+    from_id: str
+    to_id: str
+    triggers: frozenset[str]
+
+
+@dataclass
+class Parsed:
+    """The contents of one gazetteer file."""
+
+    entries: list[Entry]
+    rules: list[ContextRule]
+    adjectives: list[tuple[str, list[str]]]
+
+
+def parse_gazetteer(text: str, source: str) -> Parsed:
+    """Parse gazetteer TSV *text* (see the header of ``data/gazetteer.tsv``).
+
+    Columns: id, type, then one Arabic (or Latin) form per column; a form
+    written ``~form`` is ambiguous.  Blank lines and ``#`` comments are
+    skipped.  A bad line raises :class:`InputError` naming *source* and the
+    line number.
+    """
+    entries: list[Entry] = []
+    rules: list[ContextRule] = []
+    adjectives: list[tuple[str, list[str]]] = []
+    for n, raw in enumerate(text.splitlines(), 1):
+        line = raw.rstrip("\r")
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        cols = [c.strip() for c in line.split("\t")]
+        if n == 1 and cols[:2] == ["id", "type"]:
+            continue  # a header row
+        where = f"{source} line {n}"
+        if cols[0] == "@adjective":
+            if len(cols) < 3 or not cols[1] or not any(cols[2:]):
+                raise InputError(f"{where}: an adjective line needs '@adjective<TAB>entity-id<TAB>form[<TAB>form…]'")
+            adjectives.append((cols[1], [c for c in cols[2:] if c]))
+            continue
+        if cols[0] == "@context":
+            if len(cols) < 4 or not all(cols[1:4]):
+                raise InputError(f"{where}: a context rule needs '@context<TAB>from-id<TAB>to-id<TAB>trigger-id[…]'")
+            rules.append(ContextRule(cols[1], cols[2], frozenset(c for c in cols[3:] if c)))
+            continue
+        if len(cols) < 3 or not cols[0]:
+            raise InputError(
+                f"{where}: expected tab-separated columns 'id<TAB>type<TAB>form[<TAB>form…]', got {line[:60]!r}"
+                " (separate columns with tabs, not spaces)"
+            )
+        eid, etype = cols[0], cols[1].upper()
+        if etype not in TYPES:
+            raise InputError(f"{where}: unknown type {cols[1]!r} for {eid!r}; use one of {', '.join(TYPES)}")
+        forms: list[str] = []
+        ambiguous: set[str] = set()
+        for c in cols[2:]:
+            for f in c.split("|"):
+                f = f.strip()
+                if not f:
+                    continue
+                if f.startswith("~"):
+                    f = f[1:].strip()
+                    ambiguous.add(_fold_form(f))
+                if not _fold_form(f) or not re.search(_WORDCHAR, fold(f)):
+                    raise InputError(f"{where}: form {f!r} of {eid!r} has no letters; give the name as written")
+                forms.append(f)
+        if not forms:
+            raise InputError(f"{where}: {eid!r} has no forms; add at least one Arabic form after the type")
+        entries.append(Entry(eid, etype, forms, source, ambiguous))
+    return Parsed(entries, rules, adjectives)
+
+
+def load_gazetteer(extra: Sequence[str | Path] = ()) -> Gazetteer:
+    """The package gazetteer plus user TSV files (which add or override)."""
+    gz = Gazetteer()
+    for name, text in _data_files():
+        gz.merge(parse_gazetteer(text, name))
+    for path in extra:
+        p = Path(path)
+        try:
+            data = p.read_bytes()
+        except OSError as exc:
+            raise InputError(f"cannot read gazetteer {p}: {exc.strerror or exc}") from None
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise InputError(f"gazetteer {p}: not UTF-8 (byte {exc.start}); save it as UTF-8") from None
+        parsed = parse_gazetteer(text, str(p))
+        for e in parsed.entries:
+            e.source = f"gazetteer:{p.name}"
+        gz.merge(parsed)
+    return gz
+
+
+# --------------------------------------------------------------------------
+# Rule vocabulary (written unfolded for review; folded at import)
+
+
+def _fs(words: str) -> frozenset[str]:
+    return frozenset(_fold_form(w) for w in words.split())
+
+
+#: Function words, frequent verbs and nouns that never start or continue a name.
+STOP = _fs(
+    """
+    في من على إلى الى عن مع أن إن ان أو او ثم لكن لكنه بل قد لقد كان كانت يكون تكون كما لا لم لن ما
+    هذا هذه ذلك تلك هؤلاء الذي التي الذين اللذين اللتين هو هي هم هما نحن أنا انت أنت إنه انه أنه إنها
+    أنها عند عندما بعد قبل خلال حول بين ضد منذ حتى لدى لدي عبر تجاه نحو دون غير سوى كل بعض جميع أي
+    أمس اليوم غدا الآن حيث إذ إذا اذا لو لولا كي لكي أيضا ايضا فقط جدا وقد وكان وهو وهي فيما بينما
+    قال وقال قالت وقالت أكد وأكد أكدت أشار وأشار أشارت أوضح وأوضح أضاف وأضاف أضافت أعلن وأعلن أعلنت
+    يقول تقول يرى ترى دعا ودعا طالب وطالب زار يزور التقى يلتقي استقبل يستقبل بحث يبحث شدد وشدد
+    ذكر وذكر ذكرت نقل ونقل أفاد وأفاد أبلغ قرر يقرر وصل يصل غادر يغادر اعتبر يعتبر رأى قام يقوم
+    عبر لها له لهم عليه عليها فيه فيها منه منها عنه عنها إليه إليها به بها بهم معه معها
+    نفسه نفسها بنفسه شخصيا حفظه يحفظه رحمه رحمة رضي صلى عليه السلام تعالى
+    سابق سابقا الأسبق المقبل الجديد الحالي رسميا مساء صباح يوم عام سنة شهر أسبوع ساعة
+    رئيس نائب وزير وزيرة سفير مدير أمير ملك ولي عضو أمين قائد زعيم مستشار محافظ مندوب متحدث
+    الرئيس الملك الأمير الوزير السفير ولي العهد حكومة دولة مملكة جمهورية
+    بعنوان باسم بصفته بقيمة بمناسبة بحضور برئاسة بمشاركة بتكلفة بسعة بواقع بنسبة بمعدل بدعم بقيادة
+    حسب بحسب وفق وفقا طبقا إثر اثر جراء بسبب بشأن لأن كأن وسط أمام خلف فوق تحت داخل خارج
+    صاحب السمو سمو الملكي معالي فضيلة سعادة فخامة دولة السيد سماحة حضرة
+    بن ابن بنت آل بأنه بأنها بأن تسمى تدعى يدعى يسمى يطلق حين حينما بعدما قبلما عندها
+    """
+)
+
+#: Titles and roles that stand before a person's name.  A bare role word
+#: («رئيس», «وزير») is followed by its complement («الوزراء», «الخارجية»).
+TITLES = _fs(
+    """
+    الرئيس الملك الملكة الأمير الأميرة الشيخ الشيخة السيد السيدة الآنسة المحلل الخبير الدكتور الدكتورة
+    المهندس المهندسة الأستاذ الأستاذة اللواء العميد العقيد المقدم الرائد النقيب الفريق المشير الجنرال
+    الإمام القس البابا الكاردينال المطران الحاخام المستشار المستشارة الكاتب الكاتبة الصحفي الصحفية
+    المتحدث المتحدثة الناطق النائب النائبة السناتور السيناتور المرشح المرشحة الزعيم القائد
+    المدرب اللاعب الفنان الفنانة الممثل الممثلة المطرب المطربة المغني المغنية الشاعر الشاعرة الروائي
+    الوزير الوزيرة السفيرة المبعوث المبعوثة المدير المديرة المحافظ المندوب المفتي الداعية
+    الباحث الباحثة البروفيسور المؤرخ الملياردير رجل سيدة المخرج المخرجة المصور المراسل المراسلة
+    """
+)
+#: Role heads needing a complement: «رئيس الوزراء», «وزير الخارجية», «أمير منطقة…».
+ROLE_HEADS = _fs(
+    """
+    رئيس رئيسة نائب وزير وزيرة سفير سفيرة مدير مديرة أمين أمير قائد زعيم مستشار مستشارة محافظ مندوب
+    مندوبة متحدث متحدثة ناطق مبعوث رئيس ولي مفتي عضو عضوة مساعد مساعدة ملك خادم
+    """
+)
+#: Tokens that may sit between a title and the name (complements, qualifiers).
+_ROLE_FILLERS = _fs(
+    "خارجية دفاع داخلية عام العام باسم منطقة مجلس الحرمين الشريفين السابق الأسبق "
+    "صاحب السمو سمو الملكي معالي فضيلة سعادة فخامة سماحة"
+)
+
+#: Common given names (Arabic and foreign, as written in Arabic news).  A
+#: known given name followed by a surname is a person even with no title.
+GIVEN = (
+    _fs(
+        """
+    محمد أحمد محمود مصطفى علي عمر عثمان خالد عبدالله عبدالعزيز عبدالرحمن عبدالملك عبدالكريم عبدالمجيد
+    عبدالفتاح عبداللطيف عبدالحميد عبدالرحيم عبدالإله عبدالوهاب عبدالقادر عبدالسلام عبدالناصر عبدالمحسن
+    يوسف إبراهيم ابراهيم إسماعيل اسماعيل يعقوب إسحاق موسى عيسى سليمان داود هارون يحيى زكريا يونس إلياس
+    حسين حسن الحسن الحسين طارق زياد سعود فهد فيصل سلطان بندر تركي نايف مشعل متعب مقرن سطام نواف
+    طلال الوليد وليد ماجد سامي سامر هاني هشام وائل باسم بسام عماد عصام هيثم رامي رائد ياسر ياسين
+    نبيل جمال كمال أسامة اسامة حمد حمدان زايد راشد مكتوم خليفة تميم جاسم قابوس صباح نوري حيدر جواد
+    مسعود إدريس ادريس الياس معمر بشار حافظ رفيق سعد نجيب نجيب ميشال ميشيل نبيه وليد حسني أنور
+    عبدالعزيز عبدالله عبدالرحمن عبداللطيف شريف نزار فؤاد غازي مرزوق فواز منير رياض عادل
+    نورة فاطمة عائشة خديجة مريم زينب ليلى هند سارة رانيا نادية سميرة هالة دينا لمى
+    جون جورج ديفيد دافيد مايكل ميشال جيمس روبرت ريتشارد توماس توني تيريزا هيلاري باراك دونالد جو
+    فلاديمير سيرغي سيرجي ديمتري ميخائيل بوريس ألكسندر الكسندر أليكسي نيكولاي إيغور يوري أندريه فيكتور
+    إيمانويل ايمانويل فرانسوا نيكولا جاك أنجيلا انجيلا أنغيلا أولاف هيلموت غيرهارد بنيامين شيمون إسحق
+    رجب أحمد حسن مسعود هاشمي علي حسن محمد جواد جاويد شي هو لي كيم شينزو يوشيهيدي فوميو ناريندرا
+    جاستن ماتيو سيلفيو ماريو ماتيو بيدرو خوسيه لويس كارلوس خوان إنريكي لولا جاير هوغو نيكولاس
+    بان أنطونيو انطونيو كوفي بطرس جوزيب كاثرين فيديريكا ينس ينس ستيفان كريستين جانيت
+    قاسم نور نورسلطان سيرغي مارغريتا
+    """
+    )
+    - STOP
+)
+#: Given names that are also ordinary words: need a title or «بن».
+_AMBIG_GIVEN = _fs(
+    """
+    سالم صالح سعيد عيد كريم عادل منصور مبارك فارس غانم هادي حامد شاكر عارف ناجي نجم هلال بدر زيد عزيز
+    أمل إيمان وفاء هدى ريم حنان مها نوال بشرى عبير غادة لطيفة جمال كمال نور رضا طه فرحان مفلح مطلق
+    معجب مقبل عوض عطية خلف جابر ظافر فالح فايز مساعد مسفر نايف ماهر حازم نادر وحيد مجدي أمين خليل
+    مالك سليم مراد عامر سعاد سلمى عفاف سهام عواطف حصة تركي رجب
+    سيف جميل صادق فريد نصر عطا مختار طاهر شريف أسعد مجيد بشير رشيد هبة نهى رحاب منال
+    """
+) | _fs(
+    "عمر نبيه بدر هلال نور صباح سلطان باسم رائد حافظ رفيق سعد عادل منير رياض شريف فؤاد نبيل جمال كمال هو لي شي جو بان"
+)
+
+#: Organisation heads: the head and the name that follows make one ORG.
+ORG_HEADS = _fs(
+    """
+    منظمة وزارة حزب جامعة وكالة مؤسسة هيئة جمعية اتحاد بنك مصرف صندوق محكمة مجلس
+    شركة مجموعة جبهة ائتلاف رابطة نقابة أكاديمية معهد مستشفى صحيفة جريدة مجلة قناة إذاعة
+    """
+)
+#: Facilities named after a person: «مستشفى الملك فهد», «جامعة الإمام محمد
+#: بن سعود», «مطار الملك عبدالعزيز الدولي».
+FACILITY_HEADS = _fs(
+    """
+    مستشفى مطار جسر كلية قاعدة مركز جامع مدرسة معهد منتزه شارع طريق حي ميناء مسجد ملعب استاد ستاد قصر مكتبة
+    برنامج جائزة مدينة جامعة مؤسسة مجمع دارة كرسي مشروع مستشفيات صندوق واحة قاعة
+    """
+)
+_LOC_FACILITIES = _fs("جامع مطار جسر قاعدة منتزه شارع طريق حي ميناء مسجد ملعب استاد ستاد قصر مدينة مجمع واحة قاعة")
+_ROYAL = _fs("الملك الأمير الأميرة الشيخ الإمام السلطان")
+#: Definite organisation heads with an adjective and a complement:
+#: «الهيئة العامة للسياحة», «المديرية العامة للجوازات», «الشركة السعودية للكهرباء».
+DEF_ORG_HEADS = _fs(
+    """
+    الهيئة المؤسسة المديرية الرئاسة الإدارة الشركة الجمعية الوكالة اللجنة الأمانة المنظمة الجامعة
+    الأكاديمية الرابطة النقابة المجموعة الهيئات الغرفة الصندوق المحكمة المنظمة الجبهة الحركة
+    """
+)
+_GENERIC_ADJ = _fs("المعنية المنظمة المختصة المسؤولة المشرفة المكلفة التابعة المشتركة الخاصة المناسبة اللازمة")
+#: Place heads: «مدينة …», «محافظة …», «بحر …».
+LOC_HEADS = _fs("مدينة محافظة ولاية إقليم جزيرة جزر بحر نهر جبل جبال بحيرة مضيق صحراء قرية بلدة")
+#: Tokens that end an organisation or place name that the head opened.
+_NAME_END = STOP | _fs("التي الذي اللتي والتي الذين التابعة التابع السابق السابقة الأسبق الحالي الحالية")
+#: Common ال-nouns after a head that make a generic phrase, not a name.
+_GENERIC_AFTER_HEAD = _fs(
+    """
+    الإدارة الادارة المدينة المنطقة الجديدة الجديد الكبرى الكبير الصغيرة الأولى الأول الثانية الثاني
+    الخاصة الخاص الكبيرة الحالية الحالي التالية نفسها نفسه المذكورة المذكور المعنية المعني العامة
+    الشركة الحزب المنظمة البلاد الدولة المحلية المحلي التدريس التدريب السفر البيع الشراء العمل المرور
+    """
+)
+_NOT_SURNAMES = _fs(
+    """
+    العالم الشعب الوطن الناس العام الأمن الحكم البلد الحرب السلام الإسلام الدين الله الأرض الماء
+    الجيش الحكومة النظام الرئيس المملكة الدولة المنطقة الأول الثاني الثالث الأخير الجديد الكبير
+    الصغير اليوم الأمس الغد المسلمين المسلمون العرب الفريق النادي المنتخب الملعب الموسم الدوري
+    الوفد الاجتماع الحفل المؤتمر اللقاء الملتقى المشروع البرنامج المدرب اللاعب القرار الاتفاق
+    الخطاب التقرير البيان المنصب الموقع العرض الطلب الحوار الأمر الحدث الضيوف الزوار المسؤولين
+    الحضور المشاركين الجمهور الإعلام الصحفيين المواطنين الشباب الطلاب المعرض الفوز الهدف الملف
+    الاقتصاد التعليم الصحة الداخلية الخارجية الدفاع المالية العدل النفط الغاز السوق الخبر
+    السلطة الحكومة الدولة المملكة المنطقة المدينة الجامعة الشركة الوزارة الهيئة اللجنة الجائزة
+    الزيارة الكلمة الرسالة المبادرة المناسبة الفرصة القضية الأزمة الجلسة المباراة البطولة الحملة
+    الخطة الفترة المرحلة الساحة الحرية الإمارة المحافظة الأمانة الإدارة الرئاسة القيادة الوزارة
+    """
+)
+_FOREIGN_SURNAME_RE = re.compile(r"^(?!ال)[^\W\d_]{3,}(?:فيتش|ينكو|يشفيلي|وفسكي|يفسكي|سكايا)$")
+_NAME_LINKS = _fs("بن ابن بنت")
+_TITLES_AND_ROLES = TITLES | ROLE_HEADS
+_ALL_HEADS = ORG_HEADS | LOC_HEADS
+#: Organisation heads that take a place name: «جامعة الباحة», «بلدية جدة».
+_PLACE_ORG_HEADS = ORG_HEADS | _fs("إمارة أمانة بلدية شرطة غرفة نادي مستشفى مجلس جامعة صحيفة جريدة")
+_ANY_HEAD = ORG_HEADS | LOC_HEADS | FACILITY_HEADS | ROLE_HEADS
+_ABD = _fold_form("عبد")
+_ABU = _fs("أبو ابو أبي ابي")
+_AL = _fold_form("آل")
+
+
+# --------------------------------------------------------------------------
+# Finding mentions
+
+
+@dataclass
+class _Cand:
+    fstart: int
+    fend: int
+    type: str
+    id: str | None
+    found_by: str
+    key: str = ""  # folded surface
+    ref: _Cand | None = None  # the full name an alias stands for
+
+
+def find_mentions(article: Article, gazetteer: Gazetteer) -> list[Mention]:
+    """Mentions in *article*, sorted by start, without overlaps."""
+    fmap = FoldMap(article.text)
+    folded = fmap.folded
+    cands = _gazetteer_cands(folded, article.text, fmap, gazetteer)
+    cands += _rule_cands(folded, cands, gazetteer)
+    cands.sort(key=lambda c: c.fstart)
+    for c in cands:
+        if c.id is None:  # unknown to the gazetteer: the name as written
+            start, end = fmap.span(c.fstart, c.fend)
+            c.id = _unknown_id(article.text[start:end])
+    cands += _alias_cands(folded, cands, gazetteer)
+    cands.sort(key=lambda c: (c.fstart, -(c.fend - c.fstart)))
+    out: list[Mention] = []
+    last_end = -1
+    for c in cands:
+        if c.fstart < last_end:
+            continue
+        start, end = fmap.span(c.fstart, c.fend)
+        text = article.text[start:end]
+        if not text.strip():
+            continue
+        eid = c.id or (c.ref.id if c.ref is not None and c.ref.id else _unknown_id(text))
+        out.append(Mention(article.id, start, end, text, c.type, eid, c.found_by))
+        last_end = c.fend
+    return out
+
+
+def find_adjectives(article: Article, gazetteer: Gazetteer) -> list[Mention]:
+    """Demonyms and relational adjectives of known entities («الروسية»,
+    «والسعوديين»), with ``found_by`` ``adjective``.  They are not mentions
+    (GUIDELINES); :func:`entity_rows` counts them per entity."""
+    pattern, index = gazetteer._adjective_re
+    if not index:
+        return []
+    fmap = FoldMap(article.text)
+    out: list[Mention] = []
+    for m in pattern.finditer(fmap.folded):
+        eid = index.get(" ".join(m.group("name").split()))
+        entry = gazetteer.get(eid) if eid else None
+        if entry is None:
+            continue
+        start, end = fmap.span(m.start("name"), m.end("name"))
+        out.append(Mention(article.id, start, end, article.text[start:end], entry.type, entry.id, "adjective"))
+    return out
+
+
+def _unknown_id(surface: str) -> str:
+    return " ".join(surface.split())
+
+
+def _gazetteer_cands(folded: str, original: str, fmap: FoldMap, gz: Gazetteer) -> list[_Cand]:
+    pattern, lam, index = gz._compiled
+    raw: list[tuple[_Cand, str]] = []
+    for m in pattern.finditer(folded):
+        if m.group("name") is not None:
+            group, ff = "name", m.group("name")
+        else:
+            group, ff = "lname", lam[m.group("lname")]
+        ff = " ".join(ff.split())
+        eid = index.get(ff)
+        if eid is None:
+            continue
+        entry = gz.entries[eid]
+        fs, fe = m.start(group), m.end(group)
+        if _LATIN_RE.search(ff) and not _latin_case_ok(entry, ff, original, fmap, fs, fe):
+            continue
+        found_by = entry.source
+        if entry.type == "PER" and (fam := _FAMILY_AFTER.match(folded, fe)):
+            fe = fam.end()  # «… آل سعود», «… آل نهيان»
+        first, _, rest = ff.partition(" ")
+        if rest and first in TITLES:  # «الملك سلمان»: the title stays outside
+            fs = fs + len(folded[fs:fe]) - len(folded[fs:fe].split(None, 1)[1])
+            found_by += f" (after {first})"
+        raw.append((_Cand(fs, fe, entry.type, eid, found_by, ff), ff))
+    # «السعودية» after a definite noun is the adjective («الخطوط السعودية»).
+    raw = [(c, ff) for c, ff in raw if not (_NISBA_FORM.fullmatch(ff) and _DEF_BEFORE.search(folded, 0, c.fstart))]
+    # A known person inside a longer «بن» chain is someone else: «سعود بن
+    # فيصل بن مشعل» is not «سعود بن فيصل».
+    raw = [
+        (c, ff)
+        for c, ff in raw
+        if c.type != "PER" or not (_LINK_BEFORE.search(folded, 0, c.fstart) or _LINK_AFTER.match(folded, c.fend))
+    ]
+    # Ambiguous forms need the entity found another way in this article.
+    sure = {c.id for c, ff in raw if ff not in gz.entries[c.id or ""].ambiguous}
+    cands = [c for c, ff in raw if c.id in sure]
+    present = {c.id for c in cands}
+    for rule in gz.context_rules:
+        if rule.from_id in present and rule.triggers & present and rule.to_id in gz.entries:
+            to = gz.entries[rule.to_id]
+            for c in cands:
+                if c.id == rule.from_id:
+                    trig = sorted(rule.triggers & present)[0]
+                    c.id, c.type = to.id, to.type
+                    c.found_by += f" + context({trig})"
+    return cands
+
+
+_NISBA_FORM = re.compile(r"ال[^\W\d_]{3,}يه")
+_DEF_BEFORE = re.compile(rf"(?<!{_WORDCHAR})(?:[وف]?[بكل]?ال|[وف]?لل)[^\W\d_]{{2,}}[^\S\n]+$")
+_FAMILY_AFTER = re.compile(rf"[^\S\n]+ال[^\S\n]+[^\W\d_]+(?!{_WORDCHAR})")
+_LINK_BEFORE = re.compile(rf"(?<!{_WORDCHAR})(?:بن|ابن|بنت)[^\S\n]+$")
+_LINK_AFTER = re.compile(r"[^\S\n]+(?:بن|ابن|بنت)[^\S\n]+[^\W\d_]")
+
+
+def _latin_case_ok(entry: Entry, ff: str, original: str, fmap: FoldMap, fs: int, fe: int) -> bool:
+    """An acronym form written in capitals («LPR», «UN») must be capitals."""
+    for f in entry.forms:
+        if _fold_form(f) == ff and f.isupper():
+            a, b = fmap.span(fs, fe)
+            return original[a:b].isupper()
+    return True
+
+
+# -- rules ------------------------------------------------------------------
+
+
+class _Tok:
+    __slots__ = ("end", "free", "glued", "start", "w")
+
+    def __init__(self, start: int, end: int, w: str, glued: bool, free: bool) -> None:
+        self.start, self.end, self.w, self.glued, self.free = start, end, w, glued, free
+
+
+def _tokens(folded: str, taken: list[_Cand]) -> list[_Tok]:
+    spans = sorted((c.fstart, c.fend) for c in taken)
+    toks: list[_Tok] = []
+    j = 0
+    prev_end = 0
+    for m in WORD_RE.finditer(folded):
+        s, e = m.start(), m.end()
+        while j < len(spans) and spans[j][1] <= s:
+            j += 1
+        free = not (j < len(spans) and spans[j][0] < e)
+        gap = folded[prev_end:s]
+        glued = bool(toks) and gap.strip() == "" and "\n" not in gap
+        toks.append(_Tok(s, e, m.group(), glued, free))
+        prev_end = e
+    return toks
+
+
+_PROCLITICS = ("", "و", "ف", "ب", "ك", "ل", "وب", "وك", "ول", "فب", "فك", "فل")
+_CLITIC_INDEXES: dict[frozenset[str], dict[str, tuple[int, str]]] = {}
+
+
+def _strip_pro(w: str, vocab: frozenset[str]) -> tuple[int, str] | None:
+    """(prefix length, core) if *w* is a word of *vocab* with proclitics."""
+    ix = _CLITIC_INDEXES.get(vocab)
+    if ix is None:
+        ix = {}
+        for core in vocab:
+            for pre in _PROCLITICS:
+                ix.setdefault(pre + core, (len(pre), core))
+                if pre.endswith("ل") and core.startswith("ال"):  # لل + الرئيس
+                    ix.setdefault(pre + core[1:], (len(pre), core))
+        for core in vocab:
+            ix[core] = (0, core)
+        _CLITIC_INDEXES[vocab] = ix
+    return ix.get(w)
+
+
+def _is_name_tok(t: _Tok, first: bool) -> bool:
+    w = t.w
+    if not t.free or len(w) < 2 or w in STOP or w in TITLES or w in ROLE_HEADS:
+        return False
+    if not _ARABIC_LETTER_RE.search(w) or any(ch.isdigit() for ch in w):
+        return False
+    if _DEFINITE_RE.match(w) or _strip_pro(w, _ANY_HEAD) is not None:
+        return False
+    return not (w[0] in "وف" and w not in GIVEN)
+
+
+def _surname_ok(t: _Tok, strong: bool = False) -> bool:
+    """A family name in «ال» form («الجبير»), closing a chain.  After a
+    title (*strong*) it may end in ة («الربيعة»)."""
+    w = t.w
+    if not t.free or not w.startswith("ال") or len(w) < 5:
+        return False
+    if w in STOP or w in TITLES or w in _GENERIC_AFTER_HEAD or w in _NOT_SURNAMES:
+        return False
+    if w.endswith("ه") and strong and not w.endswith("يه"):
+        return True
+    return not w.endswith(("ه", "يين", "يون", "ات"))
+
+
+_DEFINITE_RE = re.compile(r"(?:[وف]?[بكل]?ال|[وف]?لل)")
+_VERB_PRONOUN_RE = re.compile(r"[يت][^\W\d_]{2,}ه$|[بل][مت][^\W\d_]{3,}$")  # «يرافقه», «بمشاركة»
+_BAD_PLAIN_START = ("بال", "لل", "وال", "فال", "كال", "بت", "لت", "بم", "لم")
+_BAD_PLAIN_END = ("ها", "هم", "هن", "كم", "نا", "وا", "ات")
+
+
+def _plain_ok(w: str) -> bool:
+    """A name word after the first: no pronoun suffix, no clitic look."""
+    if w.startswith(_BAD_PLAIN_START) or w.endswith(_BAD_PLAIN_END) or _VERB_PRONOUN_RE.match(w):
+        return False
+    return not (len(w) >= 5 and w.endswith("ا"))
+
+
+def _name_chain(toks: list[_Tok], i: int, *, strong: bool) -> int:
+    """End index (exclusive) of a person's name starting at *i*, or *i*.
+
+    A first name, then «بن/بنت X» links, or up to two more plain names
+    (one unless *strong*), closed by an optional «آل X» or «ال» family name.
+    """
+    n = len(toks)
+    if i >= n or not _is_name_tok(toks[i], True):
+        return i
+
+    def nxt(j: int) -> _Tok | None:
+        return toks[j] if j < n and toks[j].glued and toks[j].free else None
+
+    j = i + 1
+    first = toks[i].w
+    if first == _ABD:
+        t = nxt(j)
+        if t is None or t.w in STOP:
+            return i
+        j += 1  # «عبد» + «الله»
+    elif first in _ABU:
+        t = nxt(j)
+        if t is None or t.w in STOP or not (_is_name_tok(t, False) or _surname_ok(t)):
+            return i
+        j += 1  # «أبو» + «بكر» / «أبو» + «الغيط»
+        t = nxt(j)
+        if t is not None and _surname_ok(t) and not toks[j - 1].w.startswith("ال"):
+            j += 1
+        return j
+    linked = False
+    plain = 0
+    while (t := nxt(j)) is not None:
+        w = t.w
+        t2 = nxt(j + 1)
+        if w in _NAME_LINKS and t2 is not None and _is_name_tok(t2, False):
+            j += 2
+            linked = True
+            if t2.w == _ABD and nxt(j) is not None:
+                j += 1
+            continue
+        if w == _AL and t2 is not None:
+            j += 2
+            break
+        if _surname_ok(t, strong):
+            j += 1
+            break
+        if not linked and _is_name_tok(t, False) and _plain_ok(w) and plain < (2 if strong else 1):
+            plain += 1
+            j += 1
+            if w == _ABD and nxt(j) is not None:  # «محمد عبد الله»
+                j += 1
+            continue
+        break
+    return j
+
+
+def _rule_cands(folded: str, taken: list[_Cand], gz: Gazetteer) -> list[_Cand]:
+    toks = _tokens(folded, taken)
+    taken_at = {c.fstart: c for c in taken}
+    out: list[_Cand] = []
+    n = len(toks)
+    i = 0
+    while i < n:
+        t = toks[i]
+        if not t.free:
+            i += 1
+            continue
+        # 0. Facilities named after a royal or a scholar: «مستشفى الملك فهد».
+        fac = _strip_pro(t.w, FACILITY_HEADS)
+        if fac is not None and i + 2 < n and toks[i + 1].glued:
+            if toks[i + 1].w in _ROYAL:
+                k = _name_chain(toks, i + 2, strong=True)
+            else:  # «جامع أحمد بن حنبل», «مستشفى سليمان الحبيب»
+                k = _name_chain(toks, i + 1, strong=False)
+                if k <= i + 2 or _untitled_name_ok([x.w for x in toks[i + 1 : k]]) is None:
+                    k = i
+            if k > i + 2:
+                while k < n and k - i < 8 and toks[k].glued and _surname_ok(toks[k]) and toks[k].w not in _NAME_END:
+                    k += 1
+                typ = "LOC" if fac[1] in _LOC_FACILITIES else "ORG"
+                out.append(_Cand(t.start + fac[0], toks[k - 1].end, typ, None, f"rule:facility({fac[1]})"))
+                i = k
+                continue
+        # 1. Title (+ qualifiers) + name.
+        title = _strip_pro(t.w, _TITLES_AND_ROLES)
+        if title is not None:
+            j = i + 1
+            skipped = 0
+            while j < n and toks[j].glued and skipped < 4:
+                tj = toks[j]
+                if tj.free and (_DEFINITE_RE.match(tj.w) or tj.w in _ROLE_FILLERS):
+                    if tj.w in STOP:
+                        break
+                    j += 1
+                    skipped += 1
+                    continue
+                if not tj.free and (c := taken_at.get(tj.start)) is not None and c.type == "LOC":
+                    j += 1  # «وزير خارجية فرنسا …»
+                    while j < n and not toks[j].free and toks[j].start < c.fend:
+                        j += 1
+                    skipped += 1
+                    continue
+                if tj.free and _strip_pro(tj.w, TITLES) is not None:
+                    j += 1
+                    skipped += 1
+                    continue
+                break
+            if j < n and toks[j].glued and (skipped or title[1] in TITLES):
+                k = _name_chain(toks, j, strong=True)
+                if k > j and _titled_name_ok([x.w for x in toks[j:k]]):
+                    rule = f"rule:title({title[1]})"
+                    end, eid = toks[k - 1].end, None
+                    nxt = taken_at.get(toks[k].start) if k < n and toks[k].glued else None
+                    if nxt is not None and nxt.type == "PER":  # «الرئيس جون» + «بايدن»
+                        end, eid, rule = nxt.fend, nxt.id, f"{nxt.found_by} + {rule}"
+                    out.append(_Cand(toks[j].start, end, "PER", eid, rule))
+                    i = k
+                    continue
+            i = max(i + 1, j if skipped else i + 1)
+            continue
+        # 2. Organisation and place heads.  An organisation named after a
+        # known place is one ORG: «جامعة الباحة», «إمارة منطقة الرياض».
+        org = _strip_pro(t.w, _PLACE_ORG_HEADS)
+        nxt_c = taken_at.get(toks[i + 1].start) if org and i + 1 < n and toks[i + 1].glued else None
+        if org is not None and nxt_c is not None and nxt_c.type == "LOC":
+            out.append(_Cand(t.start + org[0], nxt_c.fend, "ORG", None, f"rule:head({org[1]})+{nxt_c.found_by}"))
+            i += 1
+            continue
+        dorg = _strip_pro(t.w, DEF_ORG_HEADS)
+        if dorg is not None and i + 2 < n and toks[i + 1].glued and toks[i + 2].glued:
+            adj, comp = toks[i + 1], toks[i + 2]
+            if (
+                adj.free
+                and comp.free
+                and adj.w.startswith("ال")
+                and adj.w.endswith("ه")
+                and adj.w not in _GENERIC_ADJ
+                and comp.w.startswith(("لل", "ل", "بال"))
+                and len(comp.w) >= 5
+                and comp.w not in STOP
+            ):
+                k = i + 3
+                while k < n and k - i < 7 and toks[k].glued and toks[k].free and _DEFINITE_RE.match(toks[k].w):
+                    if toks[k].w in _NAME_END:
+                        break
+                    k += 1
+                out.append(_Cand(t.start + dorg[0], toks[k - 1].end, "ORG", None, f"rule:org({dorg[1]})"))
+                i = k
+                continue
+        head = _strip_pro(t.w, _ALL_HEADS)
+        if head is not None:
+            k = _head_phrase(toks, i + 1, head[1] in LOC_HEADS)
+            if k > i + 1:
+                typ = "LOC" if head[1] in LOC_HEADS else "ORG"
+                s = t.start + head[0]
+                out.append(_Cand(s, toks[k - 1].end, typ, None, f"rule:head({head[1]})"))
+                i = k
+                continue
+        # 3. Name chains without a title: «X بن Y», given name + surname, «أبو X».
+        k = _name_chain(toks, i, strong=False)
+        if k > i + 1:
+            why = _untitled_name_ok([x.w for x in toks[i:k]])
+            if why is not None:
+                out.append(_Cand(t.start, toks[k - 1].end, "PER", None, f"rule:{why}"))
+                i = k
+                continue
+        # 4. Foreign surname shapes («يانوكوفيتش»).
+        if _FOREIGN_SURNAME_RE.match(t.w) and t.w not in STOP:
+            out.append(_Cand(t.start, t.end, "PER", None, "rule:foreign-shape"))
+        i += 1
+    return out
+
+
+def _looks_foreign(w: str) -> bool:
+    """A transliterated name carries a long vowel inside the word («جون», «كروز»)."""
+    return len(w) >= 3 and any(ch in "اوي" for ch in w[1:-1]) and not w.endswith("ه") and w not in STOP
+
+
+def _given_like(w: str) -> bool:
+    return w in GIVEN or (w.startswith("عبد") and len(w) > 5)
+
+
+def _titled_name_ok(words: list[str]) -> bool:
+    """Is *words*, after a title, a person's name?  A known given name, a
+    compound «عبد…» name, a «بن» chain, a first name and a family name
+    («عبدالمنعم الحيزان»), or two foreign-looking words («ديفيد كاميرون»)."""
+    if len(words) == 1:
+        return _given_like(words[0]) and words[0] not in _AMBIG_GIVEN
+    if _given_like(words[0]) or any(w in _NAME_LINKS for w in words[1:]):
+        return True
+    if len(words) == 2 and words[1].startswith("ال"):
+        return _plain_ok(words[0]) and not words[0].endswith("ه") and words[0][0] not in "لبكوف"
+    return all(_looks_foreign(w) for w in words)
+
+
+def _untitled_name_ok(words: list[str]) -> str | None:
+    """The rule that makes *words* (no title before) a person's name, if any."""
+    first = words[0]
+    if len(words) > 1 and words[1] in _NAME_LINKS:
+        return "chain(بن)"
+    if first == _ABD and len(words) > 3 and words[2] in _NAME_LINKS:
+        return "chain(بن)"
+    if first in _ABU and len(words) > 1:
+        return "chain(ابو)"
+    if _given_like(first) and first not in _AMBIG_GIVEN:
+        return "given-name"
+    if first in GIVEN and ((words[-1].startswith("ال") and words[-1].endswith("ي")) or _given_like(words[1])):
+        return "given-name"  # «منصور البلوي», «صالح محمد»
+    return None
+
+
+def _head_phrase(toks: list[_Tok], j: int, place: bool) -> int:
+    """End of the name after an organisation or place head at *j*."""
+    n = len(toks)
+    if j >= n or not toks[j].glued or not toks[j].free:
+        return j
+    first = toks[j].w
+    if first in _NAME_END or first in _GENERIC_AFTER_HEAD or any(ch.isdigit() for ch in first):
+        return j
+    if place:
+        # «مدينة جدة», «بحر قزوين», «منطقة القصيم»: one proper-name word.
+        if first.endswith(("يه", "يين", "يون")) or (not first.startswith("ال") and first in GIVEN):
+            return j
+        if not first.startswith("ال") and (not _ARABIC_LETTER_RE.search(first) or first.endswith("ي")):
+            return j  # «مضيق بحري»: an adjective, not a name
+        return j + 1
+    if not first.startswith("ال"):
+        return j
+    k = j + 1
+    while k < n and k - j < 4 and toks[k].glued and toks[k].free:
+        w = toks[k].w
+        if not w.startswith("ال") or w in _NAME_END:
+            break
+        k += 1
+    return k
+
+
+def _alias_cands(folded: str, cands: list[_Cand], gz: Gazetteer) -> list[_Cand]:
+    """Surnames of persons already found in this article."""
+    aliases: dict[str, tuple[_Cand, str]] = {}
+    for c in cands:
+        if c.type != "PER":
+            continue
+        words = folded[c.fstart : c.fend].split()
+        if len(words) < 2:
+            continue
+        last = words[-1]
+        if len(last) < 3 or last in STOP or last in GIVEN or last == _ABD or last in gz.form_index:
+            continue
+        if last in TITLES or last in _NOT_SURNAMES or (len(words) > 1 and words[-2] == _AL):
+            continue
+        aliases.setdefault(last, (c, folded[c.fstart : c.fend]))
+    if not aliases:
+        return []
+    pat = re.compile(rf"(?<!{_WORDCHAR})(?:[وف]?[بكل]|[وف])??(?P<name>{_trie_regex(aliases)})(?!{_WORDCHAR})")
+    spans = sorted((c.fstart, c.fend) for c in cands)
+    out: list[_Cand] = []
+    for m in pat.finditer(folded):
+        s, e = m.start("name"), m.end("name")
+        if any(a < e and s < b for a, b in spans):
+            continue
+        ref, full = aliases[m.group("name")]
+        out.append(_Cand(s, e, "PER", ref.id, f"alias({full})", ref=ref))
+    return out
+
+
+# --------------------------------------------------------------------------
+# Aggregation and look-up
+
+
+def entity_rows(
+    articles: Iterable[Article],
+    gazetteer: Gazetteer,
+    *,
+    types: Iterable[str] | None = None,
+    min_count: int = 1,
+) -> list[dict[str, Any]]:
+    """One row per entity, sorted by mentions (desc), then id."""
+    wanted = _check_types(types)
+    agg: dict[str, dict[str, Any]] = {}
+    forms: dict[str, Counter[str]] = defaultdict(Counter)
+    adjectives: Counter[str] = Counter()
+    for article in articles:
+        if gazetteer.adjectives:
+            adjectives.update(a.id for a in find_adjectives(article, gazetteer))
+        for m in find_mentions(article, gazetteer):
+            if wanted is not None and m.type not in wanted:
+                continue
+            row = agg.get(m.id)
+            if row is None:
+                entry = gazetteer.get(m.id)
+                row = agg[m.id] = {
+                    "id": m.id,
+                    "name": entry.name if entry else m.text,
+                    "type": m.type,
+                    "mentions": 0,
+                    "articles": 0,
+                    "per_article": {},
+                    "forms": [],
+                }
+            row["mentions"] += 1
+            pa = row["per_article"]
+            if m.doc not in pa:
+                row["articles"] += 1
+            pa[m.doc] = pa.get(m.doc, 0) + 1
+            forms[m.id][" ".join(m.text.split())] += 1
+    rows = []
+    for eid, row in agg.items():
+        if row["mentions"] < min_count:
+            continue
+        row["forms"] = [f"{f} ({n})" for f, n in sorted(forms[eid].items(), key=lambda x: (-x[1], x[0]))]
+        row["adjectives"] = adjectives.get(eid, 0)
+        rows.append(row)
+    rows.sort(key=lambda r: (-r["mentions"], r["id"]))
+    return rows
+
+
+def _check_types(types: Iterable[str] | None) -> set[str] | None:
+    if types is None:
+        return None
+    out = {t.upper() for t in types}
+    bad = sorted(out - set(TYPES))
+    if bad:
+        raise UsageError(f"unknown entity type {bad[0]!r}; choose from {', '.join(TYPES)}")
+    return out or None
+
+
+def resolve_entity(gazetteer: Gazetteer, name: str, *, known: Iterable[str] = ()) -> str:
+    """The id of *name*: an id (any case), or any form of an entity (folded).
+
+    *known*: ids of entities found in the corpus but not in the gazetteer
+    (their Arabic names), also accepted.
+    """
+    q = name.strip()
+    if not q:
+        raise UsageError("the entity name is empty; give an id such as 'Vladimir Putin' or an Arabic form")
+    ids = {k.lower(): k for k in gazetteer.entries}
+    if q.lower() in ids:
+        return ids[q.lower()]
+    ff = _fold_form(q)
+    if ff in gazetteer.form_index:
+        return gazetteer.form_index[ff]
+    extra = {_fold_form(k): k for k in known}
+    if ff in extra:
+        return extra[ff]
+    choices = list(gazetteer.entries) + list(extra.values())
+    close = difflib.get_close_matches(q, choices, n=3, cutoff=0.6)
+    if not close:
+        folded_forms = list(gazetteer.form_index)
+        near = difflib.get_close_matches(ff, folded_forms, n=3, cutoff=0.6)
+        close = [gazetteer.form_index[f] for f in near]
+    hint = f"; did you mean {', '.join(repr(c) for c in dict.fromkeys(close))}?" if close else ""
+    raise UsageError(
+        f"no entity {name!r} in the gazetteer{hint} (list them with 'kzcorpus entities', or add it with --gazetteer)"
+    )
+
+
+def mentions_of(articles: Iterable[Article], gazetteer: Gazetteer, entity_id: str) -> Iterator[Mention]:
+    """Every mention of *entity_id* in *articles*, in corpus order."""
+    for article in articles:
+        for m in find_mentions(article, gazetteer):
+            if m.id == entity_id:
+                yield m
+
+
+# --------------------------------------------------------------------------
+# Scoring (GUIDELINES.md: overlap + same type; linking also same id)
+
+
+def score(found: Iterable[dict[str, Any]], gold: Iterable[dict[str, Any]]) -> dict[str, Any]:
+    """Precision, recall and F1 per type and overall, plus linking.
+
+    A found mention matches a gold one of the same document when their spans
+    overlap and their types agree (one to one).  Gold lines marked
+    ``optional`` neither reward nor penalise: found mentions overlapping
+    only them are left out.  Linking counts a match only when the ids agree
+    too.
+    """
+    gold_l = list(gold)
+    found_l = list(found)
+    by_doc_g: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for g in gold_l:
+        by_doc_g[g["doc"]].append(g)
+    out: dict[str, Any] = {}
+    for mode in ("typed", "linking"):
+        tp_f: Counter[str] = Counter()
+        tp_g: Counter[str] = Counter()
+        n_f: Counter[str] = Counter()
+        n_g: Counter[str] = Counter()
+        for g in gold_l:
+            if not g.get("optional"):
+                n_g[g["type"]] += 1
+        used: set[int] = set()
+        for f in found_l:
+            golds = by_doc_g.get(f["doc"], [])
+            over = [g for g in golds if g["start"] < f["end"] and f["start"] < g["end"]]
+            ok = [
+                g
+                for g in over
+                if g["type"] == f["type"] and (mode == "typed" or g.get("id") == f.get("id")) and id(g) not in used
+            ]
+            hit = next((g for g in ok if not g.get("optional")), None) or next(iter(ok), None)
+            if hit is not None and hit.get("optional"):
+                used.add(id(hit))
+                continue
+            if hit is None and over and all(g.get("optional") for g in over):
+                continue
+            n_f[f["type"]] += 1
+            if hit is not None:
+                used.add(id(hit))
+                tp_f[f["type"]] += 1
+                tp_g[hit["type"]] += 1
+        res: dict[str, Any] = {}
+        for t in [*TYPES, "ALL"]:
+            if t == "ALL":
+                pf, pn, rg, rn = sum(tp_f.values()), sum(n_f.values()), sum(tp_g.values()), sum(n_g.values())
+            else:
+                pf, pn, rg, rn = tp_f[t], n_f[t], tp_g[t], n_g[t]
+            p = pf / pn if pn else 0.0
+            r = rg / rn if rn else 0.0
+            f1 = 2 * p * r / (p + r) if p + r else 0.0
+            res[t] = {"precision": p, "recall": r, "f1": f1, "found": pn, "gold": rn, "correct": pf}
+        out[mode] = res
+    return out

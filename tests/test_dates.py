@@ -1,0 +1,399 @@
+"""Dates: each pattern family on handmade sentences, traps, the seed gold,
+article dates, filters, timeline, scoring, offsets."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kzcorpus.corpus import Article
+from kzcorpus.dates import (
+    ArticleDate,
+    DateMention,
+    article_date,
+    bars,
+    find_dates,
+    in_range,
+    normalise_date,
+    score,
+    timeline,
+)
+
+GOLD_DIR = Path(__file__).resolve().parent / "data" / "gold"
+ANCHOR = "2015-07-21 02:51:32"  # a SaudiNewsNet-style date_extracted (a Tuesday)
+
+
+def art(text: str, published: str | None = ANCHOR, id: str = "t") -> Article:
+    return Article(id=id, text=text, path=id, meta={"published": published} if published else {})
+
+
+def found(text: str, published: str | None = ANCHOR) -> list[tuple[str, str | None, str]]:
+    return [(m.text, m.value, m.kind) for m in find_dates(art(text, published))]
+
+
+def gold() -> list[dict[str, Any]]:
+    lines = (GOLD_DIR / "dates.jsonl").read_text(encoding="utf-8").splitlines()
+    return [json.loads(line) for line in lines if line.strip()]
+
+
+# --------------------------------------------------------------------------
+# Pattern families
+
+
+def test_levantine_pair_in_parentheses_and_its_year_from_context() -> None:
+    a = art("تذكر أنه في شهر كانون الثاني (يناير) من هذا العام ، جرت الأحداث")
+    recs = [m.record() for m in find_dates(a)]
+    assert recs == [
+        {
+            "doc": "t",
+            "start": 16,
+            "end": 36,
+            "text": "كانون الثاني (يناير)",
+            "value": "2015-01",
+            "kind": "month",
+            "calendar": "gregorian",
+            "implicit_year": True,
+            "anchor": "2015-07-21T02:51",
+            "anchor_source": "metadata",
+        },
+        {
+            "doc": "t",
+            "start": 40,
+            "end": 49,
+            "text": "هذا العام",
+            "value": "2015",
+            "kind": "relative",
+            "calendar": "gregorian",
+            "anchor": "2015-07-21T02:51",
+            "anchor_source": "metadata",
+        },
+    ]
+
+
+def test_slash_pairs_are_one_expression() -> None:
+    assert found("في نوفمبر/تشرين الثاني 2023 وفي يونيو/حزيران 2022 وفي تموز/يوليو") == [
+        ("نوفمبر/تشرين الثاني 2023", "2023-11", "month"),
+        ("يونيو/حزيران 2022", "2022-06", "month"),
+        ("تموز/يوليو", "2015-07", "month"),
+    ]
+    assert found("في كانون الثاني/ يناير الماضي") == [("كانون الثاني/ يناير الماضي", "2015-01", "relative")]
+    assert found("في مارس (آذار) 2014 وفي سبتمبر أيلول القادم") == [
+        ("مارس (آذار) 2014", "2014-03", "month"),
+        ("سبتمبر أيلول القادم", "2015-09", "relative"),
+    ]
+
+
+def test_maghreb_month_names() -> None:
+    assert found("يوم 5 جويلية 2021 و12 أوت 2020 و3 شتنبر 2019 وفي فيفري 2018 و1 جانفي 2017") == [
+        ("5 جويلية 2021", "2021-07-05", "day"),
+        ("12 أوت 2020", "2020-08-12", "day"),
+        ("3 شتنبر 2019", "2019-09-03", "day"),
+        ("فيفري 2018", "2018-02", "month"),
+        ("1 جانفي 2017", "2017-01-01", "day"),
+    ]
+
+
+def test_ordinal_days() -> None:
+    assert found("انعقد في التاسع من نوفمبر والحادي والعشرين من مارس 2015 والأول من يوليو") == [
+        ("التاسع من نوفمبر", "2015-11-09", "day"),
+        ("الحادي والعشرين من مارس 2015", "2015-03-21", "day"),
+        ("الأول من يوليو", "2015-07-01", "day"),
+    ]
+
+
+def test_numeric_dates_both_digit_sets_and_separators() -> None:
+    assert found("بتاريخ 23.04.2024 و15/7/2022 و2022-07-15 و١٥/٠٧/٢٠٢٢ و۲۳-۰۴-۲۰۲۴") == [
+        ("23.04.2024", "2024-04-23", "day"),
+        ("15/7/2022", "2022-07-15", "day"),
+        ("2022-07-15", "2022-07-15", "day"),
+        ("١٥/٠٧/٢٠٢٢", "2022-07-15", "day"),
+        ("۲۳-۰۴-۲۰۲۴", "2024-04-23", "day"),
+    ]
+
+
+def test_clock_time_after_a_date() -> None:
+    assert found("1. 0      15 يوليو 2022 10:29      دع توكاييف") == [
+        ("15 يوليو 2022 10:29", "2022-07-15T10:29", "datetime")
+    ]
+    assert found("في 15/7/2022 23:35") == [("15/7/2022 23:35", "2022-07-15T23:35", "datetime")]
+
+
+def test_years_as_dates_span_keeps_aam_not_prepositions() -> None:
+    assert found("عام 1989 وأحداث 2014 وفي بداية عام 2022 ولعام 2014 وسنة 1936") == [
+        ("عام 1989", "1989", "year"),
+        ("2014", "2014", "year"),
+        ("بداية عام 2022", "2022", "year"),
+        ("عام 2014", "2014", "year"),
+        ("سنة 1936", "1936", "year"),
+    ]
+
+
+def test_ranges_give_both_ends_linked() -> None:
+    ms = find_dates(art("في الفترة من 29 مايو إلى 9 يونيو، ومن 19 إلى 21 / 10 / 1436هـ، وبين عامي 2010 و2014"))
+    got = [(m.text, m.value, m.range) for m in ms]
+    assert got == [
+        ("29 مايو", "2015-05-29", "r1"),
+        ("9 يونيو", "2015-06-09", "r1"),
+        ("19", "2015-08-04", "r2"),
+        ("21 / 10 / 1436هـ", "2015-08-06", "r2"),
+        ("عامي 2010", "2010", "r3"),
+        ("2014", "2014", "r3"),
+    ]
+
+
+def test_hijri_with_era_mark_and_muwafiq_pair() -> None:
+    ms = find_dates(art("صدر في 4 شوال 1436هـ الموافق 20 يوليو 2015م"))
+    assert [m.record() for m in ms] == [
+        {
+            "doc": "t",
+            "start": 7,
+            "end": 20,
+            "text": "4 شوال 1436هـ",
+            "value": "2015-07-20",
+            "kind": "day",
+            "calendar": "hijri",
+            "hijri": "1436-10-04",
+        },
+        {
+            "doc": "t",
+            "start": 29,
+            "end": 43,
+            "text": "20 يوليو 2015م",
+            "value": "2015-07-20",
+            "kind": "day",
+            "calendar": "gregorian",
+        },
+    ]
+
+
+def test_hijri_numeric_month_and_year_precision() -> None:
+    recs = [m.record() for m in find_dates(art("حتى 1436/10/30هـ ومنذ شهر صفر عام 1433 هـ ولعام 1436ه"))]
+    assert [(r["text"], r["value"], r["hijri"], r["kind"]) for r in recs] == [
+        ("1436/10/30هـ", "2015-08-15", "1436-10-30", "day"),
+        ("صفر عام 1433 هـ", "2012-01", "1433-02", "month"),
+        ("عام 1436ه", "2015", "1436", "year"),
+    ]
+    # A Hijri month with a Gregorian year: the Ramadan of 2014.
+    (m,) = find_dates(art("عرض في شهر رمضان 2014."))
+    assert (m.text, m.value, m.calendar, m.hijri) == ("رمضان 2014", "2014-07", "hijri", "1435-09")
+
+
+def test_relative_expressions_resolve_against_the_anchor() -> None:
+    text = "هذا العام والشهر الماضي ومطلع العام وأوائل العام الجاري وأمس واليوم (الاثنين) والأسبوع المقبل والعام المقبل"
+    assert found(text) == [
+        ("هذا العام", "2015", "relative"),
+        ("الشهر الماضي", "2015-06", "relative"),
+        ("مطلع العام", "2015", "relative"),
+        ("أوائل العام الجاري", "2015", "relative"),
+        ("أمس", "2015-07-20", "relative"),
+        ("اليوم (الاثنين)", "2015-07-20", "relative"),
+        ("الأسبوع المقبل", "2015-W31", "relative"),
+        ("العام المقبل", "2016", "relative"),
+    ]
+    # Weekdays: the last one, or the next with «المقبل».
+    assert found("وقال يوم الأحد إن الاجتماع سيعقد الأربعاء المقبل") == [
+        ("يوم الأحد", "2015-07-19", "relative"),
+        ("الأربعاء المقبل", "2015-07-22", "relative"),
+    ]
+
+
+def test_missing_year_is_the_one_nearest_the_article_date() -> None:
+    june = "2022-06"
+    assert found("لم تدخل حيز التنفيذ إلا في أغسطس", june) == [("أغسطس", "2022-08", "month")]
+    assert found("في 29 مايو", june) == [("29 مايو", "2022-05-29", "day")]
+    assert found("في ديسمبر", "2015-01-10") == [("ديسمبر", "2014-12", "month")]
+    assert found("في ديسمبر الماضي", "2015-07-21") == [("ديسمبر الماضي", "2014-12", "relative")]
+
+
+def test_without_an_anchor_relative_dates_are_kept_with_no_value() -> None:
+    (m,) = find_dates(art("جرى ذلك هذا العام", None))
+    assert m.record()["value"] is None
+    assert m.record()["anchor_source"] == "unknown"
+    assert m.record()["anchor"] is None
+
+
+# --------------------------------------------------------------------------
+# What is not a date
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "استمر لمدة 30 يوماً",
+        "بعد 8 سنوات من الحرب",
+        "عاش 6,2 مليون شخص في كازاخستان",
+        "ارتفع بنسبة 85% و2015 %",
+        "[ad_1] نص الخبر",
+        "وقد مارس الرياضة طويلاً",
+        "مارس ضغوطاً على الحكومة",
+        "قال الأب إن ابنه",
+        "اشترى سيارة نيسان جديدة",
+        "قال الأمين العام السابق",
+        "قتل 2000 شخص",
+        "الذي حدث كان كبيرا",
+        "اليوم أصبح العالم مختلفا",
+        "في اليوم التالي",
+    ],
+)
+def test_not_dates(text: str) -> None:
+    assert found(text) == []
+
+
+def test_year_inside_a_name_is_not_required() -> None:
+    # «SPIEF-2022» is optional in the gold: either answer is fine; it must not crash.
+    assert all(v == "2022" for _, v, _ in found("في SPIEF-2022 ،"))
+
+
+# --------------------------------------------------------------------------
+# The seeds against the gold
+
+
+def _seed_found(seeds: list[Article], with_metadata: bool) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+    for a in seeds:
+        b = Article(a.id, a.text, a.path, a.title, dict(a.meta) if with_metadata else {})
+        out.extend(m.record() for m in find_dates(b))
+    return out
+
+
+def test_seed_gold_f1_with_metadata(seeds: list[Article]) -> None:
+    res = score(_seed_found(seeds, True), gold())
+    assert res["f1"] >= 0.95, (res["false_positives"], res["false_negatives"])
+
+
+def test_seed_gold_without_metadata(seeds: list[Article]) -> None:
+    res = score(_seed_found(seeds, False), gold())
+    assert res["f1"] >= 0.85
+
+
+def test_gold_copies_match_the_seed_texts(seed_by_id: dict[str, Article]) -> None:
+    for g in gold():
+        assert seed_by_id[g["doc"]].text[g["start"] : g["end"]] == g["text"]
+
+
+def test_offsets_round_trip_on_seeds(seeds: list[Article]) -> None:
+    for a in seeds:
+        for m in find_dates(a):
+            assert a.text[m.start : m.end] == m.text
+            assert m.text == m.text.strip()
+
+
+_DIACRITICS = ["\u064b", "\u064e", "\u0650", "\u0651", "\u0652", "\u0640", "\u200f"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 200), st.sampled_from(_DIACRITICS)), max_size=12))
+def test_offsets_round_trip_with_marks_inserted(inserts: list[tuple[int, str]]) -> None:
+    base = "في 15 يوليو 2022 10:29 وقبل ذلك في التاسع من نوفمبر/تشرين الثاني وعام 1989 وهذا العام و4 شوال 1436هـ"
+    text = base
+    for pos, ch in sorted(inserts, reverse=True):
+        text = text[: pos % (len(text) + 1)] + ch + text[pos % (len(text) + 1) :]
+    a = art(text)
+    for m in find_dates(a):
+        assert text[m.start : m.end] == m.text
+
+
+# --------------------------------------------------------------------------
+# Article dates
+
+
+def test_article_date_from_metadata_at_its_precision() -> None:
+    assert article_date(art("x", "2015-07-21 02:51:32")) == ArticleDate(
+        "2015-07-21T02:51", "metadata", "metadata published='2015-07-21 02:51:32'"
+    )
+    assert article_date(art("x", "2022-06")).value == "2022-06"
+    assert normalise_date("2022") == "2022"
+    assert normalise_date("2022-13") is None
+    assert normalise_date("soon") is None
+
+
+def test_article_date_inferred_or_unknown(seed_by_id: dict[str, Article]) -> None:
+    a = seed_by_id["002_54b42a50ae65c283"]
+    ad = article_date(Article(a.id, a.text, a.path))
+    assert (ad.value, ad.source) == ("2022-07-15", "inferred")
+    assert "15 يوليو 2022 10:29" in ad.evidence
+    b = seed_by_id["001_2a176dd2cbfe933f"]
+    # The 23.04.2024 byline sits in a «read also» block: not this article's date.
+    assert article_date(Article(b.id, b.text, b.path)).value != "2024-04-23"
+    u = article_date(art("لا تاريخ هنا", None))
+    assert (u.value, u.source) == (None, "unknown")
+
+
+# --------------------------------------------------------------------------
+# Filters, timeline, bars, scoring
+
+
+def test_in_range_overlaps_at_precision() -> None:
+    assert in_range("2022", "2022-07", None)
+    assert in_range("2022-07-15", "2022", "2022")
+    assert not in_range("2021-12-31", "2022", None)
+    assert in_range("2022-07", None, "2022-07-01")
+    assert not in_range("2022-08", None, "2022-07")
+    assert in_range("2015-W31", "2015-07-27", "2015-07-27")
+    assert in_range(None) and not in_range(None, "2022")
+    with pytest.raises(ValueError):
+        in_range("2022", "July", None)
+
+
+def test_timeline_is_chronological_with_sentences(seeds: list[Article]) -> None:
+    recs = timeline(seeds)
+    keys = [r["value"] for r in recs]
+    assert keys[0] == "1936" and recs[-1]["value"] == "2024-04-23"
+    assert set(recs[0]) == {"value", "kind", "doc", "start", "end", "text", "sentence"}
+    for r in recs:
+        assert r["text"] in r["sentence"] or " ".join(r["text"].split()) in r["sentence"]
+    jul = timeline(seeds, date_from="2022-07", date_to="2022-07")
+    assert jul and all(r["value"].startswith("2022-07") or r["value"] == "2022" for r in jul)
+    assert bars(recs)[0] == ("1936", 1)
+    months = dict(bars(recs, "month"))
+    assert months["2022-07"] >= 5 and all(len(k) == 7 for k in months)
+
+
+def test_score_counts_optional_lines_as_neutral() -> None:
+    g = [
+        {"doc": "d", "start": 0, "end": 4, "value": "2022", "optional": False},
+        {"doc": "d", "start": 10, "end": 14, "value": "2022", "optional": True},
+    ]
+    f = [
+        {"doc": "d", "start": 0, "end": 8, "value": "2022-01"},  # finer value: matches at gold precision
+        {"doc": "d", "start": 10, "end": 14, "value": "2022"},  # optional: neutral
+        {"doc": "d", "start": 20, "end": 24, "value": "2020"},  # false alarm
+    ]
+    res = score(f, g)
+    assert (res["tp"], res["fp"], res["fn"], res["neutral"]) == (1, 1, 0, 1)
+    assert res["precision"] == 0.5 and res["recall"] == 1.0
+
+
+def test_record_keys_and_mention_type() -> None:
+    (m,) = find_dates(art("في 29 مايو", "2022-06"))
+    assert isinstance(m, DateMention)
+    assert list(m.record()) == [
+        "doc",
+        "start",
+        "end",
+        "text",
+        "value",
+        "kind",
+        "calendar",
+        "implicit_year",
+        "anchor",
+        "anchor_source",
+    ]
+
+
+def test_library_imports_no_cli_and_hijridate_lazily() -> None:
+    code = (
+        "import sys, kzcorpus.dates as d; "
+        "assert not {'typer', 'rich', 'hijridate'} & set(sys.modules), sorted(sys.modules); "
+        "from kzcorpus.corpus import Article; "
+        "d.find_dates(Article('x', 'في 4 شوال 1436هـ', 'x')); "
+        "assert 'hijridate' in sys.modules"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)

@@ -1,0 +1,329 @@
+"""Named entities: gazetteer matching, rules, aliases, scoring against the gold."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kzcorpus.corpus import Article
+from kzcorpus.entities import (
+    Gazetteer,
+    Mention,
+    entity_rows,
+    find_adjectives,
+    find_mentions,
+    load_gazetteer,
+    resolve_entity,
+    score,
+)
+from kzcorpus.errors import InputError, UsageError
+
+GOLD_DIR = Path(__file__).resolve().parent / "data" / "gold"
+
+
+@pytest.fixture(scope="module")
+def gz() -> Gazetteer:
+    return load_gazetteer()
+
+
+@pytest.fixture(scope="module")
+def gold() -> list[dict[str, object]]:
+    lines = (GOLD_DIR / "entities.jsonl").read_text(encoding="utf-8").splitlines()
+    return [json.loads(line) for line in lines if line.strip()]
+
+
+def found(gz: Gazetteer, text: str) -> list[tuple[str, str, str]]:
+    """(text, type, id) of the mentions in *text*."""
+    art = Article(id="t", text=text, path="<test>")
+    return [(m.text, m.type, m.id) for m in find_mentions(art, gz)]
+
+
+# --------------------------------------------------------------------------
+# Spans and linking on seed snippets
+
+
+def test_proclitics_stay_outside_the_span(gz: Gazetteer) -> None:
+    assert found(gz, "دولة صديقة لروسيا") == [("روسيا", "LOC", "Russia")]
+    assert found(gz, "وبروسيا وفي موسكو") == [("روسيا", "LOC", "Russia"), ("موسكو", "LOC", "Moscow")]
+
+
+def test_lam_meets_the_article(gz: Gazetteer) -> None:
+    # GUIDELINES: «للكرملين» = ل + الكرملين, the span keeps «لكرملين».
+    assert found(gz, "وفقا للكرملين") == [("لكرملين", "ORG", "Moscow Kremlin")]
+    assert found(gz, "عضو في الناتو وبالناتو") == [("الناتو", "ORG", "NATO"), ("الناتو", "ORG", "NATO")]
+
+
+def test_adjectives_are_not_mentions(gz: Gazetteer) -> None:
+    assert found(gz, "العقوبات الروسية والجيش الكازاخستاني") == []
+    assert found(gz, "التوسعة السعودية الثالثة") == []
+    assert found(gz, "وصل إلى السعودية") == [("السعودية", "LOC", "Saudi Arabia")]
+
+
+def test_longest_name_wins(gz: Gazetteer) -> None:
+    assert found(gz, "كتلة منظمة معاهدة الأمن الجماعي بأكملها") == [
+        ("منظمة معاهدة الأمن الجماعي", "ORG", "Collective Security Treaty Organization")
+    ]
+
+
+def test_nur_sultan_city_and_person(gz: Gazetteer) -> None:
+    assert found(gz, "تعتزم نور سلطان") == [("نور سلطان", "LOC", "Astana")]
+    assert found(gz, "قال نور سلطان نزاربايف") == [("نور سلطان نزاربايف", "PER", "Nursultan Nazarbayev")]
+    assert found(gz, "في أستانا") == [("أستانا", "LOC", "Astana")]
+
+
+def test_tokayev_aliases_are_one_person(gz: Gazetteer) -> None:
+    ids = {i for _, _, i in found(gz, "قاسم جومارت توكاييف، ثم توكاييف، ثم قاسم توكاييف وتوكايف")}
+    assert ids == {"Kassym-Jomart Tokayev"}
+
+
+def test_luhansk_spellings_are_one_entity(gz: Gazetteer) -> None:
+    got = found(gz, "لوغانسك ولوهانسك و LPR")
+    assert [t for t, _, _ in got] == ["لوغانسك", "لوهانسك", "LPR"]
+    assert {i for _, _, i in got} == {"Luhansk People's Republic"}
+
+
+def test_drc_slip_beside_lpr_is_donetsk(gz: Gazetteer) -> None:
+    slip = "استقلال جمهورية الكونغو الديمقراطية و LPR"
+    assert found(gz, slip)[0] == ("جمهورية الكونغو الديمقراطية", "LOC", "Donetsk People's Republic")
+    plain = "الأمطار في جمهورية الكونغو الديمقراطية"
+    assert found(gz, plain) == [("جمهورية الكونغو الديمقراطية", "LOC", "Democratic Republic of the Congo")]
+
+
+def test_titles_stay_outside(gz: Gazetteer) -> None:
+    assert found(gz, "الرئيس بوتين") == [("بوتين", "PER", "Vladimir Putin")]
+    assert found(gz, "الملك سلمان") == [("سلمان", "PER", "Salman of Saudi Arabia")]
+
+
+def test_surname_alias_within_an_article(gz: Gazetteer) -> None:
+    text = "يقول سامي عمارة إن ... يقول عمارة، “المعروف"
+    assert found(gz, text) == [("سامي عمارة", "PER", "Sami Amara"), ("عمارة", "PER", "Sami Amara")]
+    # «عمارة» alone is a building, not a person.
+    assert found(gz, "عمارة من عشرة طوابق") == []
+
+
+def test_ambiguous_forms_need_the_entity_elsewhere(gz: Gazetteer) -> None:
+    assert found(gz, "فاز الهلال على النصر") == []
+    got = found(gz, "فاز نادي الهلال، وقال مدرب الهلال")
+    assert [(t, i) for t, _, i in got] == [("نادي الهلال", "Al-Hilal SFC"), ("الهلال", "Al-Hilal SFC")]
+
+
+# --------------------------------------------------------------------------
+# Rules
+
+
+def test_rule_title_and_name(gz: Gazetteer) -> None:
+    got = found(gz, "وقال رئيس الوزراء البريطاني جون ميجور إن")
+    assert got == [("جون ميجور", "PER", "جون ميجور")]
+    got = found(gz, "استقبل الأمير فيصل بن بندر بن عبدالعزيز الوفد")
+    assert got == [("فيصل بن بندر بن عبدالعزيز", "PER", "فيصل بن بندر بن عبدالعزيز")]
+
+
+def test_rule_does_not_take_verbs_after_titles(gz: Gazetteer) -> None:
+    assert found(gz, "وقال الرئيس إن الوضع") == []
+    assert found(gz, "سيخضع اللاعب لكشفها اليوم") == []
+
+
+def test_rule_heads(gz: Gazetteer) -> None:
+    assert found(gz, "أعلنت وزارة الصحة أمس") == [("وزارة الصحة", "ORG", "وزارة الصحة")]
+    assert found(gz, "في مدينة بيرغن") == [("مدينة بيرغن", "LOC", "مدينة بيرغن")]
+    got = found(gz, "نقل إلى مستشفى الملك فهد بجدة")
+    assert got[0][:2] == ("مستشفى الملك فهد", "ORG")
+    assert found(gz, "مجلس الإدارة") == []
+
+
+def test_rule_name_chain(gz: Gazetteer) -> None:
+    assert found(gz, "وقال خالد بن محسن") == [("خالد بن محسن", "PER", "خالد بن محسن")]
+    # A known person inside a longer chain is someone else.
+    got = found(gz, "الأمير سعود بن فيصل بن مشعل")
+    assert [(t, ty) for t, ty, _ in got] == [("سعود بن فيصل بن مشعل", "PER")]
+
+
+# --------------------------------------------------------------------------
+# The seeds against the gold
+
+
+def test_gold_scores(gz: Gazetteer, seeds: list[Article], gold: list[dict[str, object]]) -> None:
+    mentions = [m.record() for a in seeds for m in find_mentions(a, gz)]
+    res = score(mentions, gold)
+    assert res["typed"]["ALL"]["f1"] >= 0.95, res["typed"]["ALL"]
+    assert res["linking"]["ALL"]["f1"] >= 0.95, res["linking"]["ALL"]
+    for t in ("PER", "LOC", "ORG"):
+        assert res["typed"][t]["f1"] >= 0.9, (t, res["typed"][t])
+
+
+def test_every_gold_id_is_listed(gold: list[dict[str, object]]) -> None:
+    ids = {line.split("\t")[0] for line in (GOLD_DIR / "entity_ids.tsv").read_text(encoding="utf-8").splitlines()[1:]}
+    assert {g["id"] for g in gold} <= ids
+
+
+def test_offsets_round_trip_on_the_seeds(gz: Gazetteer, seeds: list[Article]) -> None:
+    for a in seeds:
+        ms = find_mentions(a, gz)
+        assert ms == sorted(ms, key=lambda m: m.start)
+        for k in range(1, len(ms)):
+            assert ms[k - 1].end <= ms[k].start
+        for m in ms:
+            assert a.text[m.start : m.end] == m.text
+            rec = m.record()
+            assert list(rec) == ["doc", "start", "end", "text", "type", "id", "found_by"]
+            assert rec["type"] in ("PER", "LOC", "ORG", "MISC")
+
+
+_PIECES = [
+    "روسيا",
+    "لروسيا",
+    "للكرملين",
+    "ـ",
+    "\u064e",
+    "\u200f",
+    "أ",
+    "ة",
+    " ",
+    "\n",
+    "،",
+    "الرئيس",
+    "بن",
+    "محمد",
+    "ﻻ",
+    "LPR",
+    "x",
+]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=30))
+def test_offsets_round_trip_property(gz: Gazetteer, pieces: list[str]) -> None:
+    text = "".join(pieces)
+    art = Article(id="p", text=text, path="<p>")
+    last = 0
+    for m in find_mentions(art, gz):
+        assert text[m.start : m.end] == m.text
+        assert m.start >= last and m.end > m.start
+        last = m.end
+
+
+def test_score_counts_optional_lines_neither_way() -> None:
+    gold = [
+        {"doc": "d", "start": 0, "end": 5, "type": "LOC", "id": "A", "optional": False},
+        {"doc": "d", "start": 10, "end": 15, "type": "ORG", "id": "B", "optional": True},
+    ]
+    found_ = [
+        {"doc": "d", "start": 1, "end": 4, "type": "LOC", "id": "A"},
+        {"doc": "d", "start": 10, "end": 12, "type": "ORG", "id": "X"},
+        {"doc": "d", "start": 20, "end": 22, "type": "PER", "id": "P"},
+    ]
+    res = score(found_, gold)
+    assert res["typed"]["ALL"]["precision"] == 0.5
+    assert res["typed"]["ALL"]["recall"] == 1.0
+    assert res["typed"]["LOC"]["f1"] == 1.0
+    wrong_id = score([{"doc": "d", "start": 0, "end": 5, "type": "LOC", "id": "Z"}], gold)
+    assert wrong_id["typed"]["ALL"]["f1"] == 1.0
+    assert wrong_id["linking"]["ALL"]["f1"] == 0.0
+
+
+# --------------------------------------------------------------------------
+# Listing and look-up
+
+
+def test_entity_rows(gz: Gazetteer, seeds: list[Article]) -> None:
+    rows = entity_rows(seeds, gz)
+    assert rows[0]["id"] == "Kazakhstan"
+    assert [r["mentions"] for r in rows] == sorted((r["mentions"] for r in rows), reverse=True)
+    tok = next(r for r in rows if r["id"] == "Kassym-Jomart Tokayev")
+    assert tok["type"] == "PER" and tok["name"] == "قاسم جومارت توكاييف"
+    assert tok["mentions"] == sum(tok["per_article"].values()) == 49
+    assert tok["articles"] == len(tok["per_article"])
+    assert tok["forms"][0] == "توكاييف (43)"
+    per = entity_rows(seeds, gz, types=["per"], min_count=5)
+    assert per and all(r["type"] == "PER" and r["mentions"] >= 5 for r in per)
+    with pytest.raises(UsageError, match="unknown entity type"):
+        entity_rows(seeds, gz, types=["PERSON"])
+
+
+def test_adjectives_are_counted_apart(gz: Gazetteer, seeds: list[Article]) -> None:
+    art = Article(id="a", text="العقوبات الروسية وللروس والكازاخستانيين في روسيا", path="<a>")
+    adj = [(m.text, m.id, m.found_by) for m in find_adjectives(art, gz)]
+    assert adj == [
+        ("روسية", "Russia", "adjective"),
+        ("روس", "Russia", "adjective"),
+        ("كازاخستانيين", "Kazakhstan", "adjective"),
+    ]
+    assert [m.text for m in find_mentions(art, gz)] == ["روسيا"]
+    rows = {r["id"]: r for r in entity_rows(seeds, gz)}
+    assert rows["Russia"]["adjectives"] > 0
+    assert rows["Kassym-Jomart Tokayev"]["adjectives"] == 0
+
+
+def test_resolve_entity(gz: Gazetteer) -> None:
+    assert resolve_entity(gz, "kassym-jomart tokayev") == "Kassym-Jomart Tokayev"
+    assert resolve_entity(gz, "توكايف") == "Kassym-Jomart Tokayev"
+    assert resolve_entity(gz, "لوهانسك") == "Luhansk People's Republic"
+    assert resolve_entity(gz, "اوكرانيا") == "Ukraine"
+    with pytest.raises(UsageError, match="Vladimir Putin"):
+        resolve_entity(gz, "Vladimir Puttin")
+    assert resolve_entity(gz, "جون ميجور", known=["جون ميجور"]) == "جون ميجور"
+
+
+# --------------------------------------------------------------------------
+# User gazetteers
+
+
+def test_user_gazetteer_adds_and_overrides(tmp_path: Path) -> None:
+    user = tmp_path / "beat.tsv"
+    user.write_text(
+        "# my beat\n"
+        "Zhanaozen\tLOC\tجاناوزن\tجانا أوزن\n"
+        "Kassym-Jomart Tokayev\tPER\tتوكاييف|الرئيس القازاقي\n"
+        "Daraj\tORG\tدرج\n",
+        encoding="utf-8",
+    )
+    gz = load_gazetteer([user])
+    art = Article(id="u", text="زار توكاييف جانا أوزن، حسب درج", path="<u>")
+    got = [(m.text, m.id, m.found_by) for m in find_mentions(art, gz)]
+    assert got == [
+        ("توكاييف", "Kassym-Jomart Tokayev", "gazetteer:beat.tsv"),
+        ("جانا أوزن", "Zhanaozen", "gazetteer:beat.tsv"),
+        ("درج", "Daraj", "gazetteer:beat.tsv"),
+    ]
+    # The override replaced the forms: «توكايف» is no longer listed.
+    assert gz.get("Kassym-Jomart Tokayev") is not None
+    assert "توكايف" not in gz.get("Kassym-Jomart Tokayev").forms  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("Foo LOC فو\n", "line 1: expected tab-separated columns"),
+        ("# c\nFoo\tPLACE\tفو\n", "line 2: unknown type 'PLACE'"),
+        ("Foo\tLOC\t\n", "line 1: 'Foo' has no forms"),
+        ("Foo\tLOC\t...\n", "line 1: form '...' of 'Foo' has no letters"),
+    ],
+)
+def test_malformed_gazetteer(tmp_path: Path, content: str, message: str) -> None:
+    bad = tmp_path / "bad.tsv"
+    bad.write_text(content, encoding="utf-8")
+    with pytest.raises(InputError, match=message) as info:
+        load_gazetteer([bad])
+    assert "bad.tsv" in str(info.value)
+
+
+def test_missing_gazetteer_file(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="cannot read gazetteer"):
+        load_gazetteer([tmp_path / "nope.tsv"])
+
+
+def test_mention_record() -> None:
+    m = Mention("d", 1, 3, "ab", "LOC", "X", "gazetteer.tsv")
+    assert m.record() == {
+        "doc": "d",
+        "start": 1,
+        "end": 3,
+        "text": "ab",
+        "type": "LOC",
+        "id": "X",
+        "found_by": "gazetteer.tsv",
+    }
