@@ -38,6 +38,7 @@ from typing import Any
 from kzcorpus.arabic import WORD_RE, FoldMap, fold
 from kzcorpus.corpus import Article
 from kzcorpus.errors import InputError, UsageError
+from kzcorpus.kwic import Hit
 
 TYPES: tuple[str, ...] = ("PER", "LOC", "ORG", "MISC")
 _WORDCHAR = r"[^\W_]"
@@ -362,6 +363,7 @@ STOP = _fs(
     رئيس نائب وزير وزيرة سفير مدير أمير ملك ولي عضو أمين قائد زعيم مستشار محافظ مندوب متحدث
     الرئيس الملك الأمير الوزير السفير ولي العهد حكومة دولة مملكة جمهورية
     بعنوان باسم بصفته بقيمة بمناسبة بحضور برئاسة بمشاركة بتكلفة بسعة بواقع بنسبة بمعدل بدعم بقيادة
+    تم يتم سيتم وتم شمال جنوب شرق غرب بشمال بجنوب بشرق بغرب وسط بوسط حاليا مجددا
     حسب بحسب وفق وفقا طبقا إثر اثر جراء بسبب بشأن لأن كأن وسط أمام خلف فوق تحت داخل خارج
     صاحب السمو سمو الملكي معالي فضيلة سعادة فخامة دولة السيد سماحة حضرة
     بن ابن بنت آل بأنه بأنها بأن تسمى تدعى يدعى يسمى يطلق حين حينما بعدما قبلما عندها
@@ -1065,6 +1067,12 @@ def resolve_entity(gazetteer: Gazetteer, name: str, *, known: Iterable[str] = ()
     raise UsageError(
         f"no entity {name!r} in the gazetteer{hint} (list them with 'kzcorpus entities', or add it with --gazetteer)"
     )
+
+
+def entity_hits(article: Article, gazetteer: Gazetteer, entity_id: str) -> list[Hit]:
+    """Mentions of *entity_id* in *article* as KWIC hits (``match`` says
+    what found each one), for :func:`kzcorpus.kwic.concordance`."""
+    return [Hit(m.start, m.end, m.found_by) for m in find_mentions(article, gazetteer) if m.id == entity_id]
 
 
 def mentions_of(articles: Iterable[Article], gazetteer: Gazetteer, entity_id: str) -> Iterator[Mention]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Literal, get_args
+from typing import Any, Literal, Protocol, get_args
 
 from kzcorpus.arabic import WORD_RE, FoldMap, LineIndex, Token, clean_for_display, fold
 from kzcorpus.corpus import Article
@@ -51,6 +51,12 @@ _PREP_ART = "|".join(
 )
 _WORDCHAR = r"[^\W_]"
 _MIN_CORE = 3  # «الله» keeps its ال: a two-letter core would match «له»
+
+
+class HitFinder(Protocol):
+    """Anything that finds hits in an article: a :class:`Matcher`, entity mentions…"""
+
+    def find(self, article: Article) -> Iterable[Hit]: ...
 
 
 @dataclass(frozen=True)
@@ -281,11 +287,19 @@ def kwic(
         yield from concordance(article, matcher.find(article), width=width)
 
 
-def count(articles: Iterable[Article], query: str, *, match: MatchMode = "clitic") -> Iterator[dict[str, Any]]:
-    """Per-article hit counts (articles with no hit included, as 0)."""
-    matcher = Matcher(query, match)
+def count(
+    articles: Iterable[Article],
+    query: str | HitFinder,
+    *,
+    match: MatchMode = "clitic",
+    skip_zero: bool = False,
+) -> Iterator[dict[str, Any]]:
+    """Per-article hit counts (``doc``, ``title``, ``hits``); *query* may be a compiled :class:`Matcher`."""
+    matcher = Matcher(query, match) if isinstance(query, str) else query
     for article in articles:
-        yield {"doc": article.id, "title": article.title, "hits": sum(1 for _ in matcher.find(article))}
+        n = sum(1 for _ in matcher.find(article))
+        if n or not skip_zero:
+            yield {"doc": article.id, "title": article.title, "hits": n}
 
 
 def _nth(words: Sequence[str], n: int) -> str:

@@ -193,3 +193,13 @@ def test_broken_pipe_is_quiet(tmp_path: Path) -> None:
     )
     assert len(proc.stdout.splitlines()) == 1
     assert "Traceback" not in proc.stderr and "Error" not in proc.stderr
+
+
+def test_entity_drill_down(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "kwic", "--entity", "Astana", "--json")
+    hits = json.loads(out)
+    assert code == 0
+    assert {h["keyword"] for h in hits} == {"نور سلطان", "أستانا"}
+    assert not any(h["start"] == 6588 for h in hits)  # «نور سلطان نزاربايف» is the person
+    code, out, _ = run(capsys, "kwic", "-e", "توكاييف", "--count", "--json")
+    assert sum(r["hits"] for r in json.loads(out)) == 49

@@ -13,6 +13,7 @@ from kzcorpus.corpus import Article
 from kzcorpus.entities import (
     Gazetteer,
     Mention,
+    entity_hits,
     entity_rows,
     find_adjectives,
     find_mentions,
@@ -256,6 +257,16 @@ def test_adjectives_are_counted_apart(gz: Gazetteer, seeds: list[Article]) -> No
     rows = {r["id"]: r for r in entity_rows(seeds, gz)}
     assert rows["Russia"]["adjectives"] > 0
     assert rows["Kassym-Jomart Tokayev"]["adjectives"] == 0
+
+
+def test_entity_hits_feed_kwic(gz: Gazetteer, seed_by_id: dict[str, Article]) -> None:
+    from kzcorpus.kwic import concordance
+
+    art = seed_by_id["000_7b53a6053af83644"]
+    hits = entity_hits(art, gz, resolve_entity(gz, "LPR"))
+    assert {art.text[h.start : h.end] for h in hits} == {"LPR", "لوهانسك"}
+    lines = list(concordance(art, hits, width=3))
+    assert [ln.keyword for ln in lines] == [art.text[h.start : h.end] for h in hits]
 
 
 def test_resolve_entity(gz: Gazetteer) -> None:

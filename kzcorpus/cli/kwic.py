@@ -108,7 +108,7 @@ def kwic(
         matcher = kw.Matcher(query, mode)  # validate the query before reading anything
     c = open_corpus(corpus, metadata, encoding, doc)
     if count:
-        count_records = ({"doc": a.id, "title": a.title, "hits": sum(1 for _ in matcher.find(a))} for a in c)
+        count_records = kw.count(c, matcher, skip_zero=True)
         view = View(
             [Column("doc"), Column("title", text=True, max_width=50), Column("hits", numeric=True)],
             empty_message="no articles",
