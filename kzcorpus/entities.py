@@ -383,6 +383,8 @@ TITLES = _fs(
     الباحث الباحثة البروفيسور المؤرخ الملياردير رجل سيدة المخرج المخرجة المصور المراسل المراسلة
     """
 )
+#: Titles that are also common words: only a known given name may follow.
+_WEAK_TITLES = _fs("الفريق رجل سيدة النجم القائد المدير المستشار")
 #: Role heads needing a complement: «رئيس الوزراء», «وزير الخارجية», «أمير منطقة…».
 ROLE_HEADS = _fs(
     """
@@ -457,11 +459,22 @@ DEF_ORG_HEADS = _fs(
     """
     الهيئة المؤسسة المديرية الرئاسة الإدارة الشركة الجمعية الوكالة اللجنة الأمانة المنظمة الجامعة
     الأكاديمية الرابطة النقابة المجموعة الهيئات الغرفة الصندوق المحكمة المنظمة الجبهة الحركة
+    المكتب المركز المجلس الاتحاد البنك المعهد الديوان الحزب
     """
 )
-_GENERIC_ADJ = _fs("المعنية المنظمة المختصة المسؤولة المشرفة المكلفة التابعة المشتركة الخاصة المناسبة اللازمة")
+_RANK_ADJ = _fs("الأعلى العليا العام العامة")
+_GENERIC_ADJ = _fs(
+    "المعنية المنظمة المختصة المسؤولة المشرفة المكلفة التابعة المشتركة الخاصة المناسبة اللازمة "
+    "المعني المختص المسؤول المشرف المكلف التابع المشترك الخاص المناسب اللازم الحالي الرئيسي الثاني الأول"
+)
 #: Place heads: «مدينة …», «محافظة …», «بحر …».
-LOC_HEADS = _fs("مدينة محافظة ولاية إقليم جزيرة جزر بحر نهر جبل جبال بحيرة مضيق صحراء قرية بلدة")
+LOC_HEADS = _fs("مدينة محافظة ولاية إقليم جزيرة جزر بحر نهر جبل جبال بحيرة مضيق صحراء قرية بلدة مخيم وادي")
+_INDEF_ADJ = _fs(
+    "خاص خاصة جديد جديدة كبير كبيرة صغير صغيرة قديم قديمة واحد واحدة أخرى آخر مجاورة مجاور نائية "
+    "سياحية تاريخية ساحلية حدودية صناعية كاملة مهجورة مختلفة ثالثة ثانية"
+)
+#: First words of two-word place names: «وادي الدواسر», «عين الحلوة», «رأس تنورة».
+_PLACE_WORDS = _fs("وادي عين رأس أم بني بئر تل دير كفر خميس بيت جبل حي قصر")
 #: Tokens that end an organisation or place name that the head opened.
 _NAME_END = STOP | _fs("التي الذي اللتي والتي الذين التابعة التابع السابق السابقة الأسبق الحالي الحالية")
 #: Common ال-nouns after a head that make a generic phrase, not a name.
@@ -597,6 +610,17 @@ def _gazetteer_cands(folded: str, original: str, fmap: FoldMap, gz: Gazetteer) -
         for c, ff in raw
         if c.type != "PER" or not (_LINK_BEFORE.search(folded, 0, c.fstart) or _LINK_AFTER.match(folded, c.fend))
     ]
+    # A known surname after another first name is someone else: «هشام مرسي».
+    raw = [
+        (c, ff)
+        for c, ff in raw
+        if not (
+            c.type == "PER"
+            and " " not in ff
+            and (g := _GIVEN_BEFORE.search(folded, 0, c.fstart))
+            and g.group(1) in GIVEN
+        )
+    ]
     # Ambiguous forms need the entity found another way in this article.
     sure = {c.id for c, ff in raw if ff not in gz.entries[c.id or ""].ambiguous}
     cands = [c for c, ff in raw if c.id in sure]
@@ -614,6 +638,7 @@ def _gazetteer_cands(folded: str, original: str, fmap: FoldMap, gz: Gazetteer) -
 
 _NISBA_FORM = re.compile(r"ال[^\W\d_]{3,}يه")
 _DEF_BEFORE = re.compile(rf"(?<!{_WORDCHAR})(?:[وف]?[بكل]?ال|[وف]?لل)[^\W\d_]{{2,}}[^\S\n]+$")
+_GIVEN_BEFORE = re.compile(rf"(?<!{_WORDCHAR})([^\W\d_]+)[^\S\n]+$")
 _FAMILY_AFTER = re.compile(rf"[^\S\n]+ال[^\S\n]+[^\W\d_]+(?!{_WORDCHAR})")
 _LINK_BEFORE = re.compile(rf"(?<!{_WORDCHAR})(?:بن|ابن|بنت)[^\S\n]+$")
 _LINK_AFTER = re.compile(r"[^\S\n]+(?:بن|ابن|بنت)[^\S\n]+[^\W\d_]")
@@ -821,7 +846,7 @@ def _rule_cands(folded: str, taken: list[_Cand], gz: Gazetteer) -> list[_Cand]:
                 break
             if j < n and toks[j].glued and (skipped or title[1] in TITLES):
                 k = _name_chain(toks, j, strong=True)
-                if k > j and _titled_name_ok([x.w for x in toks[j:k]]):
+                if k > j and _titled_name_ok([x.w for x in toks[j:k]], title[1]):
                     rule = f"rule:title({title[1]})"
                     end, eid = toks[k - 1].end, None
                     nxt = taken_at.get(toks[k].start) if k < n and toks[k].glued else None
@@ -847,9 +872,9 @@ def _rule_cands(folded: str, taken: list[_Cand], gz: Gazetteer) -> list[_Cand]:
                 adj.free
                 and comp.free
                 and adj.w.startswith("ال")
-                and adj.w.endswith("ه")
+                and (adj.w.endswith(("ه", "ي")) or adj.w in _RANK_ADJ)
                 and adj.w not in _GENERIC_ADJ
-                and comp.w.startswith(("لل", "ل", "بال"))
+                and comp.w.startswith(("لل", "ل"))
                 and len(comp.w) >= 5
                 and comp.w not in STOP
             ):
@@ -886,7 +911,12 @@ def _rule_cands(folded: str, taken: list[_Cand], gz: Gazetteer) -> list[_Cand]:
 
 
 def _looks_foreign(w: str) -> bool:
-    """A transliterated name carries a long vowel inside the word («جون», «كروز»)."""
+    """A transliterated name carries a long vowel inside the word («جون»,
+    «كروز»), and is not a clitic + role word («كلاعب») or a nisba («آسيوي»)."""
+    if w[:1] in ("و", "ف", "ب", "ك", "ل") and ("ال" + w[1:]) in TITLES:
+        return False
+    if w.endswith("وي"):
+        return False
     return len(w) >= 3 and any(ch in "اوي" for ch in w[1:-1]) and not w.endswith("ه") and w not in STOP
 
 
@@ -894,10 +924,16 @@ def _given_like(w: str) -> bool:
     return w in GIVEN or (w.startswith("عبد") and len(w) > 5)
 
 
-def _titled_name_ok(words: list[str]) -> bool:
+def _titled_name_ok(words: list[str], title: str = "") -> bool:
     """Is *words*, after a title, a person's name?  A known given name, a
     compound «عبد…» name, a «بن» chain, a first name and a family name
-    («عبدالمنعم الحيزان»), or two foreign-looking words («ديفيد كاميرون»)."""
+    («عبدالمنعم الحيزان»), or two foreign-looking words («ديفيد كاميرون»).
+    After a title that is also a common word («الفريق»: the team) only a
+    known given name will do."""
+    if title in _WEAK_TITLES:
+        return _given_like(words[0]) and (len(words) > 1 or words[0] not in _AMBIG_GIVEN)
+    if not _given_like(words[0]) and not _plain_ok(words[0]):
+        return False
     if len(words) == 1:
         return _given_like(words[0]) and words[0] not in _AMBIG_GIVEN
     if _given_like(words[0]) or any(w in _NAME_LINKS for w in words[1:]):
@@ -932,8 +968,16 @@ def _head_phrase(toks: list[_Tok], j: int, place: bool) -> int:
     if first in _NAME_END or first in _GENERIC_AFTER_HEAD or any(ch.isdigit() for ch in first):
         return j
     if place:
-        # «مدينة جدة», «بحر قزوين», «منطقة القصيم»: one proper-name word.
+        # «مدينة جدة», «بحر قزوين», «محافظة وادي الدواسر»: one proper-name word,
+        # two when the first is a place word.
+        if first in _PLACE_WORDS and j + 1 < n and toks[j + 1].glued and toks[j + 1].free:
+            second = toks[j + 1].w
+            if second not in _NAME_END and not any(ch.isdigit() for ch in second):
+                return j + 2
+            return j
         if first.endswith(("يه", "يين", "يون")) or (not first.startswith("ال") and first in GIVEN):
+            return j
+        if first in _INDEF_ADJ:  # «مخيم خاص», «قرية صغيرة»
             return j
         if not first.startswith("ال") and (not _ARABIC_LETTER_RE.search(first) or first.endswith("ي")):
             return j  # «مضيق بحري»: an adjective, not a name

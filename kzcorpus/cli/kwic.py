@@ -101,12 +101,13 @@ def kwic(
     if (query is None) == (entity is None):
         raise UsageError("give a QUERY to search for, or --entity NAME (not both)")
     if entity is not None:
-        matcher: Any = _EntityMatcher(entity, gazetteer or [])
+        c = open_corpus(corpus, metadata, encoding, doc)
+        matcher: Any = _EntityMatcher(entity, gazetteer or [], c)
     else:
         assert query is not None
         mode: kw.MatchMode = "regex" if regex else match
         matcher = kw.Matcher(query, mode)  # validate the query before reading anything
-    c = open_corpus(corpus, metadata, encoding, doc)
+        c = open_corpus(corpus, metadata, encoding, doc)
     if count:
         count_records = kw.count(c, matcher, skip_zero=True)
         view = View(
@@ -148,16 +149,20 @@ def kwic(
 class _EntityMatcher:
     """Hits for every mention of one entity (``kwic --entity``)."""
 
-    def __init__(self, name: str, gazetteer_files: list[str]) -> None:
-        from kzcorpus.entities import load_gazetteer, resolve_entity
+    def __init__(self, name: str, gazetteer_files: list[str], corpus: Any) -> None:
+        from kzcorpus.entities import find_mentions, load_gazetteer, resolve_entity
+        from kzcorpus.errors import UsageError
 
         self.gazetteer = load_gazetteer(gazetteer_files)
-        self.entity_id = resolve_entity(self.gazetteer, name)
+        try:
+            self.entity_id = resolve_entity(self.gazetteer, name)
+        except UsageError:
+            # Not in the gazetteer: perhaps an entity the rules found (its id
+            # is its Arabic name); that takes a pass over the corpus.
+            known = {m.id for a in corpus for m in find_mentions(a, self.gazetteer)}
+            self.entity_id = resolve_entity(self.gazetteer, name, known=known)
 
     def find(self, article: Any) -> Any:
-        from kzcorpus.entities import find_mentions
-        from kzcorpus.kwic import Hit
+        from kzcorpus.entities import entity_hits
 
-        for m in find_mentions(article, self.gazetteer):
-            if m.id == self.entity_id:
-                yield Hit(m.start, m.end, f"{m.id} ({m.found_by})")
+        return entity_hits(article, self.gazetteer, self.entity_id)
