@@ -199,6 +199,9 @@ def _class_of(cps: list[int]) -> str:
 
 def fold(text: str, opts: FoldOptions = DEFAULT_FOLD) -> str:
     """Fold *text* for matching (see :class:`FoldOptions`).  Idempotent."""
+    if len(text) < 48:  # a word: one table look-up per character is cheaper
+        out = text.translate(_table(opts))
+        return out.lower() if opts.case else out
     delete, singles, expand = _plan(opts)
     out = delete.sub("", text)
     for a, b in singles:

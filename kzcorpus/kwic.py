@@ -249,8 +249,8 @@ def _context(article: Article, lines: LineIndex, hit: Hit, width: int, part: Cal
         after=after,
         match=hit.match,
         part=part(hit.start) if part is not None else None,
-        words_before=[fold(t.surface) for t in reversed(before_toks)],
-        words_after=[fold(t.surface) for t in after_toks],
+        words_before=[t.surface for t in reversed(before_toks)],
+        words_after=[t.surface for t in after_toks],
     )
 
 
@@ -303,7 +303,7 @@ def count(
 
 
 def _nth(words: Sequence[str], n: int) -> str:
-    return words[n] if n < len(words) else ""
+    return fold(words[n]) if n < len(words) else ""
 
 
 SORTERS: dict[str, Callable[[KwicHit], Any]] = {

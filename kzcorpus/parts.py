@@ -103,7 +103,7 @@ _PATTERN_FOLD = FoldOptions(case=False)  # keep \S \W \D in patterns intact
 
 def _rx(pattern: str) -> re.Pattern[str]:
     """Compile a pattern written in ordinary Arabic, folded like the text."""
-    return re.compile(fold(pattern, _PATTERN_FOLD), re.IGNORECASE)
+    return re.compile(fold(pattern, _PATTERN_FOLD))
 
 
 class Rule(NamedTuple):
@@ -127,7 +127,7 @@ class Rule(NamedTuple):
 def _rule(
     name: str, pattern: str, *, whole: bool = True, max_words: int = 40, raw: bool = False, head: int = 0
 ) -> Rule:
-    return Rule(name, re.compile(pattern, re.IGNORECASE) if raw else _rx(pattern), whole, max_words, raw, head)
+    return Rule(name, re.compile(pattern) if raw else _rx(pattern), whole, max_words, raw, head)
 
 
 _DATE_NUM = r"\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}[./-]\d{1,2}[./-]\d{1,2}"

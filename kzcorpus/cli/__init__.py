@@ -1,14 +1,25 @@
 """The ``kzcorpus`` command: a thin Typer layer over the library.
 
 Only this package imports typer.  Each command lives in its own module and
-registers itself on :data:`app`; library imports happen inside the command
-functions, so start-up stays cheap.
+registers itself on the Typer app; :func:`main` imports just the module of
+the command being run (building every command's parameters on each start
+would cost more than the command itself), while ``kzcorpus.cli.app`` has
+them all.
 """
 
-from kzcorpus.cli import dates as _dates  # noqa: F401  (each import registers commands)
-from kzcorpus.cli import entities as _entities  # noqa: F401
-from kzcorpus.cli import kwic as _kwic  # noqa: F401
-from kzcorpus.cli import stats as _stats  # noqa: F401
-from kzcorpus.cli.base import app, main
+from typing import Any
 
 __all__ = ["app", "main"]
+
+
+def __getattr__(name: str) -> Any:
+    if name == "app":
+        from kzcorpus.cli.base import app, load_commands
+
+        load_commands()
+        return app
+    if name == "main":
+        from kzcorpus.cli.base import main
+
+        return main
+    raise AttributeError(f"module 'kzcorpus.cli' has no attribute {name!r}")

@@ -56,9 +56,31 @@ def _stderr(message: str) -> None:
     sys.stderr.flush()
 
 
+#: Command name -> the module that defines it.
+COMMAND_MODULES = {
+    "kwic": "kwic",
+    "entities": "entities",
+    "dates": "dates",
+    "timeline": "dates",
+    "stats": "stats",
+    "words": "stats",
+}
+
+
+def load_commands(argv: list[str] | None = None) -> None:
+    """Register the command *argv* runs (every command when it names none)."""
+    import importlib
+
+    name = next((a for a in argv or [] if not a.startswith("-")), None)
+    modules = [COMMAND_MODULES[name]] if name in COMMAND_MODULES else sorted(set(COMMAND_MODULES.values()))
+    for module in modules:
+        importlib.import_module(f"kzcorpus.cli.{module}")
+
+
 def main(argv: list[str] | None = None) -> NoReturn:
     """Run the CLI; never lets a traceback reach the user."""
     try:
+        load_commands(sys.argv[1:] if argv is None else argv)
         code = app(args=argv, prog_name="kzcorpus", standalone_mode=False)
     except KzError as exc:
         _stderr(f"error: {exc}")
