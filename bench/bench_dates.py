@@ -9,7 +9,7 @@ of each over the repeats and their ratio.  The garbage collector is paused
 while each side is timed (as ``timeit`` does).  dateparser is a benchmark-only
 dependency (``pip install -e '.[bench]'``); without it only kzcorpus is
 timed.  If a SaudiNewsNet zip is present (default: the first of
-/work/shared/corpora/saudinewsnet), kzcorpus is also timed on it.
+../shared/corpora/saudinewsnet beside the clone), kzcorpus is also timed on it.
 """
 
 from __future__ import annotations
@@ -27,7 +27,8 @@ sys.path.insert(0, str(ROOT))
 from kzcorpus.corpus import Article, Corpus  # noqa: E402
 from kzcorpus.dates import find_dates  # noqa: E402
 
-SNN = Path("/work/shared/corpora/saudinewsnet")
+# ../shared beside the clone, as on CI and the developers' machines.
+SNN = ROOT.parent / "shared" / "corpora" / "saudinewsnet"
 
 
 def time_kz(articles: list[Article]) -> tuple[float, int]:
@@ -85,7 +86,7 @@ def main() -> int:
         Path(args.zip) if args.zip else (min(SNN.glob("*.zip")) if SNN.is_dir() and any(SNN.glob("*.zip")) else None)
     )
     if zpath is None or not zpath.exists():
-        print("no SaudiNewsNet zip found (looked in /work/shared/corpora/saudinewsnet): skipped")
+        print("no SaudiNewsNet zip found (looked in {SNN}): skipped")
         return 0
     articles = list(Corpus([str(zpath)]))
     zchars = sum(len(a.text) for a in articles)

@@ -226,12 +226,22 @@ class FoldMap:
     building it costs next to nothing for ordinary text.
     """
 
-    __slots__ = ("_fs", "_len", "_os", "_pend", "_width", "end", "folded", "original", "start")
+    __slots__ = ("_deleted", "_fs", "_len", "_os", "_pend", "_q", "_width", "end", "folded", "original", "start")
 
     def __init__(self, original: str, opts: FoldOptions = DEFAULT_FOLD) -> None:
         self.original = original
         self.folded = fold(original, opts)
+        self.start = _Offsets(self, end=False)
+        self.end = _Offsets(self, end=True)
         table = _table(opts)
+        uneven = [m.start() for m in _uneven_re(opts).finditer(original)]
+        self._q: list[int] | None = None
+        if all(table.get(ord(original[i])) is None for i in uneven):
+            # Only deletions (the usual case): folded char j comes from
+            # original j + (deletions before it), found by bisection.
+            self._deleted = frozenset(uneven)
+            self._q = [d - k for k, d in enumerate(uneven)]
+            return
         # Piece k covers folded [_fs[k], _fs[k] + _len[k]); _width[k] is 1
         # for an identity run (folded char j <- original _os[k] + j - _fs[k])
         # and 0 for an expansion (all its chars <- original _os[k]).
@@ -243,8 +253,7 @@ class FoldMap:
         pend: list[int] = []
         f = 0
         run = 0  # original start of the current identity run
-        for m in _uneven_re(opts).finditer(original):
-            i = m.start()
+        for i in uneven:
             if i > run:
                 fs.append(f)
                 os_.append(run)
@@ -275,8 +284,6 @@ class FoldMap:
         if f != len(self.folded):  # pragma: no cover - guarded by tests
             raise AssertionError("fold map out of step with fold()")
         self._fs, self._os, self._len, self._width, self._pend = fs, os_, lens, width, pend
-        self.start = _Offsets(self, end=False)
-        self.end = _Offsets(self, end=True)
 
     def _piece(self, i: int) -> int:
         if not 0 <= i < len(self.folded):
@@ -285,11 +292,21 @@ class FoldMap:
 
     def start_of(self, i: int) -> int:
         """Original offset where folded character *i* comes from."""
+        if self._q is not None:
+            if not 0 <= i < len(self.folded):
+                raise IndexError(i)
+            return i + bisect_right(self._q, i)
         k = self._piece(i)
         return self._os[k] + (i - self._fs[k]) * self._width[k]
 
     def end_of(self, i: int) -> int:
         """Original end of folded character *i* (with the marks folded away after it)."""
+        if self._q is not None:
+            end = self.start_of(i) + 1
+            original, deleted = self.original, self._deleted
+            while end in deleted and (original[end] == TATWEEL or original[end] in DIACRITICS_AR):
+                end += 1
+            return end
         k = self._piece(i)
         if i == self._fs[k] + self._len[k] - 1 or not self._width[k]:
             return self._pend[k]

@@ -1,0 +1,32 @@
+"""`make bench`: every benchmark and quality score, in one run.
+
+Speed figures are medians with ratios against a baseline measured in the
+same run (the machine is small and noisy).  The SaudiNewsNet corpus is read
+from ../shared when it is there; each script says when it is absent.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+SCRIPTS = [
+    ("start-up of kzcorpus kwic against `import typer`", ["startup.py", "21"]),
+    ("date extraction against dateparser", ["bench_dates.py", "--repeats", "9"]),
+    ("entity quality on the seeds (gold)", ["score_entities.py"]),
+    ("date quality on the seeds (gold)", ["score_dates.py"]),
+]
+
+
+def main() -> int:
+    status = 0
+    for title, args in SCRIPTS:
+        print(f"\n== {title}: bench/{' '.join(args)}", flush=True)
+        status |= subprocess.run([sys.executable, str(HERE / args[0]), *args[1:]], check=False).returncode
+    return status
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
