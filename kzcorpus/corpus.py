@@ -31,6 +31,7 @@ METADATA_NAMES = ("metadata.csv", "metadata.jsonl")
 COLLECTION_SUFFIXES = (".jsonl", ".ndjson", ".json")
 ENV_CORPUS = "KZCORPUS_CORPUS"
 _GLOB_CHARS = frozenset("*?[")
+_ISO_DATE_RE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?)?)?$")
 _CONTROL_CHARS_RE = re.compile(r"[\x00-\x08\x0e-\x1f]")
 
 
@@ -229,6 +230,7 @@ class Corpus:
         metadata: Sequence[str | Path] = (),
         encoding: str | None = None,
         on_problem: Callable[[Problem], None] | None = None,
+        on_note: Callable[[str], None] | None = None,
         stdin: Callable[[], bytes] | None = None,
     ) -> None:
         if not sources:
@@ -249,6 +251,8 @@ class Corpus:
                 self._extra_meta.setdefault(rid, {}).update(row)
         self._dir_meta: dict[str, dict[str, dict[str, str]]] = {}
         self._on_problem = on_problem
+        self._on_note = on_note
+        self.notes: list[str] = []
         self._stdin_reader = stdin or (lambda: sys.stdin.buffer.read())
         self._stdin_data: bytes | None = None
         self._quiet = False
@@ -256,6 +260,14 @@ class Corpus:
         self.problems: list[Problem] = []
 
     # -- problems ---------------------------------------------------------
+    def _note(self, message: str) -> None:
+        """Something the user should know that skipped nothing."""
+        if self._quiet:
+            return
+        self.notes.append(message)
+        if self._on_note is not None:
+            self._on_note(message)
+
     def _problem(self, path: str, reason: str) -> None:
         if self._quiet:
             return
@@ -300,14 +312,27 @@ class Corpus:
             seen[article.id] = n + 1
             if n:
                 new_id = f"{article.id}~{n + 1}"
-                self._problem(article.path, f"duplicate id {article.id!r}; this one is called {new_id!r}")
+                self._note(f"{article.path}: duplicate id {article.id!r}; this article is called {new_id!r}")
                 article.id = new_id
             meta = self._extra_meta.get(article.id)
             if meta:
                 article.meta.update(meta)
                 if meta.get("title"):
                     article.title = meta["title"]
+            published = article.meta.get("published")
+            if published and not _ISO_DATE_RE.match(published.strip()):
+                self._note(
+                    f"{article.id}: metadata published {published!r} is not an ISO 8601 date "
+                    "(2022, 2022-07, 2022-07-15 or 2015-07-21 02:51:32); ignored"
+                )
+                del article.meta["published"]
             yield article
+        unused = sorted(set(self._extra_meta) - set(seen))
+        if unused and self._only is None:
+            sample = ", ".join(unused[:3]) + (" …" if len(unused) > 3 else "")
+            self._note(
+                f"--metadata: {len(unused)} row{'s' if len(unused) > 1 else ''} name no article in the corpus ({sample})"
+            )
 
     def _articles(self) -> Iterator[Article]:
         for src in self._sources:

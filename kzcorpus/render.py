@@ -85,12 +85,37 @@ def visual(s: str) -> str:
     return _reorder(shape(s))
 
 
+_MIRROR = dict(zip("()[]{}«»‹›", ")(][}{»«›‹", strict=True))
+_VISUAL_OPENERS = frozenset(")]}»›")  # how a right-to-left pair starts once reordered
+
+
+def mirror_pairs(shown: str) -> str:
+    """Mirror bracket pairs that reordering left facing inwards.
+
+    python-bidi reorders (bracket pairs included) but does not mirror
+    glyphs (rule L4), so «(82)» after an Arabic word comes out «)82(».  In
+    visual order a right-to-left pair reads closer-first; such pairs are
+    swapped, while left-to-right pairs («SPIEF (x)») already read «(…)».
+    """
+    if not any(ch in _MIRROR for ch in shown):
+        return shown
+    out = list(shown)
+    stack: list[int] = []
+    for i, ch in enumerate(shown):
+        if ch in _VISUAL_OPENERS:
+            stack.append(i)
+        elif ch in _MIRROR and stack and shown[stack[-1]] == _MIRROR[ch]:
+            j = stack.pop()
+            out[j], out[i] = _MIRROR[shown[j]], _MIRROR[ch]
+    return "".join(out)
+
+
 def _reorder(shaped: str) -> str:
     from bidi import get_display
 
     from kzcorpus.shaping import marks_after_base
 
-    return LRO + marks_after_base(str(get_display(shaped, base_dir="R"))) + PDF
+    return LRO + mirror_pairs(marks_after_base(str(get_display(shaped, base_dir="R")))) + PDF
 
 
 def isolate(s: str) -> str:
@@ -192,15 +217,21 @@ def render_table(
         console.print(Text(view.empty_message, style="dim"))
         return 0
     columns = [c for c in view.columns if c.table]
+    hidden: list[str] = []
     if view.kwic:
         table = _kwic_table(rows, columns, shape, console.width)
     else:
-        table = _plain_table(rows, columns, shape, console.width)
+        table, hidden = _plain_table(rows, columns, shape, console.width)
     explicit = mode == "visual" and _vte_outside_tmux(env) and console.is_terminal
     if explicit:
         out.write("\x1b[8l")
     try:
         console.print(table)
+        if hidden:
+            note = f"({len(hidden)} column{'s' if len(hidden) > 1 else ''} left out to fit {console.width} columns: "
+            console.print(
+                Text(note + ", ".join(hidden) + "; widen the terminal or use --format tsv/json)", style="dim")
+            )
         if view.footer:
             console.print(Text(view.footer, style="dim"))
     finally:
@@ -210,35 +241,58 @@ def render_table(
     return len(rows)
 
 
-def _plain_table(rows: list[dict[str, str]], columns: list[Column], shape: Callable[[str], str], total: int) -> Table:
-    """Columns at their natural width; if too wide, text columns give way (widest first)."""
-    table = Table(box=box.SIMPLE_HEAD, padding=(0, 1), show_edge=False, header_style="bold")
+_MIN_TEXT = 12  # a text column is not squeezed below this many cells
+
+
+def _fit_columns(
+    rows: list[dict[str, str]], columns: list[Column], shape: Callable[[str], str], total: int
+) -> tuple[list[Column], dict[str, int], list[str]]:
+    """Column widths that fit *total* cells: numbers and ids whole, text
+    columns squeezed (widest first), and if that is not enough, the
+    rightmost columns left out (their names are returned)."""
     cells = {c.key: [shape(r[c.key]) if c.text else r[c.key] for r in rows] for c in columns}
-    widths = {c.key: max([len(c.title)] + [cell_len(v) for v in cells[c.key]]) for c in columns}
+    natural = {c.key: max([cell_len(c.title)] + [cell_len(v) for v in cells[c.key]]) for c in columns}
     for c in columns:
         if c.max_width:
-            widths[c.key] = min(widths[c.key], max(c.max_width, len(c.title)))
-    available = total - (3 * len(columns) - 1)
-    flexible = [c for c in columns if c.text] or columns
-    while sum(widths.values()) > available:
+            natural[c.key] = min(natural[c.key], max(c.max_width, cell_len(c.title)))
+
+    def least(c: Column) -> int:
+        return min(natural[c.key], max(_MIN_TEXT, cell_len(c.title))) if c.text else natural[c.key]
+
+    shown = list(columns)
+    hidden: list[str] = []
+    while len(shown) > 1 and sum(least(c) for c in shown) + 3 * len(shown) - 1 > total:
+        hidden.insert(0, shown.pop().title)
+    widths = {c.key: natural[c.key] for c in shown}
+    available = total - (3 * len(shown) - 1)
+    flexible = [c for c in shown if c.text]
+    while flexible and sum(widths.values()) > available:
         widest = max(flexible, key=lambda c: widths[c.key])
-        floor = max(len(widest.title), 8)
-        if widths[widest.key] <= floor:
+        if widths[widest.key] <= least(widest):
             break
         widths[widest.key] -= 1
-    for c in columns:
+    return shown, widths, hidden
+
+
+def _plain_table(
+    rows: list[dict[str, str]], columns: list[Column], shape: Callable[[str], str], total: int
+) -> tuple[Table, list[str]]:
+    """Columns at their natural width; text columns give way first, then the rightmost columns."""
+    table = Table(box=box.SIMPLE_HEAD, padding=(0, 1), show_edge=False, header_style="bold")
+    shown, widths, hidden = _fit_columns(rows, columns, shape, total)
+    for c in shown:
         table.add_column(
             c.title,
             justify="right" if c.numeric or c.text else "left",
             no_wrap=True,
-            overflow="crop" if c.text else "ellipsis",
+            overflow="crop",
             width=widths[c.key],
         )
     for r in rows:
         table.add_row(
-            *[Text(fit_words(r[c.key], widths[c.key], shape, keep="start") if c.text else r[c.key]) for c in columns]
+            *[Text(fit_words(r[c.key], widths[c.key], shape, keep="start") if c.text else r[c.key]) for c in shown]
         )
-    return table
+    return table, hidden
 
 
 def _kwic_table(rows: list[dict[str, str]], columns: list[Column], shape: Callable[[str], str], total: int) -> Table:
@@ -249,7 +303,9 @@ def _kwic_table(rows: list[dict[str, str]], columns: list[Column], shape: Callab
     fixed = {c.key: max([len(c.title)] + [cell_len(r[c.key]) for r in rows]) for c in lead}
     trail_cells = {c.key: [shape(r[c.key]) for r in rows] for c in trail}
     for c in trail:
-        fixed[c.key] = max([len(c.title)] + [cell_len(v) for v in trail_cells[c.key]])
+        fixed[c.key] = min(
+            max([len(c.title)] + [cell_len(v) for v in trail_cells[c.key]]), max(len(c.title), total // 5)
+        )
     kw_cells = [shape(r["keyword"]) for r in rows]
     kw_width = max([len("keyword")] + [cell_len(k) for k in kw_cells])
     n_columns = len(lead) + len(trail) + 3
@@ -274,6 +330,6 @@ def _kwic_table(rows: list[dict[str, str]], columns: list[Column], shape: Callab
             Text(after),
             Text(kw_cells[i]),
             Text(before),
-            *[Text(trail_cells[c.key][i]) for c in trail],
+            *[Text(fit_words(r[c.key], fixed[c.key], shape, keep="start")) for c in trail],
         )
     return table

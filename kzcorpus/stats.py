@@ -69,7 +69,9 @@ Word lists (:func:`word_frequencies`, ``top_words`` of
 :func:`article_detail`): ``rank``, ``word`` (the commonest spelling of the
 type), ``count``, ``per_10k`` (per 10,000 tokens of the scope, before
 stopwords are dropped), ``docs`` (articles it occurs in), ``forms`` (the
-folded forms counted under it, ``form:count``, commonest first).
+spellings counted under it, as written, with counts, commonest first:
+``["الروسية (27)", "روسية (4)"]``).  ``word`` is the base word (proclitics
+removed when the rule below allows) in its commonest spelling.
 
 Clitics: with ``group_clitics`` (the default) a word's proclitics (و/ف,
 then ب/ك/ل, the article ال, or بال/كال/لل) are removed *only when what
@@ -400,8 +402,13 @@ class _Counted:
         return self._windows[1], self._windows[2]
 
 
-def _forms(counter: Counter[str], limit: int = 8) -> str:
-    return " ".join(f"{w}:{c}" for w, c in counter.most_common(limit))
+def _forms(tally: _Tally, folded_forms: Counter[str], limit: int = 8) -> list[str]:
+    """The spellings counted under one word, as written, commonest first:
+    ``["الروسية (27)", "روسية (4)"]``."""
+    spellings: Counter[str] = Counter()
+    for form in folded_forms:
+        spellings.update(tally.spellings.get(form, Counter({form: folded_forms[form]})))
+    return [f"{w} ({n})" for w, n in spellings.most_common(limit)]
 
 
 def article_stats(
@@ -721,7 +728,7 @@ def word_frequencies(
                     "count": n,
                     "per_10k": round(n * per, 2),
                     "docs": gram_docs[key],
-                    "forms": " ".join(key),
+                    "forms": [f"{w} ({k})" for w, k in gram_spell[key].most_common(8)],
                 }
             )
         return out
@@ -738,7 +745,7 @@ def word_frequencies(
                 "count": n,
                 "per_10k": round(n * per, 2),
                 "docs": docs.get(base, 0),
-                "forms": _forms(forms[base]),
+                "forms": _forms(tally, forms[base]),
             }
         )
     return out
@@ -874,14 +881,14 @@ def article_detail(
             "count": n,
             "per_10k": round(n * per, 2),
             "docs": 1,
-            "forms": _forms(t_forms[w]),
+            "forms": _forms(target, t_forms[w]),
         }
         for i, (w, n) in enumerate(_ranked(content, 1, top), 1)
     ]
     keys = keywords(content, target.tokens, r_counts, ref.tokens, top=keyness_top)
     for r in keys:
         base = r["word"]
-        r["forms"] = _forms(t_forms[base])
+        r["forms"] = _forms(target, t_forms[base])
         r["word"] = target.spelling(base, t_forms[base])
     return {
         "stats": stats,

@@ -127,7 +127,7 @@ def test_words(capsys: pytest.CaptureFixture[str]) -> None:
     assert [(r["rank"], r["word"]) for r in rows] == [(1, "كازاخستان"), (2, "روسيا"), (3, "توكاييف")]
     bigrams = run_json(capsys, "words", "--ngram", "2", "--limit", "5")
     assert isinstance(bigrams, list) and all(len(r["word"].split()) == 2 for r in bigrams)
-    with_stop = run_json(capsys, "words", "--no-stopwords", "--limit", "1")
+    with_stop = run_json(capsys, "words", "--stopwords", "--limit", "1")
     assert isinstance(with_stop, list) and with_stop[0]["word"] in ("في", "من")
 
 
@@ -147,3 +147,10 @@ def test_command_errors(capsys: pytest.CaptureFixture[str], args: list[str], mes
     code, out, err = run(capsys, *args)
     assert code == 2 and out == ""
     assert message in err and len(err.strip().splitlines()) == 1
+
+
+def test_date_range_must_be_ordered(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "timeline", "--from", "2023", "--to", "2022")
+    assert code == 2 and "--from 2023 is after --to 2022" in err
+    code, _, _ = run(capsys, "dates", "--from", "2022-07-15", "--to", "2022-07", "--json")
+    assert code == 0

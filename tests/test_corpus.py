@@ -169,4 +169,19 @@ def test_duplicate_ids_are_renamed_and_reported(tmp_path: Path) -> None:
         (tmp_path / d / "a.txt").write_text(TEXT, encoding="utf-8")
     corpus = Corpus([str(tmp_path)])
     assert [a.id for a in corpus] == ["a", "a~2"]
-    assert "duplicate id 'a'" in corpus.problems[0].reason
+    assert corpus.problems == []  # nothing was skipped
+    assert "duplicate id 'a'; this article is called 'a~2'" in corpus.notes[0]
+
+
+def test_metadata_notes(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
+    meta = tmp_path / "m.csv"
+    meta.write_text("id,published\na,20-07-2015\nghost,2022\n", encoding="utf-8")
+    corpus = Corpus([str(tmp_path / "a.txt")], metadata=[meta])
+    (a,) = list(corpus)
+    assert a.published is None
+    assert corpus.notes == [
+        "a: metadata published '20-07-2015' is not an ISO 8601 date (2022, 2022-07, 2022-07-15 or 2015-07-21 02:51:32); ignored",
+        "--metadata: 1 row name no article in the corpus (ghost)",
+    ]
+    assert corpus.problems == []

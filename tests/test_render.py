@@ -100,3 +100,14 @@ def test_empty_table_says_so() -> None:
     out = io.StringIO()
     render_table([], View([Column("doc")], empty_message="no hits for x"), out=out, width=80, env={})
     assert out.getvalue().strip() == "no hits for x"
+
+
+def test_brackets_are_mirrored_in_right_to_left_text() -> None:
+    # Drawn left to right, «كازاخستان (82)» must show (82) on the left.
+    assert visual("كازاخستان (82)")[1:-1].startswith("(82) ")
+    # Arabic quotation marks point outwards: «بوتين».
+    assert visual("«بوتين» قال")[1:-1].endswith("«" + visual("بوتين")[1:-1] + "»")
+    assert visual("إضغط(ي) هنا")[1:-1].endswith("(" + visual("ي")[1:-1] + ")" + visual("إضغط")[1:-1])
+    # Left-to-right pairs inside Arabic are already right.
+    assert "SPIEF-2022 (x)" in visual("في SPIEF-2022 (x) هنا")
+    assert "Nezalezhnaya (1)" in visual("Nezalezhnaya (1) | أوكرانيا")

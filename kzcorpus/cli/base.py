@@ -88,7 +88,7 @@ def main(argv: list[str] | None = None) -> NoReturn:
     except typer.Exit as exc:
         code = exc.exit_code
     except BrokenPipeError:
-        _quiet_broken_pipe()
+        quiet_broken_pipe()
         code = 0
     except KeyboardInterrupt:
         _stderr("interrupted")
@@ -98,7 +98,7 @@ def main(argv: list[str] | None = None) -> NoReturn:
     try:
         sys.stdout.flush()
     except BrokenPipeError:
-        _quiet_broken_pipe()
+        quiet_broken_pipe()
     sys.exit(code if isinstance(code, int) else 0)
 
 
@@ -121,7 +121,7 @@ def _click_error(exc: Exception) -> int:
     return 3
 
 
-def _quiet_broken_pipe() -> None:
+def quiet_broken_pipe() -> None:
     # The reader went away (kzcorpus … | head): stop without a traceback.
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, sys.stdout.fileno())

@@ -66,6 +66,7 @@ def open_corpus(
         metadata=metadata or (),
         encoding=encoding,
         on_problem=lambda p: _stderr(f"skipped {p}"),
+        on_note=lambda n: _stderr(f"note: {n}"),
     )
     if docs:
         c.select(docs)
@@ -94,13 +95,30 @@ def _chosen_format(fmt: str | None, json_flag: bool, bidi: str | None) -> Any:
 def emit_records(records: Any, view: Any, fmt: str | None, json_flag: bool, bidi: str | None) -> int:
     from kzcorpus.output import emit
 
-    return emit(records, view, _chosen_format(fmt, json_flag, bidi), out=sys.stdout, bidi=bidi)
+    chosen = _chosen_format(fmt, json_flag, bidi)
+    try:
+        return emit(records, view, chosen, out=sys.stdout, bidi=bidi)
+    except BrokenPipeError:
+        _reader_gone()
 
 
 def emit_sections(document: Any, sections: Any, fmt: str | None, json_flag: bool, bidi: str | None) -> int:
     from kzcorpus.output import emit_document
 
-    return emit_document(document, sections, _chosen_format(fmt, json_flag, bidi), out=sys.stdout, bidi=bidi)
+    chosen = _chosen_format(fmt, json_flag, bidi)
+    try:
+        return emit_document(document, sections, chosen, out=sys.stdout, bidi=bidi)
+    except BrokenPipeError:
+        _reader_gone()
+
+
+def _reader_gone() -> NoReturn:
+    """The reader stopped reading (``kzcorpus … | head``): results were
+    delivered, so exit 0 quietly, as grep does once it has output."""
+    from kzcorpus.cli.base import quiet_broken_pipe
+
+    quiet_broken_pipe()
+    raise typer.Exit(0)
 
 
 GazetteerOpt = Annotated[

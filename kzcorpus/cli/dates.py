@@ -41,15 +41,28 @@ FromOpt = Annotated[
         "--from", help="Only dates on or after this ISO date (2022, 2022-07, 2022-07-15).", show_default=False
     ),
 ]
-ToOpt = Annotated[str | None, typer.Option("--to", help="Only dates on or before this ISO date.", show_default=False)]
+ToOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--to", help="Only dates that begin on or before this ISO date (each at its own precision).", show_default=False
+    ),
+]
 
 
-def _check_bound(value: str | None, option: str) -> None:
+def _check_bounds(date_from: str | None, date_to: str | None) -> None:
     from kzcorpus.dates import normalise_date
     from kzcorpus.errors import UsageError
 
-    if value is not None and normalise_date(value) is None:
-        raise UsageError(f"{option} {value!r} is not a date; use ISO 8601: 2022, 2022-07 or 2022-07-15")
+    for option, value in (("--from", date_from), ("--to", date_to)):
+        if value is not None and normalise_date(value) is None:
+            raise UsageError(f"{option} {value!r} is not a date; use ISO 8601: 2022, 2022-07 or 2022-07-15")
+    if date_from and date_to:
+        # ISO strings compare in date order once padded: the range's first
+        # day against its last (month 12, day 31 are upper bounds enough).
+        first = date_from[:10] + "0000-01-01"[len(date_from[:10]) :]
+        last = date_to[:10] + "0000-12-31"[len(date_to[:10]) :]
+        if first > last:
+            raise UsageError(f"--from {date_from} is after --to {date_to}")
 
 
 @app.command()
@@ -88,8 +101,7 @@ def dates(
     from kzcorpus.dates import find_dates, in_range
     from kzcorpus.output import Column, View
 
-    _check_bound(date_from, "--from")
-    _check_bound(date_to, "--to")
+    _check_bounds(date_from, date_to)
     kinds = check_choices(kind, DATE_KINDS, "--kind")
     c = open_corpus(corpus, metadata, encoding, doc)
 
@@ -159,8 +171,7 @@ def timeline(
     from kzcorpus.dates import timeline as build_timeline
     from kzcorpus.output import Column, View
 
-    _check_bound(date_from, "--from")
-    _check_bound(date_to, "--to")
+    _check_bounds(date_from, date_to)
     c = open_corpus(corpus, metadata, encoding, doc)
     rows = build_timeline(c, date_from=date_from, date_to=date_to)
     years = {str(r["value"])[:4] for r in rows if r.get("value")}

@@ -82,7 +82,8 @@ def kwic(
     """Keyword in context: every occurrence of QUERY with the words around it.
 
     Each hit has doc, start, end (offsets into the original text), line,
-    before, keyword, after and match.
+    before, keyword, after, match (how it matched) and part (title, body,
+    comment or residue of the page).
 
     Examples:
 
@@ -98,8 +99,10 @@ def kwic(
     from kzcorpus.errors import UsageError
     from kzcorpus.output import Column, View
 
-    if (query is None) == (entity is None):
-        raise UsageError("give a QUERY to search for, or --entity NAME (not both)")
+    if query is None and entity is None:
+        raise UsageError("give a QUERY to search for, or --entity NAME")
+    if query is not None and entity is not None:
+        raise UsageError("give either a QUERY or --entity NAME, not both")
     if entity is not None:
         c = open_corpus(corpus, metadata, encoding, doc)
         matcher: Any = _EntityMatcher(entity, gazetteer or [], c)

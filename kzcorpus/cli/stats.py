@@ -191,9 +191,13 @@ def stats(
 
 @app.command()
 def words(
-    stopwords: Annotated[
-        bool, typer.Option("--stopwords/--no-stopwords", help="Leave stopwords out (default) or keep them.")
-    ] = True,
+    keep_stopwords: Annotated[
+        bool,
+        typer.Option(
+            "--stopwords/--no-stopwords",
+            help="Keep stopwords (في، من، إلى …) in the list, or leave them out (the default).",
+        ),
+    ] = False,
     ngram: Annotated[
         int, typer.Option("--ngram", min=1, max=6, help="Count sequences of N words (within a sentence).")
     ] = 1,
@@ -216,7 +220,7 @@ def words(
 
       kzcorpus words --limit 20
 
-      kzcorpus words --doc 003 --no-stopwords
+      kzcorpus words --doc 003 --stopwords
 
       kzcorpus words --ngram 2 --min-count 3
     """
@@ -225,7 +229,12 @@ def words(
 
     c = open_corpus(corpus, metadata, encoding, doc)
     rows = word_frequencies(
-        c, stopwords=stopwords, ngram=ngram, scope="all" if all_lines else "body", top=limit, min_count=min_count
+        c,
+        stopwords=not keep_stopwords,
+        ngram=ngram,
+        scope="all" if all_lines else "body",
+        top=limit,
+        min_count=min_count,
     )
     view = View(
         [
