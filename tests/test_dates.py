@@ -397,3 +397,159 @@ def test_library_imports_no_cli_and_hijridate_lazily() -> None:
         "assert 'hijridate' in sys.modules"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+# --------------------------------------------------------------------------
+# Real-news fixes (handmade sentences)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "تطير المركبة بسرعة تزيد على 1900 كلم في الساعة",
+        "وصل عدد الردود لأكثر من 2000 تعليق خلال يوم",
+        "رفعت الطاقة من 1200 ميجاوات إلى 1980 ميجاوات",
+        "يتراوح سعر الخروف بين (1300 - 1800) ريال",
+        "ستصل الفحوص إلى 1950 عينة في البطولة",
+        'تشمل الباقة "1990" دقيقة و"1990" رسالة',
+        "حضر نحو 2010 من الزوار",
+        "بلغ عدد المتطوعين حوالي 1999",
+        "استمر الحكم أكثر من 2000 عام",
+    ],
+)
+def test_amounts_are_not_years(text: str) -> None:
+    assert found(text) == []
+
+
+def test_years_before_verbs_and_nouns_are_kept() -> None:
+    assert found("في 2013 أعلنت الشركة أرباحها، ومنذ 2011 تفجير بعد آخر") == [
+        ("2013", "2013", "year"),
+        ("2011", "2011", "year"),
+    ]
+
+
+def test_month_range_ends_are_in_order() -> None:
+    # No qualifier: the pair nearest the (July) anchor, the end after the start.
+    assert found("أفضل موسم للرحلة من نوفمبر إلى مارس") == [
+        ("نوفمبر", "2015-11", "month"),
+        ("مارس", "2016-03", "month"),
+    ]
+    # «الماضيين» on the end puts the whole range in the past.
+    assert found("تواصلت الاشتباكات من أغسطس إلى فبراير الماضيين") == [
+        ("أغسطس", "2014-08", "month"),
+        ("فبراير الماضيين", "2015-02", "relative"),
+    ]
+    assert found("تواصلت الاشتباكات بين أكتوبر ويناير الماضيين") == [
+        ("أكتوبر", "2014-10", "month"),
+        ("يناير الماضيين", "2015-01", "relative"),
+    ]
+    # «المقبل» on the end: the range is ahead.
+    assert found("يمتد البرنامج من ديسمبر إلى أبريل المقبل") == [
+        ("ديسمبر", "2015-12", "month"),
+        ("أبريل المقبل", "2016-04", "relative"),
+    ]
+    # A written year on one end places the other.
+    assert found("يسري الحظر من 10 نوفمبر حتى 20 فبراير 2016") == [
+        ("10 نوفمبر", "2015-11-10", "day"),
+        ("20 فبراير 2016", "2016-02-20", "day"),
+    ]
+
+
+def test_hijri_month_with_next_or_last_is_after_or_before_the_anchor() -> None:
+    # The anchor 2015-07-21 is 5 Shawwal 1436: Ramadan 1436 is over.
+    ms = find_dates(art("يستمر التسجيل حتى العاشر من رمضان القادم"))
+    assert [(m.text, m.value, m.hijri) for m in ms] == [("العاشر من رمضان القادم", "2016-06-15", "1437-09-10")]
+    ms = find_dates(art("ارتفعت المبيعات في رمضان الماضي وتتوقع المزيد في محرم المقبل"))
+    assert [(m.text, m.hijri) for m in ms] == [("رمضان الماضي", "1436-09"), ("محرم المقبل", "1437-01")]
+    assert all(m.value and m.value > "2015-07-21" for m in ms[1:])
+
+
+def test_hijri_year_pairs_and_years_without_era_mark() -> None:
+    ms = find_dates(art("بدأ الصندوق عمله في سنة 1418/ 1419هـ وتوسع في العام 1430-1431هـ"))
+    assert [(m.text, m.calendar, m.hijri, m.range) for m in ms] == [
+        ("سنة 1418", "hijri", "1418", "r1"),
+        ("1419هـ", "hijri", "1419", "r1"),
+        ("العام 1430", "hijri", "1430", "r2"),
+        ("1431هـ", "hijri", "1431", "r2"),
+    ]
+    # No era mark, a Saudi article of 2015: «عام 1429» is 1429 AH (2008).
+    (m,) = find_dates(art("خفضت اللجنة الرسوم في عام 1429 بعد مراجعة"))
+    assert (m.text, m.value, m.calendar, m.hijri) == ("عام 1429", "2008", "hijri", "1429")
+    # Outside the window (a medieval year), it stays Gregorian.
+    (m,) = find_dates(art("سقطت المدينة في عام 1453 بعد حصار"))
+    assert (m.value, m.calendar) == ("1453", "gregorian")
+
+
+def test_same_year_refers_to_the_last_written_year() -> None:
+    ms = find_dates(art("تأسس الحزب في عام 1998 وخاض الانتخابات في مايو من العام نفسه ثم في يونيو من السنة ذاتها"))
+    assert [(m.text, m.value, m.implicit_year) for m in ms] == [
+        ("عام 1998", "1998", False),
+        ("مايو", "1998-05", True),
+        ("يونيو", "1998-06", True),
+    ]
+
+
+def test_inferred_article_date_ignores_month_and_year_mentions() -> None:
+    text = "تراجعت الأسعار منذ أبريل 2013 وحتى أكتوبر 2014 بحسب التقرير."
+    ad = article_date(art(text, None))
+    assert (ad.value, ad.source) == (None, "unknown")
+    text2 = "صدر التقرير في 3 مارس 2015، وقارن الأسعار بمستواها في ديسمبر 2014."
+    ad2 = article_date(art(text2, None))
+    assert (ad2.value, ad2.source) == ("2015-03-03", "inferred")
+    # A timestamp beats a day date.
+    text3 = "وقع الحادث في 2 يناير 2015.\nتعليق: 5 يناير 2015 10:15"
+    assert article_date(art(text3, None)).value == "2015-01-05"
+
+
+def test_coarse_anchor_is_marked() -> None:
+    ms = find_dates(art("وصل الوفد أمس، وقال اليوم الاثنين إن المحادثات جيدة", "2015-07"))
+    assert [(m.text, m.value, m.anchor_source) for m in ms] == [
+        ("أمس", "2015-07", "metadata:coarse"),
+        ("اليوم الاثنين", "2015-07", "metadata:coarse"),
+    ]
+    (m,) = find_dates(art("تراجعت الأسعار الشهر الماضي", "2015-07"))
+    assert (m.value, m.anchor_source) == ("2015-06", "metadata")
+
+
+def test_weekday_with_today_looks_back_for_a_late_crawl_date() -> None:
+    # Crawled on Saturday 2015-07-25: «اليوم الاثنين» is the Monday before.
+    assert found("وقع الانفجار اليوم الاثنين في البلدة", "2015-07-25") == [("اليوم الاثنين", "2015-07-20", "relative")]
+
+
+def test_yesterday_words_that_are_not_dates() -> None:
+    assert found("نحن في أمس الحاجة إلى الإصلاح عندما لامس الحديث القلوب") == []
+
+
+def test_range_from_a_month_to_the_same_month_spans_a_year() -> None:
+    assert found("تراجعت الأسعار من يونيو 2013 حتى يونيو بنسبة كبيرة") == [
+        ("يونيو 2013", "2013-06", "month"),
+        ("يونيو", "2014-06", "month"),
+    ]
+
+
+def test_hijri_year_after_a_qualifier_is_used() -> None:
+    (m,) = find_dates(art("يقبل التسجيل حتى الثامن من رمضان المقبل 1436هـ"))
+    assert (m.text, m.value, m.hijri) == ("الثامن من رمضان المقبل 1436هـ", "2015-06-25", "1436-09-08")
+
+
+def test_bare_number_ranges_outside_the_hijri_window_are_not_years() -> None:
+    assert found("اتصل على الرقم 2464444 تحويله 1410 – 1412 للاستفسار") == []
+    assert found("المطبقة منذ 2013 بين الطرفين") == [("2013", "2013", "year")]
+
+
+def test_inferred_date_is_not_a_past_event_when_a_later_year_is_named() -> None:
+    text = "وقع الزلزال في 4 مايو 2012، ويستعد السكان في عام 2015 بخطة جديدة."
+    ad = article_date(art(text, None))
+    assert (ad.value, ad.source) == (None, "unknown")
+    assert "2015" in ad.evidence
+
+
+def test_neighbouring_months_share_the_written_year() -> None:
+    assert found("ارتفعت المبيعات خلال شهري مارس - أبريل 2013 بشكل لافت") == [
+        ("مارس", "2013-03", "month"),
+        ("أبريل 2013", "2013-04", "month"),
+    ]
+    assert found("وتم تعديل بيانات أغسطس (آب) وسبتمبر (أيلول) 2012 لاحقا") == [
+        ("أغسطس (آب)", "2012-08", "month"),
+        ("سبتمبر (أيلول) 2012", "2012-09", "month"),
+    ]
