@@ -14,12 +14,36 @@ How a mention is found, in order:
    («الرئيس الفرنسي إيمانويل ماكرون»), an Arabic name chain («محمد بن
    سلمان», «أبو بكر …»), a known given name followed by a surname, a foreign
    surname shape («…فيتش»), and head nouns of organisations and places
-   («منظمة …», «وزارة …», «مدينة …»).
+   («منظمة …», «وزارة …», «مدينة …»).  Every word of a rule-found name must
+   look like a name: not a common word, a verb, a weekday or a month
+   (``_COMMON``: «حسن الجوار», «يبقى السؤال», «عبدالفتاح قررت» are not
+   names), and a given name that is also a common word («حسن», «نادية»,
+   ``_AMBIG_GIVEN``) needs a title, «بن», or a second known name.
+   A rule-found name that equals a gazetteer form of an entity of the same
+   type after folding and :func:`_norm_name` («عبد العزيز» = «عبدالعزيز»,
+   a final «آل سعود» dropped), is a word prefix of one, or starts with one
+   (not continued by «بن»), links to that entity.
 3. **Aliases within an article.**  Once a person's full name is found, the
    surname alone names the same person in that article («سامي عمارة» …
-   «عمارة»), even when the surname is also a common word.
+   «عمارة»), even when the surname is also an ordinary word («عمارة»: a
+   building).  Not a father's name after «بن» («محمد بن سلمان» gives no
+   «سلمان»), not «أبو», not a word of ``_COMMON``, not a surname two persons
+   of the article share, and not where another first name stands right
+   before it («فاتن حمامة» is not «أحمد حمامة»).
 
-Entities the gazetteer does not know get their Arabic full name as id.
+``found_by`` says what found a mention:
+
+- ``gazetteer``: a form of the package gazetteer; ``gazetteer:<file name>``
+  for a user's ``--gazetteer`` file;
+- ``rule:<name>``, the name as spelled in this module, unfolded:
+  ``rule:title(الرئيس)``, ``rule:head(وزارة)``, ``rule:org(الهيئة)``,
+  ``rule:facility(مستشفى)``, ``rule:chain(بن)``, ``rule:chain(أبو)``,
+  ``rule:given-name``, ``rule:foreign-shape`` (a rule span linked to a
+  gazetteer entity keeps its rule name);
+- ``alias:<id>``: a surname standing for the person with that id.
+
+Entities the gazetteer does not know get their Arabic full name as id
+(spaces normalised, «عبد ال…» joined).
 Nothing here downloads anything or reads outside the package.
 """
 
@@ -136,6 +160,7 @@ class Gazetteer:
         self._ids[entry.id.lower()] = entry.id
         self.__dict__.pop("_compiled", None)
         self.__dict__.pop("form_index", None)
+        self.__dict__.pop("name_index", None)
 
     def merge(self, parsed: Parsed) -> None:
         """Add the entries, context rules and adjectives of one file."""
@@ -184,6 +209,21 @@ class Gazetteer:
                 if ff:
                     out[ff] = e.id
         return out
+
+    @cached_property
+    def name_index(self) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
+        """Normalised multi-word forms -> ids, and their word prefixes
+        (two words or more) -> ids, for linking rule-found names."""
+        full: dict[str, set[str]] = defaultdict(set)
+        prefixes: dict[str, set[str]] = defaultdict(set)
+        for ff, eid in self.form_index.items():
+            words = _norm_name(ff).split()
+            if len(words) < 2 or words[0] in TITLES:
+                continue
+            full[" ".join(words)].add(eid)
+            for k in range(2, len(words)):
+                prefixes[" ".join(words[:k])].add(eid)
+        return dict(full), dict(prefixes)
 
     @cached_property
     def _compiled(self) -> tuple[re.Pattern[str], dict[str, str], dict[str, str]]:
@@ -321,7 +361,10 @@ def load_gazetteer(extra: Sequence[str | Path] = ()) -> Gazetteer:
     """The package gazetteer plus user TSV files (which add or override)."""
     gz = Gazetteer()
     for name, text in _data_files():
-        gz.merge(parse_gazetteer(text, name))
+        parsed = parse_gazetteer(text, name)
+        for e in parsed.entries:
+            e.source = "gazetteer"
+        gz.merge(parsed)
     for path in extra:
         p = Path(path)
         try:
@@ -343,8 +386,22 @@ def load_gazetteer(extra: Sequence[str | Path] = ()) -> Gazetteer:
 # Rule vocabulary (written unfolded for review; folded at import)
 
 
+#: Folded vocabulary word -> its spelling as written here (for ``found_by``).
+_SPELLING: dict[str, str] = {}
+
+
 def _fs(words: str) -> frozenset[str]:
-    return frozenset(_fold_form(w) for w in words.split())
+    out = set()
+    for w in words.split():
+        ff = _fold_form(w)
+        _SPELLING.setdefault(ff, w)
+        out.add(ff)
+    return frozenset(out)
+
+
+def _spelled(folded_word: str) -> str:
+    """A vocabulary word as written in this module («الرئيس», not «الرييس»)."""
+    return _SPELLING.get(folded_word, folded_word)
 
 
 #: Function words, frequent verbs and nouns that never start or continue a name.
@@ -381,6 +438,7 @@ TITLES = _fs(
     المدرب اللاعب الفنان الفنانة الممثل الممثلة المطرب المطربة المغني المغنية الشاعر الشاعرة الروائي
     الوزير الوزيرة السفيرة المبعوث المبعوثة المدير المديرة المحافظ المندوب المفتي الداعية
     الباحث الباحثة البروفيسور المؤرخ الملياردير رجل سيدة المخرج المخرجة المصور المراسل المراسلة
+    المحامي المحامية
     """
 )
 #: Titles that are also common words: only a known given name may follow.
@@ -417,8 +475,9 @@ GIVEN = (
     إيمانويل ايمانويل فرانسوا نيكولا جاك أنجيلا انجيلا أنغيلا أولاف هيلموت غيرهارد بنيامين شيمون إسحق
     رجب أحمد حسن مسعود هاشمي علي حسن محمد جواد جاويد شي هو لي كيم شينزو يوشيهيدي فوميو ناريندرا
     جاستن ماتيو سيلفيو ماريو ماتيو بيدرو خوسيه لويس كارلوس خوان إنريكي لولا جاير هوغو نيكولاس
-    بان أنطونيو انطونيو كوفي بطرس جوزيب كاثرين فيديريكا ينس ينس ستيفان كريستين جانيت
-    قاسم نور نورسلطان سيرغي مارغريتا
+    بان أنطونيو انطونيو بطرس جوزيب كاثرين فيديريكا ينس ينس ستيفان كريستين جانيت
+    قاسم نور نورسلطان سيرغي مارغريتا فاتن هيفاء نجلاء رشا ريهام شيماء إلهام يسرا نانسي إليسا
+    مدحت طلعت رأفت عصمت بهجت ثروت صفوت جودت يسري تامر توفيق تيسير
     """
     )
     - STOP
@@ -429,11 +488,12 @@ _AMBIG_GIVEN = _fs(
     سالم صالح سعيد عيد كريم عادل منصور مبارك فارس غانم هادي حامد شاكر عارف ناجي نجم هلال بدر زيد عزيز
     أمل إيمان وفاء هدى ريم حنان مها نوال بشرى عبير غادة لطيفة جمال كمال نور رضا طه فرحان مفلح مطلق
     معجب مقبل عوض عطية خلف جابر ظافر فالح فايز مساعد مسفر نايف ماهر حازم نادر وحيد مجدي أمين خليل
-    مالك سليم مراد عامر سعاد سلمى عفاف سهام عواطف حصة تركي رجب
+    مالك سليم مراد عامر سعاد سلمى عفاف سهام عواطف حصة تركي رجب حسن نادية ناديه حسنى حسني يزيد
+    منى رفعت نشأت حكمت شوكت عزت يزن
     سيف جميل صادق فريد نصر عطا مختار طاهر شريف أسعد مجيد بشير رشيد هبة نهى رحاب منال
     """
 ) | _fs(
-    "عمر نبيه بدر هلال نور صباح سلطان باسم رائد حافظ رفيق سعد عادل منير رياض شريف فؤاد نبيل جمال كمال هو لي شي جو بان"
+    "عمر نبيه بدر هلال نور صباح سلطان باسم رائد حافظ رفيق سعد عادل منير رياض شريف فؤاد نبيل جمال كمال هو لي شي جو بان كوفي"
 )
 
 #: Organisation heads: the head and the name that follows make one ORG.
@@ -453,6 +513,7 @@ FACILITY_HEADS = _fs(
 )
 _LOC_FACILITIES = _fs("جامع مطار جسر قاعدة منتزه شارع طريق حي ميناء مسجد ملعب استاد ستاد قصر مدينة مجمع واحة قاعة")
 _ROYAL = _fs("الملك الأمير الأميرة الشيخ الإمام السلطان")
+_PERSONAL_TITLES = _ROYAL | _fs("الرئيس السيد السيدة الملكة البابا الشيخة")
 #: Definite organisation heads with an adjective and a complement:
 #: «الهيئة العامة للسياحة», «المديرية العامة للجوازات», «الشركة السعودية للكهرباء».
 DEF_ORG_HEADS = _fs(
@@ -499,8 +560,64 @@ _NOT_SURNAMES = _fs(
     الخطة الفترة المرحلة الساحة الحرية الإمارة المحافظة الأمانة الإدارة الرئاسة القيادة الوزارة
     """
 )
+#: Common words (nouns, verbs, weekdays, months) that are not names: neither
+#: a second name word («عيسى شكل», «عبدالفتاح قررت») nor, with the article, a
+#: family name («حسن الجوار», «يبقى السؤال», «ناديه لفريق الفيلم»).
+_COMMON = _fs(
+    """
+    جوار سؤال صحف صحيفة فيلم أفلام مبنى مستوى شكل نية أمر عمل قرار خبر أخبار عنوان عناوين رأي وقت
+    مكان حال وضع دور جزء نوع حجم عدد رقم نسبة قيمة سعر أسعار مبلغ حق حقوق واجب طريق شارع باب بيت
+    منزل مدرسة جامعة مستشفى سوق سيارة طائرة قطار فريق نادي منتخب مباراة هدف لاعب مدرب جمهور بطولة
+    دوري كأس موسم ملعب شعب دولة بلد أرض بحر سماء ماء نار هواء ضوء صوت صورة كلمة رسالة كتاب مقال
+    تقرير بيان حوار لقاء اجتماع مؤتمر زيارة رحلة سفر خروج دخول بداية نهاية أول آخر ثاني مرة
+    يوم ليلة صباح مساء شهر سنة عام أسبوع ساعة دقيقة لحظة فترة مرحلة تاريخ مستقبل ماضي حاضر
+    خلق سير سلوك أداء أداء تعامل ظن حظ تدبير تنظيم تصرف استقبال ضيافة نظر جيرة عشرة صحبة
+    جدا كثير قليل كبير صغير جديد قديم طويل قصير أكثر أقل أفضل أسوأ أهم أكبر أصغر عالم ناس رجال
+    نساء أطفال شباب مواطن مواطنين مسؤول مسؤولين وزارة حكومة رئاسة مجلس لجنة هيئة إدارة قسم
+    سؤال جواب إجابة مشكلة حل أزمة قضية ملف مشروع برنامج خطة فكرة رؤية هدف نتيجة نتائج سبب أسباب
+    ظهور توضيح تأكيد إعلان حديث كلام قول فعل حادث حادثة انفجار هجوم تفجير قتال حرب أمن
+    دين إسلام مسجد صلاة صيام رمضان حج عمرة ثقافة فن فنون علم علوم تعليم صحة اقتصاد سياسة
+    أموال تجارة صناعة زراعة طاقة نفط غاز كهرباء ماء مياه إنترنت تلفزيون إذاعة قناة مجلة
+    الجوار السؤال الصحف الفيلم المبنى المستوى المقبل الماضي القادم الحالي السابق الأسبق المذكور
+    السبت الأحد الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة
+    يناير فبراير مارس أبريل ابريل مايو يونيو يوليو أغسطس اغسطس سبتمبر أكتوبر اكتوبر نوفمبر ديسمبر
+    محرم ربيع جمادى شوال القعدة الحجة
+    قرر قررت أعلن أعلنت يعلن تعلن يبقى تبقى بقي أصبح أصبحت يصبح تصبح كشف كشفت يكشف تكشف أكد يؤكد
+    تؤكد قام قامت يقوم تقوم أشار يشير تشير أوضح يوضح توضح أضاف يضيف تضيف رأى يرى ترى جاء جاءت يأتي
+    تأتي ظل ظلت يظل تظل بات باتت يبدو تبدو بدا بدت شهد شهدت يشهد تشهد تم يتم تتم أصدر أصدرت
+    يصدر تصدر وصل وصلت يصل تصل بلغ بلغت يبلغ تبلغ طالب طالبت يطالب تطالب دعا دعت يدعو تدعو
+    أكدت أشارت أوضحت أضافت ذكرت نقلت قالت أفادت كانت ليست ليس يجب يمكن يكون تكون عام
+    دعوة دعم حضور رعاية مشاركة مناسبة قيادة تكليف توجيه اتصال نظام عهد أنصار أتباع قوات ميليشيات
+    ميليشيا جماعة عائلة أسرة منصب مكتب مقر
+    """
+)
 _FOREIGN_SURNAME_RE = re.compile(r"^(?!ال)[^\W\d_]{3,}(?:فيتش|ينكو|يشفيلي|وفسكي|يفسكي|سكايا)$")
 _NAME_LINKS = _fs("بن ابن بنت")
+
+
+def _is_common(w: str) -> bool:
+    """A common word, bare or with the article or a proclitic («لفريق»)."""
+    if w in _COMMON:
+        return True
+    if w.startswith("ال") and w[2:] in _COMMON:
+        return True
+    if w in GIVEN or w in _AMBIG_GIVEN:
+        return False
+    if len(w) > 3 and w[0] in "وفبكل":
+        rest = w[1:]
+        if rest in _COMMON or rest in STOP or ("ال" + rest) in TITLES or rest in _ANY_HEAD:
+            return True
+        if w.startswith(("لل", "وب", "ول", "فب", "فل", "وك")) and w[2:] in _COMMON:
+            return True
+    # «قررت», «أكدت»: a perfect verb, third person feminine (not «أبوت»).
+    return len(w) == 4 and w.endswith("ت") and "و" not in w[1:3] and "ي" not in w[1:3]
+
+
+def _verbish(w: str) -> bool:
+    """An imperfect verb («يبقى», «تقول») rather than a first name."""
+    return _is_common(w) or (w[:1] in ("ي", "ت") and w not in GIVEN and w not in _AMBIG_GIVEN and not _looks_foreign(w))
+
+
 _TITLES_AND_ROLES = TITLES | ROLE_HEADS
 _ALL_HEADS = ORG_HEADS | LOC_HEADS
 #: Organisation heads that take a place name: «جامعة الباحة», «بلدية جدة».
@@ -531,27 +648,79 @@ def find_mentions(article: Article, gazetteer: Gazetteer) -> list[Mention]:
     fmap = FoldMap(article.text)
     folded = fmap.folded
     cands = _gazetteer_cands(folded, article.text, fmap, gazetteer)
-    cands += _rule_cands(folded, cands, gazetteer)
-    cands.sort(key=lambda c: c.fstart)
+    rules = _rule_cands(folded, cands, gazetteer)
+    _link_rule_cands(folded, rules, gazetteer)
+    cands = _no_overlaps(cands + rules)
     for c in cands:
         if c.id is None:  # unknown to the gazetteer: the name as written
             start, end = fmap.span(c.fstart, c.fend)
             c.id = _unknown_id(article.text[start:end])
-    cands += _alias_cands(folded, cands, gazetteer)
-    cands.sort(key=lambda c: (c.fstart, -(c.fend - c.fstart)))
+    cands = _no_overlaps(cands + _alias_cands(folded, cands, gazetteer))
     out: list[Mention] = []
-    last_end = -1
     for c in cands:
-        if c.fstart < last_end:
-            continue
         start, end = fmap.span(c.fstart, c.fend)
         text = article.text[start:end]
         if not text.strip():
             continue
         eid = c.id or (c.ref.id if c.ref is not None and c.ref.id else _unknown_id(text))
         out.append(Mention(article.id, start, end, text, c.type, eid, c.found_by))
-        last_end = c.fend
     return out
+
+
+def _no_overlaps(cands: list[_Cand]) -> list[_Cand]:
+    """Leftmost first, then longest; later overlapping candidates are dropped."""
+    cands.sort(key=lambda c: (c.fstart, -(c.fend - c.fstart)))
+    out: list[_Cand] = []
+    last_end = -1
+    for c in cands:
+        if c.fstart >= last_end:
+            out.append(c)
+            last_end = c.fend
+    return out
+
+
+def _norm_name(ff: str) -> str:
+    """A folded name for comparing spellings: «عبد العزيز» = «عبدالعزيز»,
+    «ابن» = «بن» inside a chain, and no family «آل X» at the end."""
+    words = ff.split()
+    out: list[str] = []
+    k = 0
+    while k < len(words):
+        w = words[k]
+        if w == _ABD and k + 1 < len(words) and words[k + 1].startswith("ال"):
+            out.append(w + words[k + 1])
+            k += 2
+            continue
+        out.append("بن" if k and w == "ابن" else w)
+        k += 1
+    if len(out) > 2 and out[-2] == _AL:
+        out = out[:-2]
+    return " ".join(out)
+
+
+def _link_rule_cands(folded: str, rules: list[_Cand], gz: Gazetteer) -> None:
+    """Link a rule-found name to the gazetteer entity of the same type whose
+    form it equals after :func:`_norm_name`, is a word prefix of («سلمان بن
+    عبدالعزيز» of «… آل سعود»), or starts with (not continued by «بن»)."""
+    full, prefixes = gz.name_index
+    for c in rules:
+        if c.id is not None:
+            continue
+        key = _norm_name(folded[c.fstart : c.fend])
+        words = key.split()
+        if len(words) < 2:
+            continue
+        eids = full.get(key) or prefixes.get(key) or set()
+        if not eids:  # the span starts with a known name: «X Y» + «الحسني»
+            for k in range(len(words) - 1, 1, -1):
+                if words[k] in _NAME_LINKS:
+                    continue
+                eids = full.get(" ".join(words[:k])) or set()
+                if eids:
+                    break
+        typed = {e for e in eids if gz.entries[e].type == c.type}
+        if len(typed) == 1:
+            c.id = next(iter(typed))
 
 
 def find_adjectives(article: Article, gazetteer: Gazetteer) -> list[Mention]:
@@ -573,8 +742,13 @@ def find_adjectives(article: Article, gazetteer: Gazetteer) -> list[Mention]:
     return out
 
 
+_ABD_SPACE_RE = re.compile(r"(?<![^\W\d_])عبد\s+(?=ال)")
+
+
 def _unknown_id(surface: str) -> str:
-    return " ".join(surface.split())
+    """The id of a name no list knows: as written, one space between words,
+    «عبد ال…» joined («سلمان بن عبد العزيز» = «سلمان بن عبدالعزيز»)."""
+    return _ABD_SPACE_RE.sub("عبد", " ".join(surface.split()))
 
 
 def _gazetteer_cands(folded: str, original: str, fmap: FoldMap, gz: Gazetteer) -> list[_Cand]:
@@ -599,7 +773,6 @@ def _gazetteer_cands(folded: str, original: str, fmap: FoldMap, gz: Gazetteer) -
         first, _, rest = ff.partition(" ")
         if rest and first in TITLES:  # «الملك سلمان»: the title stays outside
             fs = fs + len(folded[fs:fe]) - len(folded[fs:fe].split(None, 1)[1])
-            found_by += f" (after {first})"
         raw.append((_Cand(fs, fe, entry.type, eid, found_by, ff), ff))
     # «السعودية» after a definite noun is the adjective («الخطوط السعودية»).
     raw = [(c, ff) for c, ff in raw if not (_NISBA_FORM.fullmatch(ff) and _DEF_BEFORE.search(folded, 0, c.fstart))]
@@ -630,9 +803,7 @@ def _gazetteer_cands(folded: str, original: str, fmap: FoldMap, gz: Gazetteer) -
             to = gz.entries[rule.to_id]
             for c in cands:
                 if c.id == rule.from_id:
-                    trig = sorted(rule.triggers & present)[0]
                     c.id, c.type = to.id, to.type
-                    c.found_by += f" + context({trig})"
     return cands
 
 
@@ -706,9 +877,15 @@ def _is_name_tok(t: _Tok, first: bool) -> bool:
         return False
     if not _ARABIC_LETTER_RE.search(w) or any(ch.isdigit() for ch in w):
         return False
-    if _DEFINITE_RE.match(w) or _strip_pro(w, _ANY_HEAD) is not None:
+    if _DEFINITE_RE.match(w) or _strip_pro(w, _ANY_HEAD) is not None or _is_common(w):
         return False
     return not (w[0] in "وف" and w not in GIVEN)
+
+
+def _linked_name_ok(t: _Tok) -> bool:
+    """After «بن» a name may start with و or ف («بن فوزان», «بن وليد»)."""
+    w = t.w
+    return t.free and len(w) >= 3 and w[0] in "وف" and w not in STOP and not _DEFINITE_RE.match(w)
 
 
 def _surname_ok(t: _Tok, strong: bool = False) -> bool:
@@ -717,7 +894,7 @@ def _surname_ok(t: _Tok, strong: bool = False) -> bool:
     w = t.w
     if not t.free or not w.startswith("ال") or len(w) < 5:
         return False
-    if w in STOP or w in TITLES or w in _GENERIC_AFTER_HEAD or w in _NOT_SURNAMES:
+    if w in STOP or w in TITLES or w in _GENERIC_AFTER_HEAD or w in _NOT_SURNAMES or _is_common(w):
         return False
     if w.endswith("ه") and strong and not w.endswith("يه"):
         return True
@@ -771,7 +948,7 @@ def _name_chain(toks: list[_Tok], i: int, *, strong: bool) -> int:
     while (t := nxt(j)) is not None:
         w = t.w
         t2 = nxt(j + 1)
-        if w in _NAME_LINKS and t2 is not None and _is_name_tok(t2, False):
+        if w in _NAME_LINKS and t2 is not None and (_is_name_tok(t2, False) or _linked_name_ok(t2)):
             j += 2
             linked = True
             if t2.w == _ABD and nxt(j) is not None:
@@ -784,6 +961,10 @@ def _name_chain(toks: list[_Tok], i: int, *, strong: bool) -> int:
             j += 1
             break
         if not linked and _is_name_tok(t, False) and _plain_ok(w) and plain < (2 if strong else 1):
+            if w in _ABU:  # «حسن أبو علي», never a bare «أبو» at the end
+                if t2 is None or not (_is_name_tok(t2, False) or _surname_ok(t2)):
+                    break
+                j += 1
             plain += 1
             j += 1
             if w == _ABD and nxt(j) is not None:  # «محمد عبد الله»
@@ -817,7 +998,7 @@ def _rule_cands(folded: str, taken: list[_Cand], gz: Gazetteer) -> list[_Cand]:
                 while k < n and k - i < 8 and toks[k].glued and _surname_ok(toks[k]) and toks[k].w not in _NAME_END:
                     k += 1
                 typ = "LOC" if fac[1] in _LOC_FACILITIES else "ORG"
-                out.append(_Cand(t.start + fac[0], toks[k - 1].end, typ, None, f"rule:facility({fac[1]})"))
+                out.append(_Cand(t.start + fac[0], toks[k - 1].end, typ, None, f"rule:facility({_spelled(fac[1])})"))
                 i = k
                 continue
         # 1. Title (+ qualifiers) + name.
@@ -830,6 +1011,11 @@ def _rule_cands(folded: str, taken: list[_Cand], gz: Gazetteer) -> list[_Cand]:
                 if tj.free and (_DEFINITE_RE.match(tj.w) or tj.w in _ROLE_FILLERS):
                     if tj.w in STOP:
                         break
+                    # «الإمام الصادق»: after a personal title only an
+                    # adjective («الرئيس الأمريكي») opens the qualifiers.
+                    if not skipped and title[1] in _PERSONAL_TITLES and tj.w not in _ROLE_FILLERS:
+                        if not tj.w.endswith(("ي", "يه")):
+                            break
                     j += 1
                     skipped += 1
                     continue
@@ -847,11 +1033,11 @@ def _rule_cands(folded: str, taken: list[_Cand], gz: Gazetteer) -> list[_Cand]:
             if j < n and toks[j].glued and (skipped or title[1] in TITLES):
                 k = _name_chain(toks, j, strong=True)
                 if k > j and _titled_name_ok([x.w for x in toks[j:k]], title[1]):
-                    rule = f"rule:title({title[1]})"
+                    rule = f"rule:title({_spelled(title[1])})"
                     end, eid = toks[k - 1].end, None
                     nxt = taken_at.get(toks[k].start) if k < n and toks[k].glued else None
-                    if nxt is not None and nxt.type == "PER":  # «الرئيس جون» + «بايدن»
-                        end, eid, rule = nxt.fend, nxt.id, f"{nxt.found_by} + {rule}"
+                    if nxt is not None and nxt.type == "PER" and _given_like(toks[j].w):
+                        end, eid = nxt.fend, nxt.id  # «الرئيس جون» + «بايدن»
                     out.append(_Cand(toks[j].start, end, "PER", eid, rule))
                     i = k
                     continue
@@ -862,7 +1048,7 @@ def _rule_cands(folded: str, taken: list[_Cand], gz: Gazetteer) -> list[_Cand]:
         org = _strip_pro(t.w, _PLACE_ORG_HEADS)
         nxt_c = taken_at.get(toks[i + 1].start) if org and i + 1 < n and toks[i + 1].glued else None
         if org is not None and nxt_c is not None and nxt_c.type == "LOC":
-            out.append(_Cand(t.start + org[0], nxt_c.fend, "ORG", None, f"rule:head({org[1]})+{nxt_c.found_by}"))
+            out.append(_Cand(t.start + org[0], nxt_c.fend, "ORG", None, f"rule:head({_spelled(org[1])})"))
             i += 1
             continue
         dorg = _strip_pro(t.w, DEF_ORG_HEADS)
@@ -883,7 +1069,7 @@ def _rule_cands(folded: str, taken: list[_Cand], gz: Gazetteer) -> list[_Cand]:
                     if toks[k].w in _NAME_END:
                         break
                     k += 1
-                out.append(_Cand(t.start + dorg[0], toks[k - 1].end, "ORG", None, f"rule:org({dorg[1]})"))
+                out.append(_Cand(t.start + dorg[0], toks[k - 1].end, "ORG", None, f"rule:org({_spelled(dorg[1])})"))
                 i = k
                 continue
         head = _strip_pro(t.w, _ALL_HEADS)
@@ -892,7 +1078,7 @@ def _rule_cands(folded: str, taken: list[_Cand], gz: Gazetteer) -> list[_Cand]:
             if k > i + 1:
                 typ = "LOC" if head[1] in LOC_HEADS else "ORG"
                 s = t.start + head[0]
-                out.append(_Cand(s, toks[k - 1].end, typ, None, f"rule:head({head[1]})"))
+                out.append(_Cand(s, toks[k - 1].end, typ, None, f"rule:head({_spelled(head[1])})"))
                 i = k
                 continue
         # 3. Name chains without a title: «X بن Y», given name + surname, «أبو X».
@@ -939,7 +1125,8 @@ def _titled_name_ok(words: list[str], title: str = "") -> bool:
     if _given_like(words[0]) or any(w in _NAME_LINKS for w in words[1:]):
         return True
     if len(words) == 2 and words[1].startswith("ال"):
-        return _plain_ok(words[0]) and not words[0].endswith("ه") and words[0][0] not in "لبكوف"
+        w = words[0]
+        return _plain_ok(w) and not w.endswith("ه") and w[0] not in "لبكوف" and not _verbish(w)
     return all(_looks_foreign(w) for w in words)
 
 
@@ -951,10 +1138,12 @@ def _untitled_name_ok(words: list[str]) -> str | None:
     if first == _ABD and len(words) > 3 and words[2] in _NAME_LINKS:
         return "chain(بن)"
     if first in _ABU and len(words) > 1:
-        return "chain(ابو)"
+        return "chain(أبو)"
     if _given_like(first) and first not in _AMBIG_GIVEN:
         return "given-name"
-    if first in GIVEN and ((words[-1].startswith("ال") and words[-1].endswith("ي")) or _given_like(words[1])):
+    last = words[-1]
+    second_given = _given_like(words[1]) and words[1] not in _AMBIG_GIVEN
+    if first in GIVEN and ((last.startswith("ال") and last.endswith("ي")) or second_given):
         return "given-name"  # «منصور البلوي», «صالح محمد»
     return None
 
@@ -975,6 +1164,8 @@ def _head_phrase(toks: list[_Tok], j: int, place: bool) -> int:
             if second not in _NAME_END and not any(ch.isdigit() for ch in second):
                 return j + 2
             return j
+        if first in _WEAK_TITLES or _is_common(first):  # «وأدى الفريق» is not «وادي …»
+            return j
         if first.endswith(("يه", "يين", "يون")) or (not first.startswith("ال") and first in GIVEN):
             return j
         if first in _INDEF_ADJ:  # «مخيم خاص», «قرية صغيرة»
@@ -987,27 +1178,39 @@ def _head_phrase(toks: list[_Tok], j: int, place: bool) -> int:
     k = j + 1
     while k < n and k - j < 4 and toks[k].glued and toks[k].free:
         w = toks[k].w
-        if not w.startswith("ال") or w in _NAME_END:
+        if not w.startswith("ال") or w in _NAME_END or w in TITLES:  # «وزارة الصحة الدكتور …»
             break
         k += 1
     return k
 
 
 def _alias_cands(folded: str, cands: list[_Cand], gz: Gazetteer) -> list[_Cand]:
-    """Surnames of persons already found in this article."""
-    aliases: dict[str, tuple[_Cand, str]] = {}
+    """Surnames of persons already found in this article (*cands* holds no
+    overlaps).  Only the family name of a multi-word name counts: not a
+    father's name after «بن», not «أبو», not a common word; and not where
+    another first name stands right before it («فاتن حمامة» is not «أحمد
+    حمامة»)."""
+    aliases: dict[str, _Cand] = {}
+    shared: set[str] = set()  # a surname of two persons names neither
     for c in cands:
         if c.type != "PER":
             continue
         words = folded[c.fstart : c.fend].split()
         if len(words) < 2:
             continue
-        last = words[-1]
-        if len(last) < 3 or last in STOP or last in GIVEN or last == _ABD or last in gz.form_index:
+        last, before = words[-1], words[-2]
+        if len(last) < 3 or last in STOP or last in GIVEN or last in gz.form_index:
             continue
-        if last in TITLES or last in _NOT_SURNAMES or (len(words) > 1 and words[-2] == _AL):
+        if last in TITLES or last in _NOT_SURNAMES or last in _ABU or last == _ABD or _is_common(last):
             continue
-        aliases.setdefault(last, (c, folded[c.fstart : c.fend]))
+        if before in _NAME_LINKS or before == _AL or before == _ABD or before in _ABU:
+            continue
+        if last.startswith("ال") and not _surname_ok(_Tok(0, 0, last, True, True), strong=True):
+            continue
+        if aliases.setdefault(last, c).id != c.id:
+            shared.add(last)
+    for last in shared:
+        del aliases[last]
     if not aliases:
         return []
     pat = re.compile(rf"(?<!{_WORDCHAR})(?:[وف]?[بكل]|[وف])??(?P<name>{_trie_regex(aliases)})(?!{_WORDCHAR})")
@@ -1017,9 +1220,32 @@ def _alias_cands(folded: str, cands: list[_Cand], gz: Gazetteer) -> list[_Cand]:
         s, e = m.start("name"), m.end("name")
         if any(a < e and s < b for a, b in spans):
             continue
-        ref, full = aliases[m.group("name")]
-        out.append(_Cand(s, e, "PER", ref.id, f"alias({full})", ref=ref))
+        ref = aliases[m.group("name")]
+        prev = _GIVEN_BEFORE.search(folded, max(0, s - 40), s) if s == m.start() else None
+        if prev is not None and _name_before(prev.group(1), folded[ref.fstart : ref.fend].split()[0]):
+            continue
+        out.append(_Cand(s, e, "PER", ref.id, f"alias:{ref.id}", ref=ref))
     return out
+
+
+def _name_before(w: str, own: str) -> bool:
+    """Does *w*, right before a surname, make it another person's name?
+    (*own*: the first name of the person the surname stands for.)"""
+    if w in STOP or any(w == pre + own for pre in _PROCLITICS):
+        return False
+    if w in _NAME_LINKS or w in _ABU or w == _ABD or w == _AL:
+        return True
+    if _given_like(w) or w in _AMBIG_GIVEN:
+        return True
+    if w[:1] in ("و", "ف") and (_given_like(w[1:]) or w[1:] in _AMBIG_GIVEN):
+        return True  # «وأحمد حمامة»
+    if w[:1] in ("و", "ف") and len(w) > 3:
+        return False  # «وأضاف حمامة», «وقوات صالح», «فقال …»
+    if w[:1] in ("ي", "ت") and w not in GIVEN and w not in _AMBIG_GIVEN:
+        return False  # «يعيد عمارة»: a verb
+    if w in STOP or w in TITLES or w in ROLE_HEADS or _DEFINITE_RE.match(w) or _is_common(w):
+        return False
+    return _ARABIC_LETTER_RE.search(w) is not None and _plain_ok(w) and _strip_pro(w, _ANY_HEAD) is None
 
 
 # --------------------------------------------------------------------------

@@ -24,6 +24,7 @@ from kzcorpus.entities import (
 from kzcorpus.errors import InputError, UsageError
 
 GOLD_DIR = Path(__file__).resolve().parent / "data" / "gold"
+FIXTURES = Path(__file__).resolve().parent / "data" / "entities"
 
 
 @pytest.fixture(scope="module")
@@ -141,6 +142,98 @@ def test_rule_name_chain(gz: Gazetteer) -> None:
     # A known person inside a longer chain is someone else.
     got = found(gz, "الأمير سعود بن فيصل بن مشعل")
     assert [(t, ty) for t, ty, _ in got] == [("سعود بن فيصل بن مشعل", "PER")]
+
+
+# The seeds' minor people are in the gazetteer, so the gold never exercises
+# the rules: a handmade news-style fixture (tests/data/entities/) does, with
+# exact expected mentions (recall) and traps that must stay silent (precision).
+RULES_NEWS_EXPECTED = [
+    ("سلمان بن عبد العزيز آل سعود", "PER", "Salman of Saudi Arabia", "rule:title(الملك)"),
+    ("جدة", "LOC", "Jeddah", "gazetteer"),
+    ("نجيب عبدالرزاق", "PER", "نجيب عبدالرزاق", "rule:title(رئيس)"),
+    ("خالد بن فيصل بن عبدالعزيز", "PER", "خالد بن فيصل بن عبدالعزيز", "rule:title(الأمير)"),
+    ("سلمان", "PER", "Salman of Saudi Arabia", "gazetteer"),
+    ("ناصر بن جابر", "PER", "ناصر بن جابر", "rule:title(الشيخ)"),
+    ("وزارة الصحة", "ORG", "وزارة الصحة", "rule:head(وزارة)"),
+    ("عادل الشمراني", "PER", "عادل الشمراني", "rule:title(الدكتور)"),
+    ("الشمراني", "PER", "عادل الشمراني", "alias:عادل الشمراني"),
+    ("مستشفى الملك فهد", "ORG", "مستشفى الملك فهد", "rule:facility(مستشفى)"),
+    ("الدمام", "LOC", "Dammam", "gazetteer"),
+    ("نادية الهاشمي", "PER", "نادية الهاشمي", "rule:given-name"),
+    ("ماجد الحربي", "PER", "ماجد الحربي", "rule:title(الصحفي)"),
+    ("هند عبدالفتاح", "PER", "هند عبدالفتاح", "rule:given-name"),
+    ("القاهرة", "LOC", "Cairo", "gazetteer"),
+    ("عبد الفتاح السيسي", "PER", "Abdel Fattah el-Sisi", "gazetteer"),
+    ("فاتن حمامة", "PER", "فاتن حمامة", "rule:title(الممثلة)"),
+    ("أحمد حمامة", "PER", "أحمد حمامة", "rule:title(المخرج)"),
+    ("جون ماكين", "PER", "جون ماكين", "rule:title(السيناتور)"),
+    ("الهيئة العامة للإحصاء", "ORG", "الهيئة العامة للإحصاء", "rule:org(الهيئة)"),
+    ("محافظة العارضة", "LOC", "محافظة العارضة", "rule:head(محافظة)"),
+    ("بريدة", "LOC", "Buraydah", "gazetteer"),
+]
+
+
+def test_rules_on_handmade_news(gz: Gazetteer) -> None:
+    text = (FIXTURES / "rules_news.txt").read_text(encoding="utf-8")
+    art = Article(id="rules", text=text, path="<rules>")
+    ms = find_mentions(art, gz)
+    got = [(m.text, m.type, m.id, m.found_by) for m in ms]
+    assert got == RULES_NEWS_EXPECTED
+    for m in ms:
+        assert text[m.start : m.end] == m.text
+    # Traps: common phrases, a bare «أبو», a verb, a weekday, a shared surname.
+    texts = " | ".join(m.text for m in ms)
+    for trap in ("الجوار", "السؤال", "الصحف", "أبو", "قررت", "السبت", "حمامة إن", "الفيلم", "جابر ثم"):
+        assert trap not in texts, trap
+    assert [m.text for m in ms].count("حمامة") == 0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وبحث معه علاقات حسن الجوار بين البلدين",
+        "ويبقى السؤال المطروح",
+        "لمنصب الرئيس يبقى السؤال الأكثر أهمية",
+        "مسجد الإمام الصادق عناوين الصحف الخليجية",
+        "ناديه لفريق الفيلم",
+        "واشتهر بلقب أبو بين أصدقائه",
+        "حسن أبو",
+    ],
+)
+def test_common_phrases_are_not_people(gz: Gazetteer, text: str) -> None:
+    assert [m for m in found(gz, text) if m[1] == "PER"] == []
+
+
+def test_rule_spans_link_to_the_gazetteer(gz: Gazetteer) -> None:
+    salman = "Salman of Saudi Arabia"
+    for text in (
+        "خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز",
+        "خادم الحرمين الشريفين الملك سلمان بن عبد العزيز",
+        "الملك سلمان بن عبدالعزيز آل سعود",
+        "الملك سلمان بن عبد العزيز آل سعود",
+    ):
+        assert {i for _, _, i in found(gz, text)} == {salman}, text
+    # A longer «بن» chain is another person: Salman's son, not Salman.
+    got = found(gz, "الأمير فيصل بن سلمان بن عبد العزيز")
+    assert got == [("فيصل بن سلمان بن عبد العزيز", "PER", "فيصل بن سلمان بن عبدالعزيز")]
+
+
+def test_aliases_are_family_names_of_the_same_person(gz: Gazetteer) -> None:
+    # «سلمان» after «محمد بن سلمان» is the father, not an alias.
+    assert [t for t, _, _ in found(gz, "الأمير محمد بن سلمان، وقال سلمان")] == ["محمد بن سلمان"]
+    # Another first name before the surname is another person.
+    got = found(gz, "قال الدكتور ياسين عدنان إن ... وكتب طه عدنان أن")
+    assert ("عدنان", "PER", "ياسين عدنان") not in got
+    got = found(gz, "قال الدكتور ياسين عدنان إن ... وأضاف عدنان أن")
+    assert got[-1] == ("عدنان", "PER", "ياسين عدنان")
+
+
+def test_found_by_is_readable(gz: Gazetteer) -> None:
+    art = Article(id="f", text="وقال الرئيس الفرنسي إيمانويل ماكرون في موسكو", path="<f>")
+    by = {m.text: m.found_by for m in find_mentions(art, gz)}
+    assert by["موسكو"] == "gazetteer"
+    art = Article(id="f", text="وقال الرئيس الغاني جون ماهاما إن", path="<f>")
+    assert [m.found_by for m in find_mentions(art, gz)] == ["rule:title(الرئيس)"]
 
 
 # --------------------------------------------------------------------------
@@ -328,7 +421,7 @@ def test_missing_gazetteer_file(tmp_path: Path) -> None:
 
 
 def test_mention_record() -> None:
-    m = Mention("d", 1, 3, "ab", "LOC", "X", "gazetteer.tsv")
+    m = Mention("d", 1, 3, "ab", "LOC", "X", "gazetteer")
     assert m.record() == {
         "doc": "d",
         "start": 1,
@@ -336,5 +429,5 @@ def test_mention_record() -> None:
         "text": "ab",
         "type": "LOC",
         "id": "X",
-        "found_by": "gazetteer.tsv",
+        "found_by": "gazetteer",
     }
