@@ -16,7 +16,6 @@ import re
 import unicodedata
 from bisect import bisect_right
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -81,8 +80,7 @@ FOLD_STEPS = (
 )
 
 
-@dataclass(frozen=True)
-class FoldOptions:
+class FoldOptions(NamedTuple):
     """Which folding steps apply.  Every step is on by default."""
 
     diacritics: bool = True
@@ -141,6 +139,18 @@ def _fold_chars(s: str, opts: FoldOptions, letters: dict[str, str]) -> str:
 @lru_cache(maxsize=16)
 def _table(opts: FoldOptions) -> dict[int, str | None]:
     """A ``str.translate`` table equal to folding each character alone."""
+    if not opts.case:
+        return _letters_table(opts)
+    table = dict(_letters_table(opts._replace(case=False)))
+    # The only character whose lower case is longer than itself; fold it
+    # here so that str.lower() in fold() never changes the length.
+    table[0x0130] = "i"
+    return table
+
+
+@lru_cache(maxsize=16)
+def _letters_table(opts: FoldOptions) -> dict[int, str | None]:
+    """The table without case folding (``opts.case`` is False)."""
     letters = _letter_map(opts)
     table: dict[int, str | None] = {}
     singles = set(letters) | set(DIACRITICS_AR) | set(INVISIBLE) | set(SPACES) | {TATWEEL}
@@ -155,10 +165,6 @@ def _table(opts: FoldOptions) -> dict[int, str | None]:
                 nf = unicodedata.normalize("NFKC", ch)
                 if nf != ch:
                     table[cp] = _fold_chars(nf, opts, letters) or None
-    if opts.case:
-        # The only character whose lower case is longer than itself; fold it
-        # here so that str.lower() below never changes the length.
-        table[0x0130] = "i"
     return table
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Literal, Protocol, get_args
+from typing import Any, Literal, NamedTuple, Protocol, get_args
 
 from kzcorpus.arabic import WORD_RE, FoldMap, LineIndex, Token, clean_for_display, fold
 from kzcorpus.corpus import Article
@@ -59,8 +59,7 @@ class HitFinder(Protocol):
     def find(self, article: Article) -> Iterable[Hit]: ...
 
 
-@dataclass(frozen=True)
-class Hit:
+class Hit(NamedTuple):
     """A match: original offsets plus how it matched (e.g. ``ل + روسيا``)."""
 
     start: int

@@ -11,15 +11,13 @@ import csv
 import json
 import sys
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
-from typing import IO, Any, Literal, get_args
+from typing import IO, Any, Literal, NamedTuple, get_args
 
 Format = Literal["table", "json", "jsonl", "tsv", "csv"]
 FORMATS: tuple[str, ...] = get_args(Format)
 
 
-@dataclass(frozen=True)
-class Column:
+class Column(NamedTuple):
     """A field of a record stream.
 
     ``text`` columns hold corpus text (Arabic, right to left) and are
@@ -39,8 +37,7 @@ class Column:
         return self.header or self.key
 
 
-@dataclass(frozen=True)
-class View:
+class View(NamedTuple):
     """How to show a record stream: its fields, in order.
 
     ``kwic`` marks a concordance: in tables the ``before``/``keyword``/
@@ -51,7 +48,6 @@ class View:
     kwic: bool = False
     empty_message: str = "no results"
     footer: str | None = None
-    extra: Mapping[str, Any] = field(default_factory=dict)
 
     @property
     def keys(self) -> list[str]:
@@ -166,8 +162,7 @@ def counting(records: Iterable[Mapping[str, Any]], counter: list[int]) -> Iterat
         yield rec
 
 
-@dataclass(frozen=True)
-class Section:
+class Section(NamedTuple):
     """One part of a document: ``document[key]`` (records, or one mapping)."""
 
     title: str

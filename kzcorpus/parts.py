@@ -285,6 +285,9 @@ def _lines(text: str) -> Iterator[_Raw]:
     :class:`kzcorpus.arabic.LineIndex` (KWIC's ``line``)."""
     pos = 0
     count = -1
+    # Folding never adds or removes a line break, so the text is folded once
+    # and cut into the same lines.
+    folded_lines = fold(text).split("\n")
     for n, raw in enumerate(text.split("\n"), 1):
         start, end = pos, pos + len(raw)
         pos = end + 1
@@ -297,7 +300,7 @@ def _lines(text: str) -> Iterator[_Raw]:
         count += 1
         seg = text[start:end]
         plain = " ".join(seg.split())
-        yield _Raw(count, n, start, end, " ".join(fold(plain).split()), sum(1 for _ in WORD_RE.finditer(seg)), plain)
+        yield _Raw(count, n, start, end, " ".join(folded_lines[n - 1].split()), len(WORD_RE.findall(seg)), plain)
 
 
 def _match(rule: Rule, raw: _Raw) -> bool:
