@@ -375,6 +375,8 @@ class Corpus:
         text = self._decode(data, str(path))
         if text is None:
             return None
+        if not text.strip():
+            self._note(f"{path}: empty article (no text); kept, with nothing to find in it")
         meta = dict(self._metadata_for(path.parent).get(path.stem, {}))
         return Article(id=path.stem, text=text, path=str(path), title=meta.get("title") or None, meta=meta)
 

@@ -185,3 +185,11 @@ def test_metadata_notes(tmp_path: Path) -> None:
         "--metadata: 1 row name no article in the corpus (ghost)",
     ]
     assert corpus.problems == []
+
+
+def test_empty_file_is_kept_with_a_note(tmp_path: Path) -> None:
+    (tmp_path / "e.txt").write_bytes(b"")
+    corpus = Corpus([str(tmp_path)])
+    assert [(a.id, a.text) for a in corpus] == [("e", "")]
+    assert corpus.notes == [f"{tmp_path / 'e.txt'}: empty article (no text); kept, with nothing to find in it"]
+    assert corpus.problems == []
