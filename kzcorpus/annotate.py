@@ -101,6 +101,7 @@ class Annotator:
 
     def dated_events(self, article: Article) -> list[dict[str, Any]]:
         self._load(article)
-        from kzcorpus.dates import timeline
+        from kzcorpus.dates import timeline_rows
 
-        return [{k: r.get(k) for k in ("value", "kind", "text", "start", "sentence")} for r in timeline([article])]
+        keys = ("value", "kind", "text", "start", "sentence")
+        return [{k: r[k] for k in keys} for r in timeline_rows(article, self._dates)]

@@ -64,21 +64,6 @@ DIGITS = {chr(0x0660 + i): str(i) for i in range(10)} | {chr(0x06F0 + i): str(i)
 #: Ranges that NFKC turns into ordinary Arabic letters.
 PRESENTATION_RANGES = ((0xFB50, 0xFDFF), (0xFE70, 0xFEFF))
 
-FOLD_STEPS = (
-    "diacritics",
-    "tatweel",
-    "alef",
-    "alef_maqsura",
-    "teh_marbuta",
-    "hamza",
-    "persian",
-    "digits",
-    "presentation",
-    "invisible",
-    "spaces",
-    "case",
-)
-
 
 class FoldOptions(NamedTuple):
     """Which folding steps apply.  Every step is on by default."""
@@ -98,8 +83,6 @@ class FoldOptions(NamedTuple):
 
 
 DEFAULT_FOLD = FoldOptions()
-#: Folding for ``--match normalized``/``clitic`` and for every analysis.
-SEARCH_FOLD = DEFAULT_FOLD
 
 
 def _letter_map(opts: FoldOptions) -> dict[str, str]:

@@ -1761,35 +1761,50 @@ def timeline(
     out.  Sorting is by the first day each value covers, then by precision
     (a year before its months), then article and offset.
     """
-    out: list[tuple[tuple[str, int, str, int], dict[str, Any]]] = []
-    for art in articles:
-        mentions = [m for m in find_dates(art) if m.value and in_range(m.value, date_from, date_to)]
-        if not mentions:
-            continue
-        spans = list(sentences(art.text))
-        starts = [sp.start for sp in spans]
-        for m in mentions:
-            assert m.value is not None
-            k = bisect_right(starts, m.start) - 1
-            sent = art.text[spans[k].start : spans[k].end] if k >= 0 and spans[k].end >= m.end else m.text
-            if k >= 0 and spans[k].end < m.end:
-                # The mention runs across a sentence break: join the pieces.
-                j = bisect_right(starts, m.end - 1) - 1
-                sent = art.text[spans[k].start : spans[j].end]
-            b = _bounds(m.value)
-            key = (b[0] if b else m.value, len(m.value), art.id, m.start)
-            rec = {
+    rows = [
+        r
+        for art in articles
+        for r in timeline_rows(art, [m for m in find_dates(art) if in_range(m.value, date_from, date_to)])
+    ]
+    return sorted(rows, key=_chronological)
+
+
+def timeline_rows(article: _ArticleLike, mentions: Iterable[DateMention]) -> list[dict[str, Any]]:
+    """Timeline records of *mentions* already found in *article*, in text
+    order (mentions without a value are left out)."""
+    dated = [m for m in mentions if m.value]
+    if not dated:
+        return []
+    spans = list(sentences(article.text))
+    starts = [sp.start for sp in spans]
+    rows = []
+    for m in dated:
+        k = bisect_right(starts, m.start) - 1
+        sent = article.text[spans[k].start : spans[k].end] if k >= 0 and spans[k].end >= m.end else m.text
+        if k >= 0 and spans[k].end < m.end:
+            # The mention runs across a sentence break: join the pieces.
+            j = bisect_right(starts, m.end - 1) - 1
+            sent = article.text[spans[k].start : spans[j].end]
+        rows.append(
+            {
                 "value": m.value,
                 "kind": m.kind,
-                "doc": art.id,
+                "doc": article.id,
                 "start": m.start,
                 "end": m.end,
                 "text": m.text,
                 "sentence": _collapse(sent),
             }
-            out.append((key, rec))
-    out.sort(key=lambda t: t[0])
-    return [r for _, r in out]
+        )
+    return rows
+
+
+def _chronological(row: dict[str, Any]) -> tuple[str, int, str, int]:
+    """By the first day the value covers, then precision (a year before its
+    months), then article and offset."""
+    value: str = row["value"]
+    b = _bounds(value)
+    return (b[0] if b else value, len(value), row["doc"], row["start"])
 
 
 def bars(records: Iterable[dict[str, Any]], unit: str = "year") -> list[tuple[str, int]]:

@@ -20,18 +20,6 @@ MatchMode = Literal["clitic", "normalized", "exact", "regex"]
 MATCH_MODES: tuple[str, ...] = get_args(MatchMode)
 SortKey = Literal["position", "article", "keyword", "before1", "before2", "before3", "after1", "after2", "after3"]
 SORT_KEYS: tuple[str, ...] = get_args(SortKey)
-SORT_HELP = {
-    "position": "corpus order (the default)",
-    "article": "article id, then position",
-    "keyword": "the matched words, folded",
-    "before1": "1st word before the keyword",
-    "before2": "2nd word before",
-    "before3": "3rd word before",
-    "after1": "1st word after the keyword",
-    "after2": "2nd word after",
-    "after3": "3rd word after",
-}
-
 ALEF = "\u0627"
 LAM = "\u0644"
 ARTICLE = ALEF + LAM  # ال

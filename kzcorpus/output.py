@@ -10,7 +10,7 @@ from __future__ import annotations
 import csv
 import json
 import sys
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import IO, Any, Literal, NamedTuple, get_args
 
 Format = Literal["table", "json", "jsonl", "tsv", "csv"]
@@ -66,10 +66,6 @@ def resolve_format(fmt: str | None, json_flag: bool, stream: IO[str]) -> Format:
         return fmt  # type: ignore[return-value]
     isatty = getattr(stream, "isatty", None)
     return "table" if isatty is not None and isatty() else "tsv"
-
-
-def _json_value(value: Any) -> Any:
-    return value
 
 
 def write_json(records: Iterable[Mapping[str, Any]], out: IO[str]) -> int:
@@ -153,13 +149,6 @@ def emit(
     from kzcorpus.render import render_table
 
     return render_table(records, view, out=out, bidi=bidi)
-
-
-def counting(records: Iterable[Mapping[str, Any]], counter: list[int]) -> Iterator[Mapping[str, Any]]:
-    """Pass records through, counting them in ``counter[0]``."""
-    for rec in records:
-        counter[0] += 1
-        yield rec
 
 
 class Section(NamedTuple):

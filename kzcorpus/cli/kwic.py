@@ -117,15 +117,8 @@ def kwic(
             [Column("doc"), Column("title", text=True, max_width=50), Column("hits", numeric=True)],
             empty_message="no articles",
         )
-        total = [0]
-
-        def tally(records: Any) -> Any:
-            for r in records:
-                total[0] += r["hits"]
-                yield r
-
-        emit_records(tally(count_records), view, format, json, bidi)
-        finish(total[0], c)
+        # Only articles with hits are listed, so any row means a hit.
+        finish(emit_records(count_records, view, format, json, bidi), c)
     hits: Any = (h for a in c for h in kw.concordance(a, matcher.find(a), width=width))
     hits = kw.sort_hits(hits, sort)
     if limit is not None:
