@@ -1,0 +1,270 @@
+"""Pick, show and check the hand-annotated SaudiNewsNet dev and holdout sets.
+
+    python bench/devset.py pick           # the 20 dev ids, then the 10 holdout ids
+    python bench/devset.py text ID        # one article's text, for annotators
+    python bench/devset.py find ID WORDS  # offsets of WORDS in that article's text
+    python bench/devset.py check DIR      # verify bench/dev or bench/holdout
+
+Articles are read from ``../shared/corpora/saudinewsnet/*.zip`` beside the
+clone (the 18 daily zips, 31,030 records); the text is never stored in the
+repository, only offsets and the few words of each mention.
+
+Ids are the ones the kzcorpus loader gives (``kzcorpus/corpus.py``,
+``_read_zip`` and ``_records``): a record without ``id`` is called
+``<member stem>:<n>``, where the member stem is the JSON file's name inside
+the zip without ``.json`` (the same as the zip's stem for these files) and
+``n`` counts the array's records from 1, empty ones included, e.g.
+``2015-07-21:17``.  The text is the record's ``text`` field, else
+``content``, exactly as decoded (no newline translation), so every offset in
+the annotation files is a Python ``str`` index into what ``kzcorpus`` reads.
+
+Picking rule (fixed; changing it changes the sets):
+
+1. List every record of the 18 zips in loader order (zips sorted by name,
+   records in array order): 31,030 records.
+2. Shuffle that list with ``random.Random(2015)``.
+3. Walk the shuffled list, skipping records whose text is empty or only
+   white space, and records longer than 12,000 characters (73 of 31,030;
+   too long to annotate by hand in the time allowed -- a pick that long is
+   simply passed over and the walk draws the next one).
+4. The first 20 kept records are the dev set, the next 10 the holdout set.
+
+So each set is a uniform sample, without replacement, of the non-empty
+articles of at most 12,000 characters.
+
+``check DIR`` reads ``DIR/dates.jsonl``, ``DIR/entities.jsonl`` and
+``DIR/doc_dates.json`` and verifies, for every line, that
+``text[start:end] == line["text"]`` and that the fields follow
+``../shared/gold/GUIDELINES.md`` (types, kinds, value formats, order, one
+line per span); it exits 1 and lists the faults if any.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+import sys
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+CORPUS = SHARED / "corpora" / "saudinewsnet"
+SEED = 2015
+DEV_SIZE = 20
+HOLDOUT_SIZE = 10
+MAX_CHARS = 12_000
+TEXT_FIELDS = ("text", "content")  # as kzcorpus.corpus.TEXT_FIELDS
+
+ENTITY_TYPES = {"PER", "LOC", "ORG", "MISC"}
+DATE_KINDS = {"year", "month", "day", "datetime", "relative"}
+VALUE_RE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2}(?:T\d{2}:\d{2})?)?)?$")
+DATE_KEYS = {"doc", "start", "end", "text", "value", "kind", "optional", "implicit_year", "note"}
+ENTITY_KEYS = {"doc", "start", "end", "text", "type", "id", "optional", "note"}
+
+
+def die(message: str) -> None:
+    print(f"devset: {message}", file=sys.stderr)
+    raise SystemExit(2)
+
+
+def zips() -> list[Path]:
+    if not CORPUS.is_dir():
+        die(
+            f"{CORPUS} is absent: the SaudiNewsNet zips are read from ../shared beside the clone "
+            "(shared/corpora/saudinewsnet/*.zip); they are not in the repository"
+        )
+    found = sorted(CORPUS.glob("*.zip"))
+    if not found:
+        die(f"{CORPUS} holds no .zip files")
+    return found
+
+
+def records() -> Iterator[tuple[str, dict[str, Any]]]:
+    """``(id, record)`` for every record, in loader order, ids as kzcorpus gives them."""
+    for path in zips():
+        yield from _zip_records(path)
+
+
+def body(rec: dict[str, Any]) -> str:
+    return next((rec[k] for k in TEXT_FIELDS if isinstance(rec.get(k), str)), "")
+
+
+def pick() -> tuple[list[str], list[str]]:
+    allrecs = [(rid, len(body(rec)), bool(body(rec).strip())) for rid, rec in records()]
+    order = list(range(len(allrecs)))
+    random.Random(SEED).shuffle(order)
+    kept = [allrecs[i][0] for i in order if allrecs[i][2] and allrecs[i][1] <= MAX_CHARS]
+    return kept[:DEV_SIZE], kept[DEV_SIZE : DEV_SIZE + HOLDOUT_SIZE]
+
+
+def texts(wanted: set[str]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    stems = {w.split(":", 1)[0] for w in wanted}
+    for path in zips():
+        if path.stem not in stems:
+            continue
+        for rid, rec in _zip_records(path):
+            if rid in wanted:
+                out[rid] = body(rec)
+    missing = wanted - set(out)
+    if missing:
+        die(f"no article {', '.join(sorted(missing))} in {CORPUS}")
+    return out
+
+
+def _zip_records(path: Path) -> Iterator[tuple[str, dict[str, Any]]]:
+    with zipfile.ZipFile(path) as zf:
+        for info in zf.infolist():
+            if info.is_dir():
+                continue
+            member = Path(info.filename)
+            data = json.loads(zf.read(info).decode("utf-8"))
+            for n, rec in enumerate(data, 1):
+                rid = rec.get("id")
+                yield (str(rid) if rid not in (None, "") else f"{member.stem}:{n}"), rec
+
+
+def read_jsonl(path: Path, faults: list[str]) -> list[dict[str, Any]]:
+    if not path.is_file():
+        faults.append(f"{path}: missing")
+        return []
+    rows = []
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            rows.append(json.loads(line))
+        except json.JSONDecodeError as exc:
+            faults.append(f"{path}:{n}: invalid JSON ({exc.msg})")
+    return rows
+
+
+def check(directory: Path) -> int:
+    faults: list[str] = []
+    dates = read_jsonl(directory / "dates.jsonl", faults)
+    entities = read_jsonl(directory / "entities.jsonl", faults)
+    doc_dates: dict[str, Any] = {}
+    dd_path = directory / "doc_dates.json"
+    if dd_path.is_file():
+        doc_dates = json.loads(dd_path.read_text(encoding="utf-8"))
+    else:
+        faults.append(f"{dd_path}: missing")
+    docs = {r.get("doc") for r in dates + entities} | set(doc_dates)
+    docs.discard(None)
+    corpus = texts({str(d) for d in docs})
+
+    dev, holdout = pick()
+    split = {"dev": dev, "holdout": holdout}.get(directory.resolve().name)
+    if split is not None:
+        stray = sorted(str(d) for d in docs if d not in split)
+        if stray:
+            faults.append(f"{directory}: articles not in the {directory.resolve().name} picks: {', '.join(stray)}")
+        undated = sorted(set(split) - set(doc_dates))
+        if undated and doc_dates:
+            faults.append(f"{dd_path}: no entry for {', '.join(undated)}")
+
+    for name, rows, keys in (("dates.jsonl", dates, DATE_KEYS), ("entities.jsonl", entities, ENTITY_KEYS)):
+        prev: tuple[int, int] | None = None
+        order = {d: i for i, d in enumerate(dev + holdout)}
+        seen: set[tuple[str, int, int]] = set()
+        for n, row in enumerate(rows, 1):
+            where = f"{directory / name}:{n}"
+            extra = set(row) - keys
+            if extra:
+                faults.append(f"{where}: unknown fields {sorted(extra)}")
+            need = keys - {"implicit_year", "note"}
+            lacking = need - set(row)
+            if lacking:
+                faults.append(f"{where}: missing fields {sorted(lacking)}")
+                continue
+            doc, start, end = row["doc"], row["start"], row["end"]
+            text = corpus.get(doc, "")
+            if not (isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(text)):
+                faults.append(f"{where}: bad offsets {start}-{end} (text has {len(text)} characters)")
+                continue
+            if text[start:end] != row["text"]:
+                faults.append(f"{where}: text[{start}:{end}] is «{text[start:end]}», not «{row['text']}»")
+            if row["text"] != row["text"].strip():
+                faults.append(f"{where}: span has white space at an edge")
+            if (doc, start, end) in seen:
+                faults.append(f"{where}: duplicate span")
+            seen.add((doc, start, end))
+            key = (order.get(doc, -1), start)
+            if prev is not None and key < prev:
+                faults.append(f"{where}: not sorted by doc (pick order) then start")
+            prev = key
+            if not isinstance(row["optional"], bool):
+                faults.append(f"{where}: optional must be true or false")
+            if name == "dates.jsonl":
+                if row["kind"] not in DATE_KINDS:
+                    faults.append(f"{where}: kind {row['kind']!r} not one of {sorted(DATE_KINDS)}")
+                if not VALUE_RE.match(str(row["value"])):
+                    faults.append(
+                        f"{where}: value {row['value']!r} is not YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDThh:mm"
+                    )
+                if "implicit_year" in row and row["implicit_year"] is not True:
+                    faults.append(f"{where}: implicit_year is written only when true")
+            else:
+                if row["type"] not in ENTITY_TYPES:
+                    faults.append(f"{where}: type {row['type']!r} not one of {sorted(ENTITY_TYPES)}")
+                if not str(row["id"]).strip():
+                    faults.append(f"{where}: empty id")
+    for doc, entry in doc_dates.items():
+        if not isinstance(entry, dict) or not VALUE_RE.match(str(entry.get("value", ""))) or not entry.get("evidence"):
+            faults.append(f"{dd_path}: {doc}: needs a value (YYYY[-MM[-DD]]) and evidence")
+    # One id, one type.
+    types: dict[str, set[str]] = {}
+    for row in entities:
+        types.setdefault(str(row.get("id")), set()).add(str(row.get("type")))
+    for eid, ts in sorted(types.items()):
+        if len(ts) > 1:
+            faults.append(f"{directory / 'entities.jsonl'}: id {eid!r} has several types {sorted(ts)}")
+
+    for fault in faults:
+        print(fault)
+    print(
+        f"{directory}: {len(docs)} articles, {len(dates)} dates ({sum(bool(r.get('optional')) for r in dates)} optional), "
+        f"{len(entities)} entities ({sum(bool(r.get('optional')) for r in entities)} optional): "
+        + (f"{len(faults)} faults" if faults else "clean")
+    )
+    return 1 if faults else 0
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    sub = ap.add_subparsers(dest="cmd", required=True)
+    sub.add_parser("pick", help="print the dev ids, then the holdout ids")
+    p_text = sub.add_parser("text", help="print one article's text")
+    p_text.add_argument("id")
+    p_find = sub.add_parser("find", help="offsets of WORDS in one article's text")
+    p_find.add_argument("id")
+    p_find.add_argument("words")
+    p_check = sub.add_parser("check", help="verify the annotation files in DIR")
+    p_check.add_argument("dir", type=Path)
+    args = ap.parse_args()
+    if args.cmd == "pick":
+        dev, holdout = pick()
+        for rid in dev:
+            print(f"dev\t{rid}")
+        for rid in holdout:
+            print(f"holdout\t{rid}")
+        return 0
+    if args.cmd == "text":
+        sys.stdout.write(texts({args.id})[args.id])
+        sys.stdout.write("\n")
+        return 0
+    if args.cmd == "find":
+        text = texts({args.id})[args.id]
+        for m in re.finditer(re.escape(args.words), text):
+            print(f"{m.start()}\t{m.end()}\t{text[max(0, m.start() - 30) : m.end() + 30]!r}")
+        return 0
+    return check(args.dir)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
