@@ -10,7 +10,7 @@ turn; nothing else is cached, so memory does not grow with the corpus.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -19,29 +19,13 @@ from kzcorpus.corpus import Article
 if TYPE_CHECKING:
     from kzcorpus.dates import ArticleDate, DateMention
     from kzcorpus.entities import Gazetteer, Mention
-    from kzcorpus.parts import PartIndex
 
 
-def part_finder(article: Article) -> Callable[[int], str]:
-    """``offset -> part name`` for *article*; the page is classified on first use."""
-    index: list[PartIndex] = []
-
-    def part(offset: int) -> str:
-        if not index:
-            from kzcorpus.parts import PartIndex, classify
-
-            index.append(PartIndex(classify(article)))
-        return index[0].at(offset)
-
-    return part
-
-
-def with_parts(article: Article, records: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+def with_parts(article: Article, records: Iterable[dict[str, Any]]) -> Iterable[dict[str, Any]]:
     """Add ``part`` (of the record's ``start``) to each record of *article*."""
-    part = part_finder(article)
-    for rec in records:
-        rec["part"] = part(rec["start"])
-        yield rec
+    from kzcorpus.doc import Doc
+
+    return Doc(article).with_parts(records)
 
 
 class Annotator:

@@ -61,8 +61,8 @@ from typing import Any
 
 from kzcorpus.arabic import WORD_RE, FoldMap, fold
 from kzcorpus.corpus import Article
+from kzcorpus.doc import Hit
 from kzcorpus.errors import InputError, UsageError
-from kzcorpus.kwic import Hit
 
 TYPES: tuple[str, ...] = ("PER", "LOC", "ORG", "MISC")
 _WORDCHAR = r"[^\W_]"

@@ -10,10 +10,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Literal, NamedTuple, Protocol, get_args
+from typing import Any, Literal, get_args
 
-from kzcorpus.arabic import WORD_RE, FoldMap, LineIndex, Token, clean_for_display, fold
+from kzcorpus.arabic import WORD_RE, FoldMap, Token, clean_for_display, fold
 from kzcorpus.corpus import Article
+from kzcorpus.doc import Doc, Hit, HitFinder, docs
 from kzcorpus.errors import UsageError
 
 MatchMode = Literal["clitic", "normalized", "exact", "regex"]
@@ -39,20 +40,6 @@ _PREP_ART = "|".join(
 )
 _WORDCHAR = r"[^\W_]"
 _MIN_CORE = 3  # «الله» keeps its ال: a two-letter core would match «له»
-
-
-class HitFinder(Protocol):
-    """Anything that finds hits in an article: a :class:`Matcher`, entity mentions…"""
-
-    def find(self, article: Article) -> Iterable[Hit]: ...
-
-
-class Hit(NamedTuple):
-    """A match: original offsets plus how it matched (e.g. ``ل + روسيا``)."""
-
-    start: int
-    end: int
-    match: str
 
 
 @dataclass
@@ -125,9 +112,9 @@ class Matcher:
                 parts.append(f"(?P<w{i}>{re.escape(core)})")
         self._pattern = re.compile(_bounded(r"\s+".join(parts)))
 
-    def find(self, article: Article, fmap: FoldMap | None = None) -> Iterator[Hit]:
-        """Hits in *article*, in text order, with original offsets."""
-        text = article.text
+    def find(self, doc: Doc) -> Iterator[Hit]:
+        """Hits in *doc*, in text order, with original offsets."""
+        text = doc.text
         if self.mode == "regex":
             for m in self._regex.finditer(text):
                 if m.end() > m.start():
@@ -137,7 +124,7 @@ class Matcher:
             for m in self._pattern.finditer(text):
                 yield Hit(m.start(), m.end(), "exact")
             return
-        fmap = fmap or FoldMap(text)
+        fmap = doc.fmap
         for m in self._pattern.finditer(fmap.folded):
             start, end = fmap.span(m.start(), m.end())
             yield Hit(start, end, self._explain(m, fmap) if self.mode == "clitic" else "normalized")
@@ -220,49 +207,41 @@ def _words_after(text: str, pos: int, n: int) -> list[Token]:
         span *= 2
 
 
-def _context(article: Article, lines: LineIndex, hit: Hit, width: int, part: Callable[[int], str] | None) -> KwicHit:
-    text = article.text
+def _context(doc: Doc, hit: Hit, width: int, parts: bool) -> KwicHit:
+    text = doc.text
     before_toks = _words_before(text, hit.start, width)
     after_toks = _words_after(text, hit.end, width)
     before = clean_for_display(text[before_toks[0].start : hit.start]) if before_toks else ""
     after = clean_for_display(text[hit.end : after_toks[-1].end]) if after_toks else ""
     return KwicHit(
-        doc=article.id,
+        doc=doc.id,
         start=hit.start,
         end=hit.end,
-        line=lines.line(hit.start),
+        line=doc.line(hit.start),
         before=before,
         keyword=text[hit.start : hit.end],
         after=after,
         match=hit.match,
-        part=part(hit.start) if part is not None else None,
+        part=doc.part_at(hit.start) if parts else None,
         words_before=[t.surface for t in reversed(before_toks)],
         words_after=[t.surface for t in after_toks],
     )
 
 
-def concordance(article: Article, hits: Iterable[Hit], *, width: int = 6, parts: bool = True) -> Iterator[KwicHit]:
-    """Turn *hits* in *article* into concordance lines with *width* words of context.
+def concordance(doc: Doc, hits: Iterable[Hit], *, width: int = 6, parts: bool = True) -> Iterator[KwicHit]:
+    """Turn *hits* in *doc* into concordance lines with *width* words of context.
 
     With *parts*, each line says which part of the page the hit is in
-    (title, body, comment, residue: :mod:`kzcorpus.parts`).
+    (title, body, comment, residue: :meth:`kzcorpus.doc.Doc.part_at`).
     """
     if width < 0:
-        raise UsageError("--width must be 0 or more words")
-    lines: LineIndex | None = None
-    part: Callable[[int], str] | None = None
+        raise UsageError("the context width must be 0 or more words")
     for hit in hits:
-        if lines is None:
-            lines = LineIndex(article.text)
-            if parts:
-                from kzcorpus.annotate import part_finder
-
-                part = part_finder(article)
-        yield _context(article, lines, hit, width, part)
+        yield _context(doc, hit, width, parts)
 
 
 def kwic(
-    articles: Iterable[Article],
+    articles: Iterable[Article | Doc],
     query: str,
     *,
     match: MatchMode = "clitic",
@@ -270,12 +249,12 @@ def kwic(
 ) -> Iterator[KwicHit]:
     """Concordance lines for *query* over *articles*, in corpus order."""
     matcher = Matcher(query, match)
-    for article in articles:
-        yield from concordance(article, matcher.find(article), width=width)
+    for doc in docs(articles):
+        yield from concordance(doc, matcher.find(doc), width=width)
 
 
 def count(
-    articles: Iterable[Article],
+    articles: Iterable[Article | Doc],
     query: str | HitFinder,
     *,
     match: MatchMode = "clitic",
@@ -283,10 +262,10 @@ def count(
 ) -> Iterator[dict[str, Any]]:
     """Per-article hit counts (``doc``, ``title``, ``hits``); *query* may be a compiled :class:`Matcher`."""
     matcher = Matcher(query, match) if isinstance(query, str) else query
-    for article in articles:
-        n = sum(1 for _ in matcher.find(article))
+    for doc in docs(articles):
+        n = sum(1 for _ in matcher.find(doc))
         if n or not skip_zero:
-            yield {"doc": article.id, "title": article.title, "hits": n}
+            yield {"doc": doc.id, "title": doc.title, "hits": n}
 
 
 def _nth(words: Sequence[str], n: int) -> str:

@@ -61,9 +61,9 @@ names the rule):
 Patterns are data, matched against the *folded* line
 (:func:`kzcorpus.arabic.fold`; the patterns are folded the same way), so
 «إضغط»/«اضغط» or «قراءة»/«قراءه» need one pattern.  Blank lines get no part.
-:func:`part_at` answers "which part is this offset in" with a binary
-search; an offset on a blank line or a line break belongs to the part
-before it.
+:meth:`kzcorpus.doc.Doc.part_at` answers "which part is this offset in"
+with a binary search; an offset on a blank line or a line break belongs to
+the part before it.
 
 Known limits: a first line that is a sentence without final punctuation,
 followed by a line that does not look like a continuation, is taken for a
@@ -74,7 +74,6 @@ repeat.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
@@ -267,9 +266,6 @@ class Part:
 
 
 #: The brief's name for the line records.
-Line = Part
-
-
 class _Raw(NamedTuple):
     nth: int  # among non-blank lines, from 0
     line: int
@@ -280,14 +276,14 @@ class _Raw(NamedTuple):
     plain: str  # as written, white space collapsed
 
 
-def _lines(text: str) -> Iterator[_Raw]:
+def _lines(text: str, folded: str | None = None) -> Iterator[_Raw]:
     """Non-blank lines split at ``\n`` only, so that line numbers agree with
     :class:`kzcorpus.arabic.LineIndex` (KWIC's ``line``)."""
     pos = 0
     count = -1
     # Folding never adds or removes a line break, so the text is folded once
-    # and cut into the same lines.
-    folded_lines = fold(text).split("\n")
+    # (by the caller, usually :class:`kzcorpus.doc.Doc`) and cut into the same lines.
+    folded_lines = (fold(text) if folded is None else folded).split("\n")
     for n, raw in enumerate(text.split("\n"), 1):
         start, end = pos, pos + len(raw)
         pos = end + 1
@@ -362,14 +358,16 @@ def _norm(folded: str) -> str:
     return " ".join(_NORM_RE.sub(" ", folded).split())
 
 
-def classify(source: Article | str) -> list[Part]:
+def classify(source: Article | str, folded: str | None = None) -> list[Part]:
     """Classify every non-blank line of an article (or a text).
 
     *source* is an :class:`~kzcorpus.corpus.Article` or a ``str``; only the
-    text is used (metadata never decides anything here).
+    text is used (metadata never decides anything here).  *folded* is
+    ``fold(text)`` when the caller has it already (a :class:`~kzcorpus.doc.Doc`
+    does), so the text is not folded again.
     """
     text: str = source if isinstance(source, str) else source.text
-    raws = list(_lines(text))
+    raws = list(_lines(text, folded))
     decided: list[tuple[PartName, str] | None] = [None] * len(raws)
 
     # 1. Residue lines, related-post blocks, the comment section.
@@ -457,45 +455,6 @@ def title_of(source: Article | str) -> str | None:
         if p.part == "title":
             return text[p.start : p.end]
     return None
-
-
-class PartIndex:
-    """Offsets to parts, by binary search over the line starts."""
-
-    __slots__ = ("_parts", "_starts")
-
-    def __init__(self, parts: Sequence[Part]) -> None:
-        self._parts = list(parts)
-        self._starts = [p.start for p in self._parts]
-
-    def at(self, offset: int) -> PartName:
-        i = bisect_right(self._starts, offset) - 1
-        if i < 0:
-            return self._parts[0].part if self._parts else "body"
-        return self._parts[i].part
-
-
-def part_at(parts: Sequence[Part] | PartIndex, offset: int) -> PartName:
-    """The part holding *offset* (blank lines and line breaks belong to the
-    part before them; before the first line, to the first part).
-
-    Pass a :class:`PartIndex` when asking about many offsets.
-    """
-    if isinstance(parts, PartIndex):
-        return parts.at(offset)
-    starts = [p.start for p in parts]
-    i = bisect_right(starts, offset) - 1
-    if i < 0:
-        return parts[0].part if parts else "body"
-    return parts[i].part
-
-
-def spans(parts: Sequence[Part], which: str | Sequence[str] = "body") -> list[tuple[int, int]]:
-    """``(start, end)`` of the lines in part(s) *which* (``"all"``: every line)."""
-    if which == "all":
-        return [(p.start, p.end) for p in parts]
-    wanted = {which} if isinstance(which, str) else set(which)
-    return [(p.start, p.end) for p in parts if p.part in wanted]
 
 
 def count_parts(parts: Sequence[Part], text: str | None = None) -> dict[str, dict[str, int]]:

@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kzcorpus.corpus import Article
+from kzcorpus.doc import Doc
 from kzcorpus.entities import (
     Gazetteer,
     Mention,
@@ -358,7 +359,7 @@ def test_entity_hits_feed_kwic(gz: Gazetteer, seed_by_id: dict[str, Article]) ->
     art = seed_by_id["000_7b53a6053af83644"]
     hits = entity_hits(art, gz, resolve_entity(gz, "LPR"))
     assert {art.text[h.start : h.end] for h in hits} == {"LPR", "لوهانسك"}
-    lines = list(concordance(art, hits, width=3))
+    lines = list(concordance(Doc(art), hits, width=3))
     assert [ln.keyword for ln in lines] == [art.text[h.start : h.end] for h in hits]
 
 

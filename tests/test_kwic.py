@@ -8,6 +8,7 @@ import pytest
 
 from kzcorpus.arabic import fold
 from kzcorpus.corpus import Article
+from kzcorpus.doc import Doc
 from kzcorpus.errors import UsageError
 from kzcorpus.kwic import Matcher, concordance, count, kwic, sort_hits
 
@@ -135,7 +136,7 @@ def test_context_is_counted_in_words() -> None:
     (h,) = kwic([a], "تسعة", width=0)
     assert (h.before, h.after) == ("", "")
     with pytest.raises(UsageError):
-        list(concordance(a, [], width=-1))
+        list(concordance(Doc(a), [], width=-1))
 
 
 def test_context_never_carries_control_characters() -> None:

@@ -9,14 +9,12 @@ import pytest
 
 from kzcorpus.arabic import LineIndex
 from kzcorpus.corpus import Article
+from kzcorpus.doc import Doc
 from kzcorpus.parts import (
-    PartIndex,
     classify,
     continues_sentence,
     count_parts,
     looks_like_title,
-    part_at,
-    spans,
     title_of,
 )
 
@@ -152,30 +150,34 @@ def test_000_and_004_are_all_body(seed_by_id: dict[str, Article]) -> None:
 
 def test_part_at_reports_where_a_hit_is(seed_by_id: dict[str, Article]) -> None:
     a = seed(seed_by_id, "002")
-    parts = classify(a)
-    index = PartIndex(parts)
+    doc = Doc(a)
     where: Counter[str] = Counter()
     for m in re.finditer("توكاييف", a.text):
-        assert part_at(parts, m.start()) == index.at(m.start())
-        where[part_at(parts, m.start())] += 1
+        where[doc.part_at(m.start())] += 1
     # The exact spelling is on lines 7 and 15 (body) and 22, 25, 31 (comments).
     assert [n for n, text in enumerate(a.text.split("\n"), 1) if "توكاييف" in text] == [7, 15, 22, 25, 31]
     assert where == {"body": 2, "comment": 3}
     title_hit = seed(seed_by_id, "001").text.index("توكاييف")
-    assert part_at(classify(seed(seed_by_id, "001")), title_hit) == "title"
+    assert Doc(seed(seed_by_id, "001")).part_at(title_hit) == "title"
+
+
+def test_doc_parts_equal_classify(seed_by_id: dict[str, Article]) -> None:
+    for a in seed_by_id.values():
+        assert Doc(a).parts == classify(a)
 
 
 def test_part_at_edges() -> None:
     text = "\n\nعنوان قصير هنا\n\nفقرة طويلة بما يكفي لتكون نصا من متن المقالة وفيها كلمات كثيرة.\n\n"
-    parts = classify(text)
+    doc = Doc.of(text)
+    parts = doc.parts
     assert [p.part for p in parts] == ["title", "body"]
-    assert part_at(parts, 0) == "title"  # before the first line: the first part
-    assert part_at(parts, parts[0].end) == "title"  # the line break after it
-    assert part_at(parts, parts[1].start) == "body"
-    assert part_at(parts, len(text)) == "body"
-    assert part_at([], 5) == "body"
-    assert spans(parts, "title") == [(parts[0].start, parts[0].end)]
-    assert spans(parts, "all") == [(p.start, p.end) for p in parts]
+    assert doc.part_at(0) == "title"  # before the first line: the first part
+    assert doc.part_at(parts[0].end) == "title"  # the line break after it
+    assert doc.part_at(parts[1].start) == "body"
+    assert doc.part_at(len(text)) == "body"
+    assert Doc.of("").part_at(5) == "body"
+    assert doc.spans("title") == [(parts[0].start, parts[0].end)]
+    assert doc.spans("all") == [(p.start, p.end) for p in parts]
 
 
 # --------------------------------------------------------------------------

@@ -119,7 +119,9 @@ def kwic(
         )
         # Only articles with hits are listed, so any row means a hit.
         finish(emit_records(count_records, view, format, json, bidi), c)
-    hits: Any = (h for a in c for h in kw.concordance(a, matcher.find(a), width=width))
+    from kzcorpus.doc import docs
+
+    hits: Any = (h for d in docs(c) for h in kw.concordance(d, matcher.find(d), width=width))
     hits = kw.sort_hits(hits, sort)
     if limit is not None:
         hits = islice(hits, limit)
@@ -158,7 +160,7 @@ class _EntityMatcher:
             known = {m.id for a in corpus for m in find_mentions(a, self.gazetteer)}
             self.entity_id = resolve_entity(self.gazetteer, name, known=known)
 
-    def find(self, article: Any) -> Any:
+    def find(self, doc: Any) -> Any:
         from kzcorpus.entities import entity_hits
 
-        return entity_hits(article, self.gazetteer, self.entity_id)
+        return entity_hits(doc.article, self.gazetteer, self.entity_id)
