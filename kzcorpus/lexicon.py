@@ -27,12 +27,12 @@ _OVERLAPS_RE = re.compile(r"#\s*overlaps:\s*(.*)")
 
 
 def _text(name: str) -> str:
-    return resources.files("kzcorpus").joinpath("data", "lists", name).read_text(encoding="utf-8")
+    return resources.files("kzcorpus").joinpath("data").joinpath("lists").joinpath(name).read_text(encoding="utf-8")
 
 
 def names() -> list[str]:
     """Every list's name (file name without ``.txt``)."""
-    folder = resources.files("kzcorpus").joinpath("data", "lists")
+    folder = resources.files("kzcorpus").joinpath("data").joinpath("lists")
     return sorted(p.name[:-4] for p in folder.iterdir() if p.name.endswith(".txt"))
 
 
