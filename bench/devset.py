@@ -63,7 +63,8 @@ TEXT_FIELDS = ("text", "content")  # as kzcorpus.corpus.TEXT_FIELDS
 ENTITY_TYPES = {"PER", "LOC", "ORG", "MISC"}
 DATE_KINDS = {"year", "month", "day", "datetime", "relative"}
 VALUE_RE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2}(?:T\d{2}:\d{2})?)?)?$")
-DATE_KEYS = {"doc", "start", "end", "text", "value", "kind", "optional", "implicit_year", "note"}
+DATE_KEYS = {"doc", "start", "end", "text", "value", "kind", "optional", "implicit_year", "hijri", "note"}
+OPTIONAL_KEYS = {"implicit_year", "hijri", "note"}
 ENTITY_KEYS = {"doc", "start", "end", "text", "type", "id", "optional", "note"}
 
 
@@ -177,7 +178,7 @@ def check(directory: Path) -> int:
             extra = set(row) - keys
             if extra:
                 faults.append(f"{where}: unknown fields {sorted(extra)}")
-            need = keys - {"implicit_year", "note"}
+            need = keys - OPTIONAL_KEYS
             lacking = need - set(row)
             if lacking:
                 faults.append(f"{where}: missing fields {sorted(lacking)}")
@@ -207,6 +208,8 @@ def check(directory: Path) -> int:
                     faults.append(
                         f"{where}: value {row['value']!r} is not YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDThh:mm"
                     )
+                if "hijri" in row and not VALUE_RE.match(str(row["hijri"])):
+                    faults.append(f"{where}: hijri {row['hijri']!r} is not YYYY, YYYY-MM or YYYY-MM-DD")
                 if "implicit_year" in row and row["implicit_year"] is not True:
                     faults.append(f"{where}: implicit_year is written only when true")
             else:
