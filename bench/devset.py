@@ -4,6 +4,7 @@
     python bench/devset.py text ID        # one article's text, for annotators
     python bench/devset.py find ID WORDS  # offsets of WORDS in that article's text
     python bench/devset.py check DIR      # verify bench/dev or bench/holdout
+    python bench/devset.py ids DIR        # DIR's entity ids with their surface forms (entity_ids.tsv)
 
 Articles are read from ``../shared/corpora/saudinewsnet/*.zip`` beside the
 clone (the 18 daily zips, 31,030 records); the text is never stored in the
@@ -238,6 +239,24 @@ def check(directory: Path) -> int:
     return 1 if faults else 0
 
 
+def entity_ids(directory: Path) -> int:
+    """Print ``entity_ids.tsv`` for DIR: id, type, mentions, surface forms (as the seed gold's)."""
+    faults: list[str] = []
+    rows = read_jsonl(directory / "entities.jsonl", faults)
+    for fault in faults:
+        print(fault, file=sys.stderr)
+    forms: dict[tuple[str, str], dict[str, int]] = {}
+    for row in rows:
+        seen = forms.setdefault((str(row["id"]), str(row["type"])), {})
+        seen[row["text"]] = seen.get(row["text"], 0) + 1
+    print("id\ttype\tmentions\tsurface_forms")
+    order = {"LOC": 0, "MISC": 1, "ORG": 2, "PER": 3}
+    for (eid, etype), counts in sorted(forms.items(), key=lambda kv: (order.get(kv[0][1], 9), kv[0][0])):
+        listed = " | ".join(f"{form} ({n})" for form, n in sorted(counts.items(), key=lambda fc: (-fc[1], fc[0])))
+        print(f"{eid}\t{etype}\t{sum(counts.values())}\t{listed}")
+    return 1 if faults else 0
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     sub = ap.add_subparsers(dest="cmd", required=True)
@@ -249,6 +268,8 @@ def main() -> int:
     p_find.add_argument("words")
     p_check = sub.add_parser("check", help="verify the annotation files in DIR")
     p_check.add_argument("dir", type=Path)
+    p_ids = sub.add_parser("ids", help="print DIR's entity ids, types and surface forms (entity_ids.tsv)")
+    p_ids.add_argument("dir", type=Path)
     args = ap.parse_args()
     if args.cmd == "pick":
         dev, holdout = pick()
@@ -266,6 +287,8 @@ def main() -> int:
         for m in re.finditer(re.escape(args.words), text):
             print(f"{m.start()}\t{m.end()}\t{text[max(0, m.start() - 30) : m.end() + 30]!r}")
         return 0
+    if args.cmd == "ids":
+        return entity_ids(args.dir)
     return check(args.dir)
 
 

@@ -16,6 +16,7 @@ from kzcorpus.arabic import WORD_RE, FoldMap, Token, clean_for_display, fold
 from kzcorpus.corpus import Article
 from kzcorpus.doc import Doc, Hit, HitFinder, docs
 from kzcorpus.errors import UsageError
+from kzcorpus.schema import HIT
 
 MatchMode = Literal["clitic", "normalized", "exact", "regex"]
 MATCH_MODES: tuple[str, ...] = get_args(MatchMode)
@@ -59,17 +60,8 @@ class KwicHit:
     words_after: list[str] = field(default_factory=list, repr=False)
 
     def record(self) -> dict[str, Any]:
-        return {
-            "doc": self.doc,
-            "start": self.start,
-            "end": self.end,
-            "line": self.line,
-            "before": self.before,
-            "keyword": self.keyword,
-            "after": self.after,
-            "match": self.match,
-            "part": self.part,
-        }
+        """The hit record (:data:`kzcorpus.schema.HIT`)."""
+        return {k: getattr(self, k) for k in HIT.keys}
 
 
 class Matcher:

@@ -11,47 +11,14 @@ import csv
 import json
 import sys
 from collections.abc import Iterable, Mapping, Sequence
-from typing import IO, Any, Literal, NamedTuple, get_args
+from typing import IO, Any, Literal, get_args
+
+from kzcorpus.schema import Column, Section, View, flat
+
+__all__ = ["FORMATS", "Column", "Format", "Section", "View", "emit", "emit_document", "flat", "resolve_format"]
 
 Format = Literal["table", "json", "jsonl", "tsv", "csv"]
 FORMATS: tuple[str, ...] = get_args(Format)
-
-
-class Column(NamedTuple):
-    """A field of a record stream.
-
-    ``text`` columns hold corpus text (Arabic, right to left) and are
-    shaped and reordered for terminals; ``table=False`` keeps a field out of
-    tables (it stays in every machine format).
-    """
-
-    key: str
-    header: str = ""
-    text: bool = False
-    numeric: bool = False
-    table: bool = True
-    max_width: int | None = None
-
-    @property
-    def title(self) -> str:
-        return self.header or self.key
-
-
-class View(NamedTuple):
-    """How to show a record stream: its fields, in order.
-
-    ``kwic`` marks a concordance: in tables the ``before``/``keyword``/
-    ``after`` columns are laid out right to left.
-    """
-
-    columns: Sequence[Column]
-    kwic: bool = False
-    empty_message: str = "no results"
-    footer: str | None = None
-
-    @property
-    def keys(self) -> list[str]:
-        return [c.key for c in self.columns]
 
 
 def resolve_format(fmt: str | None, json_flag: bool, stream: IO[str]) -> Format:
@@ -89,19 +56,6 @@ def write_jsonl(records: Iterable[Mapping[str, Any]], out: IO[str]) -> int:
         out.write("\n")
         n += 1
     return n
-
-
-def flat(value: Any) -> str:
-    """A field as one line of text: lists joined with `` | ``, objects as JSON."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, (list, tuple)):
-        return " | ".join(flat(v) for v in value)
-    if isinstance(value, dict):
-        return json.dumps(value, ensure_ascii=False)
-    return str(value)
 
 
 _TSV_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
@@ -149,14 +103,6 @@ def emit(
     from kzcorpus.render import render_table
 
     return render_table(records, view, out=out, bidi=bidi)
-
-
-class Section(NamedTuple):
-    """One part of a document: ``document[key]`` (records, or one mapping)."""
-
-    title: str
-    key: str
-    view: View
 
 
 def section_records(document: Mapping[str, Any], section: Section) -> list[Mapping[str, Any]]:

@@ -36,7 +36,7 @@ from rich.table import Table
 from rich.text import Text
 
 from kzcorpus.arabic import clean_for_display
-from kzcorpus.output import Column, Section, View, flat
+from kzcorpus.schema import Column, Section, View, flat
 
 BidiMode = Literal["auto", "visual", "isolate", "logical"]
 BIDI_MODES: tuple[str, ...] = get_args(BidiMode)

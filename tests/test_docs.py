@@ -38,3 +38,12 @@ def test_every_option_is_in_the_readme() -> None:
                     assert re.search(rf"`[^`]*{re.escape(opt)}\b", README), (
                         f"{opt} of `kzcorpus {name}` is not in the README"
                     )
+
+
+def test_every_record_schema_is_in_the_readme_as_generated() -> None:
+    from kzcorpus.schema import ALL
+
+    for schema in ALL:
+        assert schema.markdown() in README, (
+            f"the README's {schema.name} table differs from kzcorpus.schema ({schema.name})"
+        )

@@ -97,7 +97,7 @@ def kwic(
     """
     import kzcorpus.kwic as kw
     from kzcorpus.errors import UsageError
-    from kzcorpus.output import Column, View
+    from kzcorpus.schema import HIT, HIT_COUNT
 
     if query is None and entity is None:
         raise UsageError("give a QUERY to search for, or --entity NAME")
@@ -113,10 +113,7 @@ def kwic(
         c = open_corpus(corpus, metadata, encoding, doc)
     if count:
         count_records = kw.count(c, matcher, skip_zero=True)
-        view = View(
-            [Column("doc"), Column("title", text=True, max_width=50), Column("hits", numeric=True)],
-            empty_message="no articles",
-        )
+        view = HIT_COUNT.view(empty_message="no articles")
         # Only articles with hits are listed, so any row means a hit.
         finish(emit_records(count_records, view, format, json, bidi), c)
     from kzcorpus.doc import docs
@@ -125,18 +122,8 @@ def kwic(
     hits = kw.sort_hits(hits, sort)
     if limit is not None:
         hits = islice(hits, limit)
-    view = View(
-        [
-            Column("doc"),
-            Column("start", numeric=True, table=False),
-            Column("end", numeric=True, table=False),
-            Column("line", numeric=True),
-            Column("before", text=True),
-            Column("keyword", text=True),
-            Column("after", text=True),
-            Column("match", text=True, table=explain),
-            Column("part", table=False),
-        ],
+    view = HIT.view(
+        show=["match"] if explain else [],
         kwic=True,
         empty_message=f"no hits for {query if query is not None else entity}",
     )

@@ -1,0 +1,295 @@
+"""Every record kzcorpus prints, defined once.
+
+A :class:`Schema` lists a record's fields in output order, each with its
+type and meaning.  From it derive:
+
+- the keys of the JSON/JSONL/TSV/CSV record (:meth:`Schema.record` checks a
+  record against it, :attr:`Schema.keys` orders it);
+- the table columns (:meth:`Schema.view`: which fields hold Arabic text,
+  which are numbers, which tables leave out);
+- the README's record tables (:meth:`Schema.markdown`; ``tests/test_docs.py``
+  checks the README holds each table exactly as generated:
+  ``python -m kzcorpus.schema`` prints them all).
+
+This module imports nothing else of kzcorpus: analyses, the output layer
+and the CLI all import it.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any, NamedTuple
+
+
+class Column(NamedTuple):
+    """A field as a table shows it.
+
+    ``text`` columns hold corpus text (Arabic, right to left) and are
+    shaped and reordered for terminals; ``table=False`` keeps a field out of
+    tables (it stays in every machine format).
+    """
+
+    key: str
+    header: str = ""
+    text: bool = False
+    numeric: bool = False
+    table: bool = True
+    max_width: int | None = None
+
+    @property
+    def title(self) -> str:
+        return self.header or self.key
+
+
+class View(NamedTuple):
+    """How to show a record stream: its fields, in order.
+
+    ``kwic`` marks a concordance: in tables the ``before``/``keyword``/
+    ``after`` columns are laid out right to left.
+    """
+
+    columns: Sequence[Column]
+    kwic: bool = False
+    empty_message: str = "no results"
+    footer: str | None = None
+
+    @property
+    def keys(self) -> list[str]:
+        return [c.key for c in self.columns]
+
+
+class Section(NamedTuple):
+    """One part of a document: ``document[key]`` (records, or one mapping)."""
+
+    title: str
+    key: str
+    view: View
+
+
+class Field(NamedTuple):
+    """One field of a record: its key, JSON type, meaning and table hints."""
+
+    key: str
+    type: str
+    doc: str
+    text: bool = False
+    numeric: bool = False
+    table: bool = True
+    max_width: int | None = None
+
+    def column(self) -> Column:
+        return Column(self.key, text=self.text, numeric=self.numeric, table=self.table, max_width=self.max_width)
+
+
+class Schema(NamedTuple):
+    """A record type: its name and fields in output order."""
+
+    name: str
+    fields: tuple[Field, ...]
+
+    @property
+    def keys(self) -> list[str]:
+        return [f.key for f in self.fields]
+
+    def view(
+        self,
+        *,
+        show: Iterable[str] = (),
+        hide: Iterable[str] = (),
+        kwic: bool = False,
+        empty_message: str = "no results",
+        footer: str | None = None,
+    ) -> View:
+        """Table columns for this record: *show* adds fields tables leave out
+        by default, *hide* removes fields from tables."""
+        shown, hidden = set(show), set(hide)
+        unknown = (shown | hidden) - set(self.keys)
+        if unknown:
+            raise KeyError(f"{self.name} has no field {', '.join(sorted(unknown))}")
+        columns = []
+        for f in self.fields:
+            c = f.column()
+            if f.key in shown:
+                c = c._replace(table=True)
+            if f.key in hidden:
+                c = c._replace(table=False)
+            columns.append(c)
+        return View(columns, kwic=kwic, empty_message=empty_message, footer=footer)
+
+    def record(self, values: Mapping[str, Any]) -> dict[str, Any]:
+        """*values* as this record, keys in schema order; every field must be given, no other."""
+        if len(values) != len(self.fields) or any(k not in values for k in self.keys):
+            missing = [k for k in self.keys if k not in values]
+            extra = [k for k in values if k not in self.keys]
+            raise ValueError(f"{self.name} record: missing {missing}, unexpected {extra}")
+        return {k: values[k] for k in self.keys}
+
+    def markdown(self) -> str:
+        """The README table of this record."""
+        rows = ["| field | type | meaning |", "|---|---|---|"]
+        rows += [f"| `{f.key}` | {f.type} | {f.doc} |" for f in self.fields]
+        return "\n".join(rows)
+
+
+def flat(value: Any) -> str:
+    """A field as one line of text: lists joined with `` | ``, objects as JSON."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (list, tuple)):
+        return " | ".join(flat(v) for v in value)
+    if isinstance(value, dict):
+        return json.dumps(value, ensure_ascii=False)
+    return str(value)
+
+
+def _f(key: str, type_: str, doc: str, **hints: Any) -> Field:
+    return Field(key, type_, doc, **hints)
+
+
+_DOC = _f("doc", "string", "article id")
+_START = _f("start", "int", "character offset where it starts in the original text", numeric=True, table=False)
+_END = _f(
+    "end", "int", "character offset where it ends: `text[start:end]` is what was found", numeric=True, table=False
+)
+_PART = _f("part", "string", "where on the page it is: `title`, `body`, `comment` or `residue` (see `kzcorpus stats`)")
+
+HIT = Schema(
+    "hit",
+    (
+        _DOC,
+        _START,
+        _END,
+        _f("line", "int", "1-based line of `start`", numeric=True),
+        _f("before", "string", "up to `--width` words before the hit, white space collapsed", text=True),
+        _f("keyword", "string", "the matched text, exactly as in the article: `text[start:end]`", text=True),
+        _f("after", "string", "up to `--width` words after the hit", text=True),
+        _f(
+            "match",
+            "string",
+            "how it matched: `ل + توكاييف`, `و + ب + عقوبات (without ال)`, `normalized`, `exact`, `regex`; "
+            "with `--entity`, what found the mention (`gazetteer`, `rule:…`, `alias:…`)",
+            text=True,
+            table=False,
+        ),
+        _PART._replace(table=False),
+    ),
+)
+
+HIT_COUNT = Schema(
+    "hit count",
+    (
+        _DOC,
+        _f("title", "string", "the article's title (metadata, else null)", text=True, max_width=50),
+        _f("hits", "int", "hits in the article (only articles with hits are listed)", numeric=True),
+    ),
+)
+
+ENTITY = Schema(
+    "entity",
+    (
+        _f("id", "string", "canonical English name; an entity no list knows gets its Arabic name", text=True),
+        _f("name", "string", "Arabic display name", text=True),
+        _f("type", "string", "`PER`, `LOC`, `ORG` or `MISC`"),
+        _f("mentions", "int", "mentions in the corpus", numeric=True),
+        _f("articles", "int", "articles that mention it", numeric=True),
+        _f("per_article", "object", "`{doc: mentions}`", table=False),
+        _f("forms", "list", "surface forms with counts, commonest first: `توكاييف (40)`", text=True),
+        _f(
+            "adjectives",
+            "int",
+            "demonyms and relational adjectives of a country («الروسي», «الكازاخستانية»), counted apart: "
+            "they are not mentions",
+            numeric=True,
+        ),
+    ),
+)
+
+MENTION = Schema(
+    "mention",
+    (
+        _DOC,
+        _f("start", "int", "offset of the name in the original text (proclitics left out)", numeric=True),
+        _f("end", "int", "end of the name: `text[start:end]` is the mention", numeric=True),
+        _f("text", "string", "the mention as written", text=True),
+        _f("type", "string", "`PER`, `LOC`, `ORG` or `MISC`"),
+        _f("id", "string", "the entity's id (see the entity record)", text=True),
+        _f(
+            "found_by",
+            "string",
+            "`gazetteer`; `gazetteer:<file>` for a `--gazetteer` file; `rule:<name>` such as "
+            "`rule:title(الرئيس)` or `rule:head(وزارة)`; `alias:<id>` for a surname standing for a full "
+            "name found earlier in the article",
+            text=True,
+        ),
+        _PART,
+    ),
+)
+
+DATE = Schema(
+    "date",
+    (
+        _DOC,
+        _f("start", "int", "offset of the expression in the original text", numeric=True),
+        _f("end", "int", "its end: `text[start:end]` is the expression", numeric=True),
+        _f("text", "string", "the expression as written", text=True),
+        _f(
+            "value",
+            "string",
+            "ISO 8601 at the precision the text gives: `2022`, `2022-01`, `2022-01-07`, `2022-07-15T10:29`; "
+            "a week as `2015-W29`; null when it cannot be resolved",
+        ),
+        _f("kind", "string", "`year`, `month`, `day`, `datetime` or `relative`"),
+        _f("calendar", "string", "`gregorian` or `hijri`"),
+        _f("hijri", "string", "`YYYY-MM-DD` at its precision, Hijri dates only (`value` is the Gregorian equivalent)"),
+        _f("implicit_year", "bool", "true when the year was supplied from the context"),
+        _f("anchor", "string", "the article date used to resolve it"),
+        _f(
+            "anchor_source",
+            "string",
+            "where the anchor came from: `metadata`, `inferred`, `unknown`; `metadata:coarse` or "
+            "`inferred:coarse` when it is less precise than the expression",
+        ),
+        _f("range", "int", "the same id on both ends of a range", numeric=True),
+        _PART,
+    ),
+)
+
+TIMELINE = Schema(
+    "timeline entry",
+    (
+        _f("value", "string", "the date (as in the date record)"),
+        _f("kind", "string", "as in the date record"),
+        _DOC,
+        _START,
+        _END,
+        _f("text", "string", "the expression as written", text=True),
+        _f("sentence", "string", "the sentence it stands in", text=True),
+    ),
+)
+
+WORD = Schema(
+    "word",
+    (
+        _f("rank", "int", "1 for the commonest", numeric=True),
+        _f("word", "string", "the base word (proclitics removed), in its commonest spelling", text=True),
+        _f("count", "int", "occurrences", numeric=True),
+        _f("per_10k", "float", "per 10,000 tokens, stopwords included in the total", numeric=True),
+        _f("docs", "int", "articles it occurs in", numeric=True),
+        _f("forms", "list", "the spellings counted under it, as written, with counts: `الروسية (27)`", text=True),
+    ),
+)
+
+#: Every schema, in README order.
+ALL: tuple[Schema, ...] = (HIT, HIT_COUNT, ENTITY, MENTION, DATE, TIMELINE, WORD)
+
+
+def main() -> None:
+    for s in ALL:
+        print(f"{s.name}:\n\n{s.markdown()}\n")
+
+
+if __name__ == "__main__":
+    main()
