@@ -25,7 +25,7 @@ Picking rule (fixed; changing it changes the sets):
    records in array order): 31,030 records.
 2. Shuffle that list with ``random.Random(2015)``.
 3. Walk the shuffled list, skipping records whose text is empty or only
-   white space, and records longer than 12,000 characters (73 of 31,030;
+   white space (354 of 31,030), and records longer than 12,000 characters (73 of 31,030;
    too long to annotate by hand in the time allowed -- a pick that long is
    simply passed over and the walk draws the next one).
 4. The first 20 kept records are the dev set, the next 10 the holdout set.
@@ -37,7 +37,14 @@ articles of at most 12,000 characters.
 ``DIR/doc_dates.json`` and verifies, for every line, that
 ``text[start:end] == line["text"]`` and that the fields follow
 ``../shared/gold/GUIDELINES.md`` (types, kinds, value formats, order, one
-line per span); it exits 1 and lists the faults if any.
+line per span, one type per id, a ``doc_dates.json`` entry per article); it
+exits 1 and lists the faults if any.  Besides the guidelines' fields, a date
+line may carry ``hijri``: the Hijri value at the text's precision
+(``1436-10-25``) when the text writes a Hijri date, whose ``value`` is then
+the Gregorian equivalent (Umm al-Qura); ``doc_dates.json`` entries carry
+``from_text`` (what the text alone shows, or null) beside ``value`` and
+``evidence``.  The decisions taken where the guidelines are silent are in
+``bench/dev/README.md``.
 """
 
 from __future__ import annotations
