@@ -125,8 +125,8 @@ def emit_document(
     """Write a nested result (``stats DOC``); return how many sections had records.
 
     JSON and JSON Lines: the document as one object.  TSV and CSV: one row per
-    item, ``section``, ``item`` (its first field) and ``value`` (the whole
-    item as JSON).  Table: one table per section.
+    field of each item: ``section``, ``item`` (the item's first field),
+    ``field``, ``value`` (flat text).  Table: one table per section.
     """
     out = out if out is not None else sys.stdout
     parts = [(s, section_records(document, s)) for s in sections]
@@ -136,12 +136,19 @@ def emit_document(
         out.write("\n")
         return filled
     if fmt in ("tsv", "csv"):
+        # Long form: one row per field of each item, every value flat text
+        # (JSON inside TSV would escape quotes twice).
+        def items(s: Section) -> list[Mapping[str, Any]]:
+            value = document.get(s.key)
+            return [value] if isinstance(value, Mapping) else section_records(document, s)
+
         rows = (
-            {"section": s.key, "item": flat(next(iter(rec.values()), "")), "value": json.dumps(rec, ensure_ascii=False)}
-            for s, recs in parts
-            for rec in recs
+            {"section": s.key, "item": flat(next(iter(rec.values()), "")), "field": k, "value": flat(v)}
+            for s in sections
+            for rec in items(s)
+            for k, v in rec.items()
         )
-        keys = ["section", "item", "value"]
+        keys = ["section", "item", "field", "value"]
         write_tsv(rows, keys, out) if fmt == "tsv" else write_csv(rows, keys, out)
         return filled
     from kzcorpus.render import render_sections

@@ -205,3 +205,15 @@ def test_entity_drill_down(capsys: pytest.CaptureFixture[str]) -> None:
     assert not any(h["start"] == 6588 for h in hits)  # «نور سلطان نزاربايف» is the person
     code, out, _ = run(capsys, "kwic", "-e", "توكاييف", "--count", "--json")
     assert sum(r["hits"] for r in json.loads(out)) == 49
+
+
+def test_unquoted_glob_says_to_quote_it(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    for name in ("a.txt", "b.txt", "c.txt"):
+        (tmp_path / name).write_text("روسيا", encoding="utf-8")
+    paths = [str(tmp_path / n) for n in ("a.txt", "b.txt", "c.txt")]
+    code, out, err = run(capsys, "kwic", "روسيا", "--corpus", *paths)
+    assert code == 2 and out == ""
+    assert "got 2 unexpected argument(s) that look like paths" in err
+    assert "the shell expanded a glob" in err and "repeat --corpus" in err
+    code, out, err = run(capsys, "kwic", "روسيا", "foo", "bar")
+    assert code == 2 and "got unexpected extra argument(s): foo, bar" in err

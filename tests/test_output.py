@@ -62,3 +62,25 @@ def test_resolve_format() -> None:
     assert resolve_format("csv", True, Tty()) == "json"
     with pytest.raises(UsageError):
         resolve_format("xml", False, io.StringIO())
+
+
+def test_document_in_tsv_is_long_form_without_double_escaping() -> None:
+    import io
+
+    from kzcorpus.output import emit_document
+    from kzcorpus.schema import Column, Section, View
+
+    doc = {"stats": {"doc": "d1", "words": 3}, "parts": [{"line": 1, "text": 'قال "نعم"\tهنا'}]}
+    sections = [
+        Section("Stats", "stats", View([Column("field"), Column("value")])),
+        Section("Parts", "parts", View([])),
+    ]
+    out = io.StringIO()
+    emit_document(doc, sections, "tsv", out=out)
+    assert out.getvalue().splitlines() == [
+        "section\titem\tfield\tvalue",
+        "stats\td1\tdoc\td1",
+        "stats\td1\twords\t3",
+        "parts\t1\tline\t1",
+        'parts\t1\ttext\tقال "نعم"\\tهنا',
+    ]

@@ -113,12 +113,28 @@ def _click_error(exc: Exception) -> int:
         message = " ".join(str(exc.format_message()).split())
         if type(exc).__name__ == "Abort":
             message = "aborted"
+        if message.startswith("Got unexpected extra argument(s) (") and message.endswith(")"):
+            message = _extra_arguments_message(message[len("Got unexpected extra argument(s) (") : -1].split())
         sys.stderr.write(f"{where}: error: {message} (see '{where} --help')\n")
         return int(exc.exit_code)
     if os.environ.get("KZCORPUS_DEBUG"):
         raise exc
     _stderr(f"internal error: {type(exc).__name__}: {exc} (set KZCORPUS_DEBUG=1 for a traceback, and please report it)")
     return 3
+
+
+def _extra_arguments_message(extra: list[str]) -> str:
+    """Several paths where one was expected: most likely a glob the shell expanded."""
+    from pathlib import Path
+
+    paths = [a for a in extra if Path(a).exists()]
+    shown = ", ".join(extra[:3]) + (f" and {len(extra) - 3} more" if len(extra) > 3 else "")
+    if len(paths) >= max(1, len(extra) // 2):
+        return (
+            f"got {len(extra)} unexpected argument(s) that look like paths ({shown}): the shell expanded a glob. "
+            "Quote it (--corpus 'dir/*.zip') or repeat --corpus before each path"
+        )
+    return f"got unexpected extra argument(s): {shown}"
 
 
 def quiet_broken_pipe() -> None:

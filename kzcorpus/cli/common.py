@@ -44,6 +44,9 @@ FormatOpt = Annotated[
         "--format", "-f", help="Output format. Default: table on a terminal, TSV otherwise.", show_default=False
     ),
 ]
+LimitOpt = Annotated[
+    int | None, typer.Option("--limit", "-n", min=0, help="At most this many rows.", show_default=False)
+]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Same as --format json.")]
 BidiOpt = Annotated[
     Literal["auto", "visual", "isolate", "logical"] | None,

@@ -14,6 +14,7 @@ from kzcorpus.cli.common import (
     FormatOpt,
     GazetteerOpt,
     JsonOpt,
+    LimitOpt,
     MetadataOpt,
     emit_records,
     finish,
@@ -58,9 +59,7 @@ def kwic(
         bool, typer.Option("--explain", help="Show how each hit matched (e.g. ل + روسيا) in tables.")
     ] = False,
     width: Annotated[int, typer.Option("--width", "-w", min=0, help="Words of context on each side.")] = 6,
-    limit: Annotated[
-        int | None, typer.Option("--limit", "-n", min=0, help="At most this many hits.", show_default=False)
-    ] = None,
+    limit: LimitOpt = None,
     sort: Annotated[
         SortOpt,
         typer.Option(
