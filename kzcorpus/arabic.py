@@ -186,6 +186,11 @@ def _class_of(cps: list[int]) -> str:
     return "[" + "".join(f"\\U{a:08x}-\\U{b:08x}" for a, b in ranges) + "]"
 
 
+def fold_table(opts: FoldOptions = DEFAULT_FOLD) -> dict[int, str | None]:
+    """Each character folding changes (before case folding) -> what it becomes (``None``: deleted)."""
+    return _letters_table(opts._replace(case=False))
+
+
 def fold(text: str, opts: FoldOptions = DEFAULT_FOLD) -> str:
     """Fold *text* for matching (see :class:`FoldOptions`).  Idempotent."""
     if len(text) < 48:  # a word: one table look-up per character is cheaper

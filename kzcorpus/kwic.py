@@ -10,9 +10,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, Literal, get_args
 
-from kzcorpus.arabic import WORD_RE, FoldMap, Token, clean_for_display, fold
+from kzcorpus.arabic import WORD_RE, FoldMap, Token, clean_for_display, fold, fold_table
 from kzcorpus.corpus import Article
 from kzcorpus.doc import Doc, Hit, HitFinder, docs
 from kzcorpus.errors import UsageError
@@ -76,12 +77,15 @@ class Matcher:
         self.mode = mode
         self._words: list[tuple[str, bool]] = []  # (core, had article)
         self._regex: Any = None
+        self._prefilter: Callable[[str], bool] | None = None
         if mode == "regex":
             self._regex = _compile_user_regex(query)
             return
         words = query.split()
         if mode == "exact":
             self._pattern = re.compile(_bounded(r"\s+".join(re.escape(w) for w in words)))
+            longest = max(words, key=len)
+            self._prefilter = lambda text: longest in text
             return
         folded = [fold(w) for w in words]
         folded = [w for w in folded if w.strip()]
@@ -91,6 +95,7 @@ class Matcher:
             )
         if mode == "normalized":
             self._pattern = re.compile(_bounded(r"\s+".join(re.escape(w) for w in folded)))
+            self._prefilter = prefilter(max(folded, key=len))
             return
         parts = []
         for i, w in enumerate(folded):
@@ -103,6 +108,15 @@ class Matcher:
             else:
                 parts.append(f"(?P<w{i}>{re.escape(core)})")
         self._pattern = re.compile(_bounded(r"\s+".join(parts)))
+        self._prefilter = prefilter(max((core for core, _ in self._words), key=len))
+
+    def may_match(self, text: str) -> bool:
+        """False when *text* cannot hold a hit: a test on the raw text, before
+        any folding, that accepts every spelling folding would accept (see
+        :func:`prefilter`).  Always true for regular expressions."""
+        if self._prefilter is None:
+            return True
+        return self._prefilter(text)
 
     def find(self, doc: Doc) -> Iterator[Hit]:
         """Hits in *doc*, in text order, with original offsets."""
@@ -138,6 +152,65 @@ class Matcher:
                 desc += " (without ال)"
             words.append(desc)
         return " ".join(words)
+
+
+# --------------------------------------------------------------------------
+# Prefilter: reject articles without folding them
+
+
+@lru_cache(maxsize=1)
+def _unfolded() -> tuple[dict[str, set[str]], str]:
+    """Folded character -> the characters that fold to it; and a class of the
+    characters folding deletes."""
+    table = fold_table()
+    sources: dict[str, set[str]] = {}
+    deleted = []
+    for cp, rep in table.items():
+        if rep is None:
+            deleted.append(chr(cp))
+        elif len(rep) == 1:
+            sources.setdefault(rep, set()).add(chr(cp))
+    return sources, "[" + re.escape("".join(sorted(deleted))) + "]*"
+
+
+@lru_cache(maxsize=1)
+def _lowered_from() -> dict[str, set[str]]:
+    """Lower-case character -> every character whose ``lower()`` it is
+    (e.g. «k» <- «K», KELVIN SIGN).  Built on first use, for cased queries."""
+    out: dict[str, set[str]] = {}
+    for cp in range(0x30000):
+        ch = chr(cp)
+        low = ch.lower()
+        if low != ch and len(low) == 1:
+            out.setdefault(low, set()).add(ch)
+    return out
+
+
+def prefilter(folded_word: str) -> Callable[[str], bool]:
+    """A test that is true for every text in which folding could produce
+    *folded_word*: each letter may be written in any form that folds to it
+    (أ إ آ for ا, ى for ي, Persian letters, Arabic-Indic digits,
+    presentation forms, either case) with marks, tatweel or invisible
+    characters between letters.  A text holding a ligature that folding
+    expands to several letters (lam-alef «ﻻ») passes when the ligature
+    holds a letter of the word."""
+    sources, skip = _unfolded()
+    pieces = []
+    for ch in folded_word:
+        alts = {ch, *sources.get(ch, ())}
+        if ch.upper() != ch:
+            alts |= _lowered_from().get(ch, set())
+        alts |= {a for alt in list(alts) for a in _lowered_from().get(alt, ())} if ch.upper() != ch else set()
+        pieces.append("[" + re.escape("".join(sorted(alts))) + "]" if len(alts) > 1 else re.escape(ch))
+    search = re.compile(skip.join(pieces)).search
+    # A ligature can only take part in a match if it expands to a letter of the word.
+    letters = set(folded_word)
+    ligatures = [chr(cp) for cp, rep in fold_table().items() if rep and len(rep) > 1 and letters & set(rep.lower())]
+
+    def may_match(text: str) -> bool:
+        return search(text) is not None or any(lig in text for lig in ligatures)
+
+    return may_match
 
 
 def _orig(fmap: FoldMap, m: re.Match[str], group: str) -> str:
@@ -243,6 +316,30 @@ def kwic(
     matcher = Matcher(query, match)
     for doc in docs(articles):
         yield from concordance(doc, matcher.find(doc), width=width)
+
+
+class Concordance:
+    """A picklable task for :func:`kzcorpus.engine.scan`: a doc's concordance lines."""
+
+    def __init__(self, finder: HitFinder, width: int = 6) -> None:
+        if width < 0:
+            raise UsageError("the context width must be 0 or more words")
+        self.finder = finder
+        self.width = width
+
+    def __call__(self, doc: Doc) -> list[KwicHit]:
+        return list(concordance(doc, self.finder.find(doc), width=self.width))
+
+    def may_match(self, text: str) -> bool:
+        test = getattr(self.finder, "may_match", None)
+        return True if test is None else bool(test(text))
+
+
+class HitCount(Concordance):
+    """A picklable task: the number of hits in a doc."""
+
+    def __call__(self, doc: Doc) -> int:  # type: ignore[override]
+        return sum(1 for _ in self.finder.find(doc))
 
 
 def count(

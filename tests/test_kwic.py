@@ -206,3 +206,33 @@ def test_hits_say_which_part_of_the_page_they_are_in(seed_by_id: dict[str, Artic
     assert (title_hit.line, title_hit.part) == (3, "title")
     comments = {h.part for h in kwic([seed_by_id["002_54b42a50ae65c283"]], "2022")}
     assert "comment" in comments or "residue" in comments
+
+
+# --------------------------------------------------------------------------
+# Prefilter: never rejects an article the matcher finds a hit in
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_LETTERS = "ابتيونلسكم"
+_VARIANTS = "أإآٱىئیکـًٌَُِّْ\u200cﻻﻷﺏﺑ\u0660\u0661 "
+_QUERY_WORDS = ["بوتين", "الكتاب", "لا", "ابن", "سلام", "Kelvin", "كتب", "\u0661\u0660"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    text=st.text(alphabet=_LETTERS + _VARIANTS + "Kk\u212aelvinبوتين", min_size=0, max_size=60),
+    query=st.sampled_from(_QUERY_WORDS),
+    mode=st.sampled_from(["clitic", "normalized", "exact"]),
+)
+def test_prefilter_never_rejects_an_article_with_hits(text: str, query: str, mode: str) -> None:
+    m = Matcher(query, mode)  # type: ignore[arg-type]
+    if any(True for _ in m.find(Doc.of(text))):
+        assert m.may_match(text), (text, query, mode)
+
+
+def test_prefilter_rejects_articles_without_the_word() -> None:
+    m = Matcher("بوتين")
+    assert not m.may_match("قال ترامب إن الاتفاق سيوقع")
+    assert m.may_match("قال بُوتـين") and m.may_match("لبوتين") and m.may_match("ﺑوتين")
+    assert Matcher("regex.*", "regex").may_match("anything")

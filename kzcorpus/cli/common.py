@@ -47,6 +47,16 @@ FormatOpt = Annotated[
 LimitOpt = Annotated[
     int | None, typer.Option("--limit", "-n", min=0, help="At most this many rows.", show_default=False)
 ]
+JobsOpt = Annotated[
+    int | None,
+    typer.Option(
+        "--jobs",
+        "-j",
+        min=1,
+        help="Worker processes (default: every core; 1 = this process only). Output does not depend on it.",
+        show_default=False,
+    ),
+]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Same as --format json.")]
 BidiOpt = Annotated[
     Literal["auto", "visual", "isolate", "logical"] | None,
@@ -74,6 +84,69 @@ def open_corpus(
     if docs:
         c.select(docs)
     return c
+
+
+def jobs_or_default(jobs: int | None) -> int:
+    from kzcorpus.engine import default_jobs
+
+    return jobs if jobs is not None else default_jobs()
+
+
+class progress_bar:
+    """Articles done, rate and elapsed time on stderr while a long run goes on.
+
+    Shown only when stderr is a terminal, and only once the run has taken
+    more than a moment (a quick lookup never flashes a bar).  Use as a
+    context manager; the object is the per-article callback.
+    """
+
+    DELAY = 0.5  # seconds before the bar appears
+
+    def __init__(self, what: str = "articles") -> None:
+        import time
+
+        self._what = what
+        self._n = 0
+        self._chars = 0
+        self._start = time.monotonic()
+        self._clock = time.monotonic
+        self._progress: Any = None
+        self._task: Any = None
+        self._enabled = sys.stderr.isatty()
+
+    def __enter__(self) -> "progress_bar":
+        return self
+
+    def __call__(self, article: Any) -> None:
+        self._n += 1
+        self._chars += len(article.text)
+        if not self._enabled or self._n % 64:
+            return
+        if self._progress is None:
+            if self._clock() - self._start < self.DELAY:
+                return
+            self._open()
+        rate = self._n / max(1e-9, self._clock() - self._start)
+        self._progress.update(self._task, completed=self._n, chars=self._chars, rate=rate)
+
+    def _open(self) -> None:
+        from rich.console import Console
+        from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+        self._progress = Progress(
+            SpinnerColumn(),
+            TextColumn("{task.completed:,} " + self._what),
+            TextColumn("({task.fields[chars]:,} characters, {task.fields[rate]:,.0f} articles/s)"),
+            TimeElapsedColumn(),
+            console=Console(file=sys.stderr),
+            transient=True,
+        )
+        self._task = self._progress.add_task("scan", total=None, chars=0, rate=0.0)
+        self._progress.start()
+
+    def __exit__(self, *exc: object) -> None:
+        if self._progress is not None:
+            self._progress.stop()
 
 
 def finish(written: int, corpus: Any) -> NoReturn:

@@ -13,12 +13,15 @@ from kzcorpus.cli.common import (
     EncodingOpt,
     FormatOpt,
     GazetteerOpt,
+    JobsOpt,
     JsonOpt,
     LimitOpt,
     MetadataOpt,
     emit_records,
     finish,
+    jobs_or_default,
     open_corpus,
+    progress_bar,
 )
 
 # --------------------------------------------------------------------------
@@ -71,6 +74,7 @@ def kwic(
     ] = "position",
     count: Annotated[bool, typer.Option("--count", help="Only per-article hit counts.")] = False,
     doc: DocOpt = None,
+    jobs: JobsOpt = None,
     corpus: CorpusOpt = None,
     metadata: MetadataOpt = None,
     encoding: EncodingOpt = None,
@@ -110,23 +114,26 @@ def kwic(
         mode: kw.MatchMode = "regex" if regex else match
         matcher = kw.Matcher(query, mode)  # validate the query before reading anything
         c = open_corpus(corpus, metadata, encoding, doc)
-    if count:
-        count_records = kw.count(c, matcher, skip_zero=True)
-        view = HIT_COUNT.view(empty_message="no articles")
-        # Only articles with hits are listed, so any row means a hit.
-        finish(emit_records(count_records, view, format, json, bidi), c)
-    from kzcorpus.doc import docs
+    from kzcorpus.engine import scan
 
-    hits: Any = (h for d in docs(c) for h in kw.concordance(d, matcher.find(d), width=width))
-    hits = kw.sort_hits(hits, sort)
-    if limit is not None:
-        hits = islice(hits, limit)
-    view = HIT.view(
-        show=["match"] if explain else [],
-        kwic=True,
-        empty_message=f"no hits for {query if query is not None else entity}",
-    )
-    written = emit_records((h.record() for h in hits), view, format, json, bidi)
+    task = (kw.HitCount if count else kw.Concordance)(matcher, width)
+    with progress_bar() as progress:
+        results = scan(c, task, jobs=jobs_or_default(jobs), keep=task.may_match, progress=progress)
+        if count:
+            # Only articles with hits are listed, so any row means a hit.
+            count_records = ({"doc": a.id, "title": a.title, "hits": n} for a, n in results if n)
+            view = HIT_COUNT.view(empty_message="no articles")
+            written = emit_records(count_records, view, format, json, bidi)
+        else:
+            hits: Any = kw.sort_hits((h for _, found in results for h in found), sort)
+            if limit is not None:
+                hits = islice(hits, limit)
+            view = HIT.view(
+                show=["match"] if explain else [],
+                kwic=True,
+                empty_message=f"no hits for {query if query is not None else entity}",
+            )
+            written = emit_records((h.record() for h in hits), view, format, json, bidi)
     finish(written, c)
 
 
