@@ -20,16 +20,17 @@ order, once); only the analysis runs in the workers.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from kzcorpus.corpus import Article
 from kzcorpus.doc import Doc
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
 
 R = TypeVar("R")
 
@@ -66,6 +67,8 @@ def _run_chunk(chunk: list[Article]) -> list[Any]:
 
 
 def _context() -> Any:
+    import multiprocessing
+
     methods = multiprocessing.get_all_start_methods()
     return multiprocessing.get_context("fork" if "fork" in methods and sys.platform != "darwin" else "spawn")
 
@@ -128,6 +131,8 @@ def _pooled(
     keep: Callable[[str], bool] | None,
     progress: Progress | None,
 ) -> Iterator[tuple[Article, R]]:
+    from concurrent.futures import ProcessPoolExecutor
+
     pending: deque[tuple[list[Article], Future[list[Any]]]] = deque()
     with ProcessPoolExecutor(max_workers=jobs, mp_context=_context(), initializer=_init, initargs=(task,)) as pool:
         try:

@@ -41,6 +41,9 @@ _PREP_ART = "|".join(
     ]
 )
 _WORDCHAR = r"[^\W_]"
+_TOKEN_RE = re.compile(r"[^\W_]+")
+_CONJ_FORMS = ("", "\u0648", "\u0641")
+_PREP_ART_FORMS = ("", *_PREP_ART.split("|"))
 _MIN_CORE = 3  # «الله» keeps its ال: a two-letter core would match «له»
 
 
@@ -93,6 +96,7 @@ class Matcher:
             raise UsageError(
                 f"the query {query!r} has no letters or digits once diacritics are removed; give a word to search for"
             )
+        self._folded = folded
         if mode == "normalized":
             self._pattern = re.compile(_bounded(r"\s+".join(re.escape(w) for w in folded)))
             self._prefilter = prefilter(max(folded, key=len))
@@ -117,6 +121,24 @@ class Matcher:
         if self._prefilter is None:
             return True
         return self._prefilter(text)
+
+    def index_tokens(self) -> list[set[str]] | None:
+        """Folded tokens an article must hold for a hit: one set per token the
+        query spans, any token of a set will do (``None``: no such test,
+        for ``exact`` and ``regex`` modes, which must scan).  Tokens are runs
+        of letters and digits in the folded text, as the index stores them."""
+        if self.mode in ("exact", "regex"):
+            return None
+        out: list[set[str]] = []
+        words = [core for core, _ in self._words] if self.mode == "clitic" else self._folded
+        for w in words:
+            runs = _TOKEN_RE.findall(w)
+            for i, run in enumerate(runs):
+                if self.mode == "clitic" and i == 0 and w.startswith(run):
+                    out.append({c + p + run for c in _CONJ_FORMS for p in _PREP_ART_FORMS})
+                else:
+                    out.append({run})
+        return out
 
     def find(self, doc: Doc) -> Iterator[Hit]:
         """Hits in *doc*, in text order, with original offsets."""

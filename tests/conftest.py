@@ -26,7 +26,7 @@ def seed_by_id(seeds: list[Article]) -> dict[str, Article]:
 @pytest.fixture(autouse=True)
 def _stable_env(monkeypatch: pytest.MonkeyPatch) -> None:
     # Tests must not depend on the developer's terminal or environment.
-    for var in ("KZCORPUS_CORPUS", "KZCORPUS_BIDI", "VTE_VERSION", "KONSOLE_VERSION", "TMUX"):
+    for var in ("KZCORPUS_CORPUS", "KZCORPUS_INDEX", "KZCORPUS_BIDI", "VTE_VERSION", "KONSOLE_VERSION", "TMUX"):
         monkeypatch.delenv(var, raising=False)
     monkeypatch.setenv("COLUMNS", "100")
     monkeypatch.setenv("NO_COLOR", "1")

@@ -64,6 +64,7 @@ COMMAND_MODULES = {
     "timeline": "dates",
     "stats": "stats",
     "words": "stats",
+    "index": "index",
 }
 
 
@@ -82,6 +83,8 @@ def main(argv: list[str] | None = None) -> NoReturn:
     try:
         load_commands(sys.argv[1:] if argv is None else argv)
         code = app(args=argv, prog_name="kzcorpus", standalone_mode=False)
+        if code == 130:  # typer turns Ctrl-C into exit status 130
+            _stderr("interrupted")
     except KzError as exc:
         _stderr(f"error: {exc}")
         code = exc.exit_code

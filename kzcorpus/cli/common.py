@@ -69,11 +69,32 @@ BidiOpt = Annotated[
 ]
 
 
+IndexOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--index",
+        "-i",
+        help="Read the corpus from this index (kzcorpus index build): faster, same results. Default: $KZCORPUS_INDEX.",
+        show_default=False,
+    ),
+]
+
+
 def open_corpus(
-    corpus: list[str] | None, metadata: list[str] | None, encoding: str | None, docs: list[str] | None
+    corpus: list[str] | None,
+    metadata: list[str] | None,
+    encoding: str | None,
+    docs: list[str] | None,
+    index: str | None = None,
+    gazetteer: list[str] | None = None,
 ) -> Any:
+    import os
+
     from kzcorpus.corpus import Corpus
 
+    index = index or os.environ.get("KZCORPUS_INDEX") or None
+    if index:
+        return _open_index_corpus(index, corpus, metadata, encoding, docs, gazetteer)
     c = Corpus(
         corpus or None,
         metadata=metadata or (),
@@ -147,6 +168,38 @@ class progress_bar:
     def __exit__(self, *exc: object) -> None:
         if self._progress is not None:
             self._progress.stop()
+
+
+def _open_index_corpus(
+    path: str,
+    corpus: list[str] | None,
+    metadata: list[str] | None,
+    encoding: str | None,
+    docs: list[str] | None,
+    gazetteer: list[str] | None,
+) -> Any:
+    from kzcorpus.errors import UsageError
+    from kzcorpus.index import open_index
+    from kzcorpus.index.corpus import IndexCorpus
+
+    idx = open_index(path, gazetteer=gazetteer or ())
+    if corpus and [absolute_spec(s) for s in corpus] != idx.corpus_specs:
+        raise UsageError(f"--corpus differs from the corpus the index {path} was built from; leave --corpus out")
+    if metadata and [absolute_spec(s) for s in metadata] != idx.metadata_specs:
+        raise UsageError(f"--metadata differs from what the index {path} was built with; leave it out or rebuild")
+    if encoding and encoding != idx.encoding:
+        raise UsageError(f"--encoding differs from what the index {path} was built with; leave it out or rebuild")
+    c = IndexCorpus(idx)
+    if docs:
+        c.select(docs)
+    return c
+
+
+def absolute_spec(spec: str) -> str:
+    """A --corpus/--metadata value that means the same from any directory."""
+    import os
+
+    return spec if spec == "-" else os.path.abspath(os.path.expanduser(spec))
 
 
 def finish(written: int, corpus: Any) -> NoReturn:

@@ -13,6 +13,7 @@ from kzcorpus.cli.common import (
     EncodingOpt,
     FormatOpt,
     GazetteerOpt,
+    IndexOpt,
     JobsOpt,
     JsonOpt,
     LimitOpt,
@@ -75,6 +76,7 @@ def kwic(
     count: Annotated[bool, typer.Option("--count", help="Only per-article hit counts.")] = False,
     doc: DocOpt = None,
     jobs: JobsOpt = None,
+    index: IndexOpt = None,
     corpus: CorpusOpt = None,
     metadata: MetadataOpt = None,
     encoding: EncodingOpt = None,
@@ -107,13 +109,18 @@ def kwic(
     if query is not None and entity is not None:
         raise UsageError("give either a QUERY or --entity NAME, not both")
     if entity is not None:
-        c = open_corpus(corpus, metadata, encoding, doc)
+        c = open_corpus(corpus, metadata, encoding, doc, index, gazetteer)
         matcher: Any = _EntityMatcher(entity, gazetteer or [], c)
     else:
         assert query is not None
         mode: kw.MatchMode = "regex" if regex else match
         matcher = kw.Matcher(query, mode)  # validate the query before reading anything
-        c = open_corpus(corpus, metadata, encoding, doc)
+        c = open_corpus(corpus, metadata, encoding, doc, index, gazetteer)
+        tokens = matcher.index_tokens()
+        if tokens is not None and hasattr(c, "restrict"):
+            # Only articles holding every token of the query (in some clitic form).
+            for forms in tokens:
+                c.restrict(c.index.docs_with(forms))
     from kzcorpus.engine import scan
 
     task = (kw.HitCount if count else kw.Concordance)(matcher, width)

@@ -1,0 +1,299 @@
+"""The index file: an SQLite database, crash-safe by construction.
+
+Tables:
+
+``meta``
+    ``format`` (:data:`INDEX_FORMAT`), ``version`` (kzcorpus), ``corpus``
+    (the ``--corpus`` values, JSON), ``metadata``, ``encoding``,
+    ``gazetteer`` (a fingerprint of the gazetteer files), ``built``,
+    ``updated``.
+``inputs``
+    every input file: ``path``, ``size``, ``mtime_ns``, ``sha1`` of its
+    bytes, ``position`` in the corpus listing.
+``docs``
+    every article: ``n`` (row id), ``id``, ``input``, ``seq`` (its order
+    within the input), ``path``, ``title``, ``meta`` (JSON), ``text``
+    (zlib), ``chars``, ``live`` (0 once an update replaced it).
+``postings``
+    ``token`` (a folded word) -> ``docs`` (sorted article numbers, an
+    unsigned 32-bit array).
+``results``
+    ``(doc, kind)`` -> ``data`` (zlib JSON): a per-article result of an
+    analysis.
+
+A build writes a new file beside the target and renames it into place at
+the end, so an interrupted build leaves the previous index (or none), never
+a half-written one.  An update runs in one transaction (WAL journal): an
+interrupted update is rolled back by SQLite.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sqlite3
+import zlib
+from array import array
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from kzcorpus import __version__
+from kzcorpus.corpus import Article, Corpus
+from kzcorpus.errors import KzError, UsageError
+
+#: Bumped whenever what the index stores, or how, changes.
+INDEX_FORMAT = 1
+ENV_INDEX = "KZCORPUS_INDEX"
+
+DDL = """
+CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE inputs(path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL,
+                    sha1 TEXT NOT NULL, position INTEGER NOT NULL);
+CREATE TABLE docs(n INTEGER PRIMARY KEY, id TEXT NOT NULL, input TEXT NOT NULL, seq INTEGER NOT NULL,
+                  path TEXT NOT NULL, title TEXT, meta TEXT NOT NULL, text BLOB NOT NULL,
+                  chars INTEGER NOT NULL, live INTEGER NOT NULL DEFAULT 1);
+CREATE INDEX docs_input ON docs(input, seq);
+CREATE TABLE postings(token TEXT PRIMARY KEY, docs BLOB NOT NULL) WITHOUT ROWID;
+CREATE TABLE results(doc INTEGER NOT NULL, kind TEXT NOT NULL, data BLOB NOT NULL,
+                     PRIMARY KEY(doc, kind)) WITHOUT ROWID;
+"""
+
+
+class IndexError_(KzError):
+    """An index that cannot be used as it is (exit status 2)."""
+
+
+class StaleIndex(IndexError_):
+    """Inputs changed since the index was built."""
+
+
+@dataclass
+class InputState:
+    path: str
+    size: int
+    mtime_ns: int
+
+
+def stat_input(path: str) -> InputState | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return InputState(path, st.st_size, st.st_mtime_ns)
+
+
+def sha1_of(path: str) -> str:
+    h = hashlib.sha1()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def pack(value: Any) -> bytes:
+    return zlib.compress(json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), 6)
+
+
+def unpack(data: bytes) -> Any:
+    return json.loads(zlib.decompress(data).decode("utf-8"))
+
+
+def pack_docs(ns: Iterable[int]) -> bytes:
+    return array("I", sorted(ns)).tobytes()
+
+
+def unpack_docs(data: bytes) -> array[int]:
+    a = array("I")
+    a.frombytes(data)
+    return a
+
+
+@dataclass
+class IndexInfo:
+    """What ``kzcorpus index info`` shows."""
+
+    path: str
+    meta: dict[str, str]
+    articles: int
+    inputs: int
+    tokens: int
+    results: dict[str, int]
+    size_bytes: int
+    text_chars: int
+
+
+def connect(path: str | Path) -> sqlite3.Connection:
+    con = sqlite3.connect(str(path), isolation_level=None)
+    con.execute("PRAGMA foreign_keys=OFF")
+    return con
+
+
+class Index:
+    """An open index file (read side; :mod:`kzcorpus.index.build` writes)."""
+
+    def __init__(self, path: str | Path, con: sqlite3.Connection) -> None:
+        self.path = str(path)
+        self.con = con
+        self.meta: dict[str, str] = dict(con.execute("SELECT key, value FROM meta").fetchall())
+
+    # -- what was indexed --------------------------------------------------
+
+    @property
+    def corpus_specs(self) -> list[str]:
+        return list(json.loads(self.meta.get("corpus", "[]")))
+
+    @property
+    def metadata_specs(self) -> list[str]:
+        return list(json.loads(self.meta.get("metadata", "[]")))
+
+    @property
+    def encoding(self) -> str | None:
+        return self.meta.get("encoding") or None
+
+    def inputs(self) -> dict[str, tuple[int, int, str, int]]:
+        rows = self.con.execute("SELECT path, size, mtime_ns, sha1, position FROM inputs")
+        return {p: (s, m, h, pos) for p, s, m, h, pos in rows}
+
+    def changed_inputs(self, listed: Sequence[str]) -> tuple[list[str], list[str], list[str]]:
+        """Inputs (``added``, ``changed``, ``removed``) compared with *listed*,
+        the inputs the corpus has now (size and mtime; a changed one whose
+        content hash is the same does not count)."""
+        known = self.inputs()
+        added = [p for p in listed if p not in known]
+        removed = [p for p in known if p not in set(listed)]
+        changed = []
+        for p in listed:
+            if p not in known:
+                continue
+            size, mtime, sha1, _ = known[p]
+            st = stat_input(p)
+            if st is None:
+                removed.append(p)
+            elif (st.size, st.mtime_ns) != (size, mtime) and (st.size != size or sha1_of(p) != sha1):
+                changed.append(p)
+        return added, changed, removed
+
+    # -- articles ------------------------------------------------------------
+
+    _ARTICLE_SQL = (
+        "SELECT d.n, d.id, d.path, d.title, d.meta, d.text FROM docs d JOIN inputs i ON d.input = i.path "
+        "WHERE d.live = 1 {where} ORDER BY i.position, d.seq"
+    )
+
+    def articles(self, only: Iterable[int] | None = None) -> Iterator[tuple[int, Article]]:
+        """``(n, article)`` in corpus order (only the numbers *only*, if given)."""
+        if only is None:
+            rows = self.con.execute(self._ARTICLE_SQL.format(where=""))
+        else:
+            wanted = sorted(set(only))
+            if not wanted:
+                return
+            self.con.execute("CREATE TEMP TABLE IF NOT EXISTS wanted(n INTEGER PRIMARY KEY)")
+            self.con.execute("DELETE FROM wanted")
+            self.con.executemany("INSERT INTO wanted VALUES (?)", ((n,) for n in wanted))
+            rows = self.con.execute(self._ARTICLE_SQL.format(where="AND d.n IN (SELECT n FROM wanted)"))
+        for n, doc_id, path, title, meta, text in rows:
+            yield n, Article(doc_id, zlib.decompress(text).decode("utf-8"), path, title, json.loads(meta))
+
+    def ids(self) -> list[str]:
+        """Every live article id, in corpus order."""
+        sql = self._ARTICLE_SQL.format(where="").replace("d.n, d.id, d.path, d.title, d.meta, d.text", "d.id")
+        return [r[0] for r in self.con.execute(sql)]
+
+    def docs_with(self, tokens: Iterable[str]) -> set[int]:
+        """Numbers of live articles holding any of the folded *tokens*."""
+        out: set[int] = set()
+        for token in set(tokens):
+            row = self.con.execute("SELECT docs FROM postings WHERE token = ?", (token,)).fetchone()
+            if row is not None:
+                out.update(unpack_docs(row[0]))
+        return out
+
+    def results(self, kind: str, only: Iterable[int] | None = None) -> dict[int, Any]:
+        """Stored per-article results of *kind*, by article number."""
+        rows = self.con.execute("SELECT doc, data FROM results WHERE kind = ?", (kind,))
+        wanted = None if only is None else set(only)
+        return {n: unpack(data) for n, data in rows if wanted is None or n in wanted}
+
+    def info(self) -> IndexInfo:
+        one = self.con.execute
+        kinds = dict(one("SELECT kind, count(*) FROM results GROUP BY kind").fetchall())
+        return IndexInfo(
+            path=self.path,
+            meta=dict(self.meta),
+            articles=one("SELECT count(*) FROM docs WHERE live = 1").fetchone()[0],
+            inputs=one("SELECT count(*) FROM inputs").fetchone()[0],
+            tokens=one("SELECT count(*) FROM postings").fetchone()[0],
+            results=kinds,
+            size_bytes=os.path.getsize(self.path),
+            text_chars=one("SELECT coalesce(sum(chars), 0) FROM docs WHERE live = 1").fetchone()[0],
+        )
+
+    def close(self) -> None:
+        self.con.close()
+
+
+def list_inputs(specs: Sequence[str], encoding: str | None = None) -> list[str]:
+    """The input files of a corpus, in corpus order."""
+    if not specs or "-" in specs:
+        raise UsageError("an index needs files: standard input (--corpus -) cannot be indexed")
+    corpus = Corpus(list(specs), encoding=encoding)
+    return [src.path for src in corpus._sources]
+
+
+def gazetteer_fingerprint(files: Sequence[str | Path] = ()) -> str:
+    """A hash of the package's gazetteer data and any extra gazetteer files."""
+    from importlib import resources
+
+    h = hashlib.sha1()
+    data = resources.files("kzcorpus").joinpath("data")
+    for name in sorted(p.name for p in data.iterdir() if p.name.endswith(".tsv")):
+        h.update(name.encode())
+        h.update(data.joinpath(name).read_bytes())
+    for f in files:
+        try:
+            h.update(Path(f).read_bytes())
+        except OSError as exc:
+            raise UsageError(f"cannot read gazetteer file {f}: {exc.strerror or exc}") from None
+    return h.hexdigest()[:16]
+
+
+def open_index(path: str | Path, *, gazetteer: Sequence[str | Path] = (), check_inputs: bool = True) -> Index:
+    """Open an index for reading; refuse one that does not fit this kzcorpus,
+    these gazetteer files, or (with *check_inputs*) inputs that changed."""
+    p = Path(path)
+    if not p.is_file():
+        raise UsageError(f"no index at {p}; build one with: kzcorpus index build --corpus … --index {p}")
+    try:
+        con = connect(p)
+        idx = Index(p, con)
+    except sqlite3.DatabaseError as exc:
+        raise IndexError_(f"{p} is not a kzcorpus index ({exc}); build one with kzcorpus index build") from None
+    fmt = idx.meta.get("format")
+    if fmt != str(INDEX_FORMAT) or idx.meta.get("version") != __version__:
+        idx.close()
+        raise IndexError_(
+            f"{p} was built by kzcorpus {idx.meta.get('version', '?')} (index format {fmt}); this is "
+            f"kzcorpus {__version__} (format {INDEX_FORMAT}): rebuild it with kzcorpus index build --index {p} --corpus …"
+        )
+    wanted = gazetteer_fingerprint(gazetteer)
+    if idx.meta.get("gazetteer") != wanted:
+        idx.close()
+        raise IndexError_(
+            f"{p} was built with other gazetteer files than these; rebuild it (kzcorpus index build "
+            f"--index {p} with the same --gazetteer options) or leave --gazetteer as it was"
+        )
+    if check_inputs:
+        added, changed, removed = idx.changed_inputs(list_inputs(idx.corpus_specs, idx.encoding))
+        if added or changed or removed:
+            idx.close()
+            what = [f"{len(v)} {k}" for k, v in (("added", added), ("changed", changed), ("removed", removed)) if v]
+            example = (changed or added or removed)[0]
+            raise StaleIndex(
+                f"the index {p} is out of date ({', '.join(what)} since it was built, e.g. {example}); "
+                f"run: kzcorpus index update --index {p}"
+            )
+    return idx
