@@ -6,8 +6,10 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from kzcorpus import lexicon
 from kzcorpus.corpus import Article
 from kzcorpus.dates.calendar import Anchor, iso, resolve
+from kzcorpus.dates.patterns import alternation
 from kzcorpus.dates.records import ArticleDate, Cand
 from kzcorpus.dates.scan import candidates, select
 from kzcorpus.doc import Doc
@@ -63,9 +65,8 @@ def _article_date(doc: Doc) -> ArticleDate:
     return infer(doc, candidates(doc, None))
 
 
-_RELATED_RE = re.compile(
-    r"(?:اقر(?:ا|او|اوا)\s+(?:ايضا|المزيد)|مواضيع\s+ذات\s+صله|اخبار\s+ذات\s+صله|مقالات\s+ذات\s+صله|قد\s+يهمك)"
-)
+#: The heading of a «related posts» block (``related_posts`` list).
+_RELATED_RE = re.compile(alternation(lexicon.folded("related_posts")))
 
 
 def infer(doc: Doc, cands: list[Cand]) -> ArticleDate:
