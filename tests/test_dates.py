@@ -22,9 +22,9 @@ from kzcorpus.dates import (
     find_dates,
     in_range,
     normalise_date,
-    score,
     timeline,
 )
+from kzcorpus.evaluation.dates import score
 
 GOLD_DIR = Path(__file__).resolve().parent / "data" / "gold"
 ANCHOR = "2015-07-21 02:51:32"  # a SaudiNewsNet-style date_extracted (a Tuesday)
@@ -59,9 +59,12 @@ def test_levantine_pair_in_parentheses_and_its_year_from_context() -> None:
             "value": "2015-01",
             "kind": "month",
             "calendar": "gregorian",
+            "hijri": None,
             "implicit_year": True,
             "anchor": "2015-07-21T02:51",
             "anchor_source": "metadata",
+            "range": None,
+            "part": "body",
         },
         {
             "doc": "t",
@@ -71,8 +74,12 @@ def test_levantine_pair_in_parentheses_and_its_year_from_context() -> None:
             "value": "2015",
             "kind": "relative",
             "calendar": "gregorian",
+            "hijri": None,
+            "implicit_year": None,
             "anchor": "2015-07-21T02:51",
             "anchor_source": "metadata",
+            "range": None,
+            "part": "body",
         },
     ]
 
@@ -160,6 +167,11 @@ def test_hijri_with_era_mark_and_muwafiq_pair() -> None:
             "kind": "day",
             "calendar": "hijri",
             "hijri": "1436-10-04",
+            "implicit_year": None,
+            "anchor": None,
+            "anchor_source": None,
+            "range": None,
+            "part": "body",
         },
         {
             "doc": "t",
@@ -169,6 +181,12 @@ def test_hijri_with_era_mark_and_muwafiq_pair() -> None:
             "value": "2015-07-20",
             "kind": "day",
             "calendar": "gregorian",
+            "hijri": None,
+            "implicit_year": None,
+            "anchor": None,
+            "anchor_source": None,
+            "range": None,
+            "part": "body",
         },
     ]
 
@@ -382,9 +400,12 @@ def test_record_keys_and_mention_type() -> None:
         "value",
         "kind",
         "calendar",
+        "hijri",
         "implicit_year",
         "anchor",
         "anchor_source",
+        "range",
+        "part",
     ]
 
 
@@ -553,3 +574,40 @@ def test_neighbouring_months_share_the_written_year() -> None:
         ("أغسطس (آب)", "2012-08", "month"),
         ("سبتمبر (أيلول) 2012", "2012-09", "month"),
     ]
+
+
+# --------------------------------------------------------------------------
+# One pass per article
+
+
+def test_one_fold_and_one_scan_per_article(seeds: list[Article], monkeypatch: pytest.MonkeyPatch) -> None:
+    import kzcorpus.arabic
+    import kzcorpus.dates.scan
+    from kzcorpus.dates import timeline_rows
+    from kzcorpus.doc import Doc
+
+    calls = {"fold": 0, "scan": 0}
+    fold_init = kzcorpus.arabic.FoldMap.__init__
+    scan = kzcorpus.dates.scan._scan
+
+    def counting_fold(self: Any, *args: Any, **kwargs: Any) -> None:
+        calls["fold"] += 1
+        fold_init(self, *args, **kwargs)
+
+    def counting_scan(doc: Doc) -> Any:
+        calls["scan"] += 1
+        return scan(doc)
+
+    monkeypatch.setattr(kzcorpus.arabic.FoldMap, "__init__", counting_fold)
+    monkeypatch.setattr(kzcorpus.dates.scan, "_scan", counting_scan)
+    for a in seeds:
+        for meta in (dict(a.meta), {}):  # with a metadata date, and with one inferred from the text
+            calls.update(fold=0, scan=0)
+            doc = Doc(Article(a.id, a.text, a.path, a.title, meta))
+            anchor = article_date(doc)
+            mentions = find_dates(doc, anchor=anchor)
+            assert find_dates(doc) == mentions
+            records = [m.record() for m in mentions]
+            timeline_rows(doc, mentions)
+            assert all(r["part"] for r in records)
+            assert calls == {"fold": 1, "scan": 1}, (a.id, meta, calls)

@@ -1,5 +1,6 @@
 """``kzcorpus dates`` and ``kzcorpus timeline``."""
 
+from itertools import islice
 from typing import Annotated, Any, Literal
 
 import typer
@@ -20,21 +21,10 @@ from kzcorpus.cli.common import (
 )
 
 DATE_KINDS = ("year", "month", "day", "datetime", "relative")
-DATE_FIELDS = (
-    "doc",
-    "start",
-    "end",
-    "text",
-    "value",
-    "kind",
-    "calendar",
-    "hijri",
-    "implicit_year",
-    "anchor",
-    "anchor_source",
-    "range",
-    "part",
-)
+#: Not in cli/common.py yet: declared here as in the other listing commands.
+LimitOpt = Annotated[
+    int | None, typer.Option("--limit", "-n", min=0, help="At most this many rows.", show_default=False)
+]
 FromOpt = Annotated[
     str | None,
     typer.Option(
@@ -75,6 +65,7 @@ def dates(
     ] = None,
     date_from: FromOpt = None,
     date_to: ToOpt = None,
+    limit: LimitOpt = None,
     doc: DocOpt = None,
     corpus: CorpusOpt = None,
     metadata: MetadataOpt = None,
@@ -96,24 +87,24 @@ def dates(
       kzcorpus dates --kind relative --json
 
       kzcorpus dates --from 2022-01 --to 2022-06 --doc 000
+
+      kzcorpus dates --kind day --limit 20
     """
-    from kzcorpus.annotate import with_parts
     from kzcorpus.dates import find_dates, in_range
+    from kzcorpus.doc import docs
     from kzcorpus.output import Column, View
 
     _check_bounds(date_from, date_to)
     kinds = check_choices(kind, DATE_KINDS, "--kind")
     c = open_corpus(corpus, metadata, encoding, doc)
-
-    def records() -> Any:
-        for a in c:
-            found = (
-                {k: r.get(k) for k in DATE_FIELDS}
-                for r in (m.record() for m in find_dates(a))
-                if (kinds is None or r["kind"] in kinds)
-                and ((date_from is None and date_to is None) or in_range(r["value"], date_from, date_to))
-            )
-            yield from with_parts(a, found)
+    records: Any = (
+        m.record()
+        for d in docs(c)
+        for m in find_dates(d)
+        if (kinds is None or m.kind in kinds) and in_range(m.value, date_from, date_to)
+    )
+    if limit is not None:
+        records = islice(records, limit)
 
     view = View(
         [
@@ -133,7 +124,7 @@ def dates(
         ],
         empty_message="no dates",
     )
-    written = emit_records(records(), view, format, json, bidi)
+    written = emit_records(records, view, format, json, bidi)
     finish(written, c)
 
 
@@ -147,6 +138,7 @@ def timeline(
             "--unit", help="Bar view per year or per month (auto: month when all dates fall in one or two years)."
         ),
     ] = "auto",
+    limit: LimitOpt = None,
     doc: DocOpt = None,
     corpus: CorpusOpt = None,
     metadata: MetadataOpt = None,
@@ -166,6 +158,8 @@ def timeline(
       kzcorpus timeline --from 2022 --to 2022-12 --unit month
 
       kzcorpus timeline --json | jq '.[] | .value + " " + .doc'
+
+      kzcorpus timeline --limit 50
     """
     from kzcorpus.dates import bars
     from kzcorpus.dates import timeline as build_timeline
@@ -174,6 +168,8 @@ def timeline(
     _check_bounds(date_from, date_to)
     c = open_corpus(corpus, metadata, encoding, doc)
     rows = build_timeline(c, date_from=date_from, date_to=date_to)
+    if limit is not None:
+        rows = rows[:limit]
     years = {str(r["value"])[:4] for r in rows if r.get("value")}
     chosen = unit if unit != "auto" else ("month" if len(years) <= 2 else "year")
     counts = bars(rows, unit=chosen)

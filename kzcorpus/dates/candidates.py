@@ -1,0 +1,401 @@
+"""Candidates: what each pattern's matches say, with the checks that keep
+out what is not a date (amounts, «مارس» the verb, «العام» "general"...).
+
+Every function reads matches already found (:mod:`kzcorpus.dates.scan`)
+and appends :class:`~kzcorpus.dates.records.Cand` objects to a list.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kzcorpus.dates.calendar import looks_hijri_year, year_ok
+from kzcorpus.dates.patterns import (
+    AFTER_NUMBER_RE,
+    AFTER_YEAR_REL_RE,
+    BARE_WEEKDAY_SET,
+    COMMA_AROUND_RE,
+    KW_BEFORE_RE,
+    MONTH_RANGE_BEFORE_RE,
+    NAMED_RE,
+    NAMED_SINGLE_RE,
+    NEED_AFTER_RE,
+    NOT_WEEKDAY_BEFORE,
+    ORDINAL_AFTER_RE,
+    PRE_DAY_RE,
+    QUANTITY_BEFORE_RE,
+    SAME_YEAR_RE,
+    SCHOOL_YEAR_RE,
+    THAT_AFTER_RE,
+    YEAR_AFTER_QUAL_RE,
+    YEAR_LIST_RE,
+)
+from kzcorpus.dates.records import Cand
+from kzcorpus.dates.words import (
+    AMBIGUOUS_MONTHS,
+    CLITIC_CHARS,
+    CONJUNCTIONS,
+    GENERAL_NOUNS,
+    GREGORIAN_MONTHS,
+    HIJRI_MONTHS,
+    MONTH_CONTEXT,
+    ORDINAL_DAYS,
+    QUALIFIERS,
+    REPORTING_VERBS,
+    UNIT_WORDS,
+    WEEKDAYS,
+    YEAR_CONTEXT,
+    norm_key,
+)
+
+_GAP_CHARS = " \n\t\r.,،؛:;!?()«»\"'“”-–—/[]…"
+
+
+def prev_word(folded: str, pos: int) -> str:
+    """The word just before *pos* (at most three spaces or marks between)."""
+    seg = folded[max(0, pos - 40) : pos]
+    head = seg.rstrip(_GAP_CHARS)
+    if len(seg) - len(head) > 3 or not head:
+        return ""
+    k = len(head)
+    while k > 0 and (head[k - 1].isalnum() and head[k - 1] != "_"):
+        k -= 1
+    w = head[k:]
+    if w in ("ب", "ل", "و", "بال", "لل") and k > 0:
+        # A proclitic written apart («مقارنة بـ2013»): the word before it.
+        return prev_word(folded, k + max(0, pos - 40))
+    # Drop one attached proclitic for the context test («وفي», «ومنذ»).
+    if w not in YEAR_CONTEXT and len(w) > 2 and w[0] in CONJUNCTIONS and w[1:] in YEAR_CONTEXT:
+        return w[1:]
+    return w
+
+
+def scan_named(folded: str, original: str, cands: list[Cand], matches: list[re.Match[str]]) -> None:
+    todo = list(reversed(matches))
+    while todo:
+        m: re.Match[str] = todo.pop()
+        shared: int | None = None  # «مايو/يونيو 2014»: the year the next month gives
+        gm1, gm2, hm = m.group("gm1"), m.group("gm2"), m.group("hm")
+        if gm1:
+            month = GREGORIAN_MONTHS[norm_key(gm1)]
+            if gm2 and GREGORIAN_MONTHS[norm_key(gm2)] != month:
+                # Two different months side by side: not a pair; each is
+                # read alone («يونيو - يوليو 2015»).
+                second = NAMED_RE.match(folded, m.start("gm2"))
+                if second is not None:
+                    todo.append(second)
+                single = NAMED_SINGLE_RE.match(folded, m.start())
+                if single is None:
+                    continue
+                m, gm2 = single, None
+                if second is not None and second.group("year") and not (second.group("era") or "").startswith("ه"):
+                    y2 = int(second.group("year"))
+                    m2 = GREGORIAN_MONTHS.get(norm_key(second.group("gm1") or ""))
+                    if m2 is not None and year_ok(y2, False):
+                        shared = y2 - 1 if month > m2 else y2
+            cal = "gregorian"
+        else:
+            month = HIJRI_MONTHS[norm_key(hm)]
+            cal = "hijri"
+        day_s, year_s = m.group("day"), m.group("year")
+        if year_s is None and shared is not None:
+            year_s = str(shared)
+        day: int | None = None
+        fs = m.start()
+        mod = m.group("mod")
+        if day_s:
+            if day_s.isdigit():
+                day = int(day_s)
+                if m.group("min") is None and "-" in folded[m.start("day") : m.start("month")]:
+                    day = None  # «2-مارس»-like noise: keep the month only
+            else:
+                if m.group("min") is None:
+                    day = None  # an ordinal word needs «من»: «التاسع من نوفمبر»
+                else:
+                    day = ORDINAL_DAYS[norm_key(day_s)]
+            if day is None or not 1 <= day <= 31:
+                fs = m.start("month")
+                day = None
+                mod = None
+            elif mod:
+                mod = None
+                fs = m.start("day")
+        if mod:
+            fs = m.start("mod")
+        year = int(year_s) if year_s else None
+        era = m.group("era")
+        fe = m.end("month")
+        greg_year = None
+        if year is not None:
+            hijri_era = bool(era and era.startswith("ه"))
+            bad = False
+            if cal == "gregorian":
+                bad = hijri_era or not year_ok(year, False)
+            elif not year_ok(year, True):
+                if 1900 <= year <= 2100 and not hijri_era:
+                    greg_year = year  # «رمضان 2015»: the Ramadan of that year
+                else:
+                    bad = True
+            if bad:
+                year = era = None
+            elif m.group("year"):
+                fe = m.end("era") if era else m.end("year")
+        if cal == "hijri" and year is None and day is None and not (m.group("qual") or mod):
+            continue  # «رمضان», «صفر», «رجب» alone are too often words or names; «رمضان الماضي» is a date
+        qual = None
+        if year is None and m.group("qual"):
+            qual = QUALIFIERS[norm_key(m.group("qual"))]
+            fe = m.end("qual")
+            late = YEAR_AFTER_QUAL_RE.match(folded, fe) if cal == "hijri" else None
+            if late is not None and year_ok(int(late.group(1)), True):
+                # «الثامن من رمضان المقبل 1436هـ»: the written year decides.
+                year, qual, fe = int(late.group(1)), None, late.end()
+        hh = mi = None
+        if m.group("hh") and year is not None and day is not None:
+            hh, mi = int(m.group("hh")), int(m.group("mi"))
+            if hh <= 23:
+                fe = m.end("mi")
+            else:
+                hh = mi = None
+        # A lone month name that is also a word needs context.
+        if day is None and year is None and qual is None and not gm2 and gm1:
+            key = norm_key(gm1)
+            start_m = m.start("month")
+            if key in AMBIGUOUS_MONTHS:
+                if (
+                    mod is None
+                    and prev_word(folded, start_m) not in MONTH_CONTEXT
+                    and MONTH_RANGE_BEFORE_RE.search(folded, max(0, start_m - 30), start_m) is None
+                ):
+                    continue  # «مارس» alone; «من نوفمبر إلى مارس» is a month
+                if key == "اب" and "آ" not in original[start_m : start_m + 3]:
+                    continue  # «أب» (father) vs «آب» (August): only the madda tells
+                if start_m > 0 and folded[start_m - 1].isalpha():
+                    continue  # a clitic on an ambiguous name: «ومارس» (and practised)
+        kind = "day" if day is not None else "month"
+        if qual is not None:
+            kind = "relative"
+        if hh is not None:
+            kind = "datetime"
+        if greg_year is not None:
+            c = Cand(fs, fe, 30, kind, cal, None, month, day, greg_year=greg_year)
+            cands.append(c)
+            continue
+        c = Cand(fs, fe, 30, kind, cal, year, month, day, hh, mi)
+        if year is None:
+            c.implicit = True
+            c.explicit = False
+            if qual is not None:
+                c.qual = qual
+            else:
+                after = AFTER_YEAR_REL_RE.match(folded, fe)
+                if after:
+                    c.year_offset = QUALIFIERS[norm_key(after.group("q"))] if after.group("q") else 0
+                elif SAME_YEAR_RE.match(folded, fe):
+                    c.same_year = True
+        cands.append(c)
+        if day is not None and day_s and day_s.isdigit():
+            _range_start(folded, c, cands)
+
+
+def _range_start(folded: str, c: Cand, cands: list[Cand]) -> None:
+    """«من 29 إلى 31 مايو»: a lone day number before *c* is the range's start."""
+    lo = max(0, c.fs - 14)
+    pre = PRE_DAY_RE.search(folded, lo, c.fs)
+    if pre is None or c.d is None:
+        return
+    d0 = int(pre.group(1))
+    if not 1 <= d0 < c.d:
+        return
+    c0 = Cand(pre.start(1), pre.end(1), 30, "day", c.calendar, c.y, c.m, d0)
+    c0.implicit, c0.explicit = c.implicit, False
+    c0.year_offset, c0.qual, c0.greg_year = c.year_offset, c.qual, c.greg_year
+    cands.append(c0)
+
+
+def scan_numeric(folded: str, cands: list[Cand], matches: list[re.Match[str]]) -> None:
+    for m in matches:
+        if m.group("a"):
+            a, b, y = int(m.group("a")), int(m.group("b")), int(m.group("c"))
+            d, mo = (a, b) if b <= 12 else (b, a)
+        else:
+            y, mo, d = int(m.group("Y")), int(m.group("M")), int(m.group("D"))
+        era = m.group("era")
+        hijri = (era or "").startswith("ه") or 1300 <= y <= 1500
+        if not (1 <= mo <= 12 and 1 <= d <= 31 and year_ok(y, hijri)):
+            continue
+        if hijri and d > 30:
+            continue
+        fe = m.end("era") if era else (m.end("c") if m.group("a") else m.end("D"))
+        hh = mi = None
+        if m.group("hh") and int(m.group("hh")) <= 23:
+            hh, mi = int(m.group("hh")), int(m.group("mi"))
+            fe = m.end("mi")
+        kind = "datetime" if hh is not None else "day"
+        c = Cand(m.start(), fe, 40, kind, "hijri" if hijri else "gregorian", y, mo, d, hh, mi)
+        cands.append(c)
+        _range_start(folded, c, cands)
+
+
+def is_quantity(folded: str, start: int, end: int) -> bool:
+    """Is the bare number (or range) at ``folded[start:end]`` an amount?
+
+    It is when a unit or counted noun follows it («2000 كلم», «1920 عينة»,
+    «"2000" دقيقة», «(1200 - 1900) ريال») or an amount's words come before
+    it («أكثر من 2000», «نحو 1950»).
+    """
+    nxt = AFTER_NUMBER_RE.match(folded, end, end + 24)
+    if nxt is not None:
+        w = nxt.group(1)
+        if w in UNIT_WORDS or (
+            len(w) > 4 and w[:1] in CLITIC_CHARS and w[1:] in UNIT_WORDS and w[1:] not in ("عام", "سنه", "شهر")
+        ):
+            return True
+    return QUANTITY_BEFORE_RE.search(folded, max(0, start - 24), start) is not None
+
+
+def scan_years(
+    folded: str, cands: list[Cand], anchor_year: int | None, ranges: list[re.Match[str]], years: list[re.Match[str]]
+) -> None:
+    hijri_first: set[int] = set()  # where the first year of a Hijri range starts
+    for m in ranges:
+        y1 = int(m.group("y1"))
+        y2s = m.group("y2")
+        y2 = int(y2s) if len(y2s) == 4 else (y1 // 100) * 100 + int(y2s)
+        era = m.group("era")
+        kwm = KW_BEFORE_RE.search(folded, max(0, m.start("y1") - 12), m.start("y1"))
+        # Without an era mark or «عام» before it, a range («تحويله 1420 – 1422»)
+        # is Hijri only near the article's Hijri year.
+        hijri = looks_hijri_year(y2, era, anchor_year, strict=kwm is None)
+        if not (y1 < y2 and y2 - y1 <= 30 and (1343 <= y1 and y2 <= 1500 if hijri else 1800 <= y1 and y2 <= 2100)):
+            continue
+        if not era and is_quantity(folded, m.start("y1"), m.end("y2")):
+            continue  # «(1200 - 1900) ريال»: a range of amounts
+        cal = "hijri" if hijri else "gregorian"
+        if hijri:
+            hijri_first.add(m.start("y1"))
+        fs1 = m.start("y1")
+        if kwm is not None:
+            fs1 = kwm.start(1)  # «سنة 1421/ 1422هـ»: the keyword is part of the first end
+        c1 = Cand(fs1, m.end("y1"), 21, "year", cal, y=y1)
+        c2 = Cand(m.start("y2"), m.end("era") if era else m.end("y2"), 21, "year", cal, y=y2)
+        c1.range_with = len(cands) + 1
+        c2.range_with = len(cands)
+        cands.extend([c1, c2])
+    for m in years:
+        y = int(m.group("year"))
+        era = m.group("era")
+        kw = m.group("kw")
+        mod = m.group("mod")
+        if not kw and not mod and not era:
+            # A lone number is a year only in a year's context.
+            prev = prev_word(folded, m.start("year"))
+            nxt = folded[m.end("year") : m.end("year") + 2]
+            lone_ok = prev in YEAR_CONTEXT or (nxt[:1] in (".", "،", ",", "؛", ")", "»", '"', "\n", "") and prev != "")
+            if re.search(r"و\s*$", folded[max(0, m.start("year") - 3) : m.start("year")]) and any(
+                c.fe >= m.start("year") - 8 and c.fe <= m.start("year") and c.kind == "year" for c in cands
+            ):
+                lone_ok = True  # «2006 و2010»
+            if YEAR_LIST_RE.match(folded, m.end("year")):
+                lone_ok = True  # «(2006 و2010 و2014)»
+            if not lone_ok or not 1900 <= y <= (anchor_year or 2030) + 10:
+                continue
+            if is_quantity(folded, m.start("year"), m.end("year")):
+                continue
+        # A range sharing one era mark («1421/ 1422هـ») is Hijri on both sides.
+        hijri = m.start("year") in hijri_first or looks_hijri_year(y, era, anchor_year)
+        if not year_ok(y, hijri):
+            continue
+        fs = m.start("mod") if mod else (m.start("kw") if kw else m.start("year"))
+        fe = m.end("era") if era else m.end("year")
+        cands.append(Cand(fs, fe, 20 if (kw or mod or era) else 10, "year", "hijri" if hijri else "gregorian", y))
+
+
+def scan_relative(
+    folded: str,
+    original: str,
+    cands: list[Cand],
+    relative: list[re.Match[str]],
+    dayrel: list[re.Match[str]],
+    weekday: list[re.Match[str]],
+) -> None:
+    for m in relative:
+        unit_s = m.group("u1") or m.group("u2") or m.group("u3")
+        if m.group("u3") and (not m.group("mod") or SCHOOL_YEAR_RE.match(folded, m.end())):
+            continue  # «العام» alone is not a date; «مطلع العام» is, «بداية العام الدراسي» is not
+        if unit_s.endswith("عام"):
+            unit = "year"
+        elif unit_s.endswith("سنه"):
+            unit = "year"
+        elif unit_s.endswith("شهر"):
+            unit = "month"
+        else:
+            unit = "week"
+        q = m.group("q")
+        offset = 0
+        if q:
+            offset = -2 if q.startswith("قبل") else QUALIFIERS[norm_key(q)]
+        if m.group("u2") or m.group("u3"):
+            prev = prev_word(folded, m.start("u2") if m.group("u2") else m.start("u3"))
+            if prev in GENERAL_NOUNS:
+                continue  # «الأمين العام السابق»: "general", not "year"
+        if q and norm_key(q) == "التالي":
+            continue  # «العام التالي» counts from another event, not the article date
+        fs = m.start("mod") if m.group("mod") else m.start()
+        cands.append(Cand(fs, m.end(), 25, "relative", unit=unit, offset=offset, explicit=False))
+    for m in dayrel:
+        w = norm_key(m.group("w"))
+        wd = WEEKDAYS[norm_key(m.group("wd"))] if m.group("wd") else None
+        fs, fe = m.start("w"), m.end()
+        if wd is None:
+            fe = m.end("w")
+        if w == "اليوم":
+            prev = prev_word(folded, fs)
+            if wd is None and prev not in ("صباح", "مساء", "ظهر", "فجر", "عصر", "ليله", "ظهيره", "مطلع"):
+                continue  # «اليوم» alone often means "nowadays"
+            if ORDINAL_AFTER_RE.match(folded, m.end("w")):
+                continue  # «اليوم الثاني», «اليوم التالي»: a day counted from an event
+            off = 0
+        elif w == "امس":
+            if folded[max(0, fs - 2) : fs] == "ال" or folded[max(0, fs - 3) : fs] in ("بال", "كال"):
+                continue
+            if folded[fs - 1 : fs] == "ل" or NEED_AFTER_RE.match(folded, fe):
+                continue  # «لامس» (touched), «في أمس الحاجة» (in dire need)
+            off = -1
+        elif w in ("اول امس", "امس الاول", "اول من امس"):
+            off = -2
+        elif w == "غدا":
+            span = original[m.start("w") : m.end("w") + 2]
+            if wd is None and "\u064b" not in span:
+                continue  # «غدا» without tanwin is often the verb "became"
+            off = 1
+        elif w == "غد":
+            if wd is None and prev_word(folded, fs) not in ("يوم", "صباح", "مساء", "ظهر", "عصر", "ليله", "فجر"):
+                continue  # «الغد», «غد أفضل»
+            off = 1
+        else:  # بعد غد
+            off = 2
+        cands.append(Cand(fs, fe, 25, "relative", unit="day", offset=off, weekday=wd, explicit=False))
+    for m in weekday:
+        q = m.group("q")
+        off = QUALIFIERS[norm_key(q)] if q else 0
+        if q and norm_key(q) == "التالي":
+            continue
+        fs = m.start("yawm") if m.group("yawm") else m.start("wd")
+        wd_name: str = m.group("wd")
+        if not (m.group("tod") or m.group("yawm") or q):
+            prev = prev_word(folded, fs)
+            if prev in NOT_WEEKDAY_BEFORE or prev in ("صلاه", "خطبه", "صلوات", "خطب", "منبر", "بن", "ابن"):
+                continue  # «بين الاثنين» (the two), «صلاة الجمعة»
+            if (
+                wd_name not in BARE_WEEKDAY_SET
+                and prev not in REPORTING_VERBS
+                and not (prev[:1] in ("و", "ف") and prev[1:] in REPORTING_VERBS)
+                and not THAT_AFTER_RE.match(folded, m.end())
+                and not COMMA_AROUND_RE.fullmatch(folded[max(0, fs - 3) : fs] + "|" + folded[m.end() : m.end() + 3])
+            ):
+                # «الأحد», «الجمعة», «الخميس» alone are often words or names;
+                # «، الخميس،», «قال الخميس», «الخميس إن» are days.
+                continue
+        cands.append(Cand(fs, m.end(), 15, "relative", unit="weekday", offset=off, weekday=WEEKDAYS[wd_name]))
+        cands[-1].explicit = False

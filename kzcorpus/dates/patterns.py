@@ -1,0 +1,153 @@
+"""The regular expressions dates are matched with, over folded text.
+
+They are tried only around core words (:mod:`kzcorpus.dates.scan`), never
+over a whole text.  Named groups carry the parts a candidate is built from
+(:mod:`kzcorpus.dates.candidates`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from kzcorpus.dates.words import (
+    CLITIC_CHARS,
+    CONJUNCTIONS,
+    GREGORIAN_MONTHS,
+    HIJRI_MONTHS,
+    ORDINAL_DAYS,
+    PERIOD_MODIFIERS,
+    PREPOSITIONS,
+    QUALIFIERS,
+    WEEKDAYS,
+)
+
+
+def alternation(words: Iterable[str]) -> str:
+    """A regex alternation of *words*, longest first, spaces flexible."""
+    parts = sorted(set(words), key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s*" if w[-1].isdigit() else r"\s+") for w in parts)
+
+
+#: Start of a word, allowing attached proclitics (و ف ب ل ك, وب, فل ...).
+B = rf"(?:(?<!\w)|(?<=\b[{CLITIC_CHARS}])|(?<=\b[{CONJUNCTIONS}][{PREPOSITIONS}]))"
+E = r"(?!\w)"
+GM = alternation(GREGORIAN_MONTHS)
+HM = alternation(HIJRI_MONTHS)
+ORD = alternation(ORDINAL_DAYS)
+WD = alternation(WEEKDAYS)
+MODS = alternation(PERIOD_MODIFIERS)
+QUALS = alternation(QUALIFIERS)
+ERA = r"(?:\s*(?P<era>ه|هـ|هجريه|هجري|م|ميلاديه|ميلادي)(?!\w))?"
+TIME = r"(?:\s*(?:[,،\-–]|الساعه|في\s+تمام\s+الساعه|في\s+الساعه)?\s*(?P<hh>[012]?\d):(?P<mi>[0-5]\d)(?![\d:]))?"
+YEARKW = r"(?:عام|العام|سنه|السنه)"
+
+
+def named_pattern(pair: bool) -> re.Pattern[str]:
+    second = rf"(?:(?:\s*(?P<open>[(/\-–])\s*|\s+)(?P<gm2>{GM})(?:\s*\))?)?" if pair else ""
+    return re.compile(
+        rf"""(?:{B}|(?<=\bال)(?=[0-3]?\d\s*من\s))
+        (?:(?P<mod>{MODS})\s+)?
+        (?:(?P<day>(?<![\d.,/:])[0-3]?\d|{ORD})(?:\s*(?P<min>من)\s+(?:شهر\s+)?|\s*[-\s]\s*))?
+        (?P<month>
+           (?P<gm1>{GM}){second}
+         | (?P<hm>{HM})
+        ){E}
+        (?:(?P<ysep>\s*[,،]?\s*(?:من\s+|في\s+)?(?:{YEARKW}\s*)?)(?P<year>\d{{4}})(?!\d){ERA})?
+        (?:\s+(?P<qual>{QUALS}){E})?
+        {TIME}
+        """,
+        re.VERBOSE,
+    )
+
+
+NAMED_RE = named_pattern(True)
+#: The same without month pairs, for «يناير مارس»-like neighbours.
+NAMED_SINGLE_RE = named_pattern(False)
+
+NUMERIC_RE = re.compile(
+    rf"""(?<![\d./\-:,])
+    (?:(?P<a>[0-3]?\d)\s?(?P<s>[./\-])\s?(?P<b>[01]?\d)\s?(?P=s)\s?(?P<c>\d{{4}})
+     | (?P<Y>\d{{4}})\s?(?P<s2>[./\-])\s?(?P<M>[01]?\d)\s?(?P=s2)\s?(?P<D>[0-3]?\d))
+    (?![\d%]|[./\-]\d)
+    {ERA}
+    {TIME}
+    """,
+    re.VERBOSE,
+)
+
+YEAR_RE = re.compile(
+    rf"""{B}
+    (?:(?P<mod>{MODS})\s+)?
+    (?:(?P<kw>{YEARKW}|عامي|سنتي|(?<=ل)عام)\s*)?
+    (?<![\d.,٫٬/:\-+$€£])(?P<year>\d{{4}})(?![\d%٪]|[.,٫٬]\d|\s*[%٪])
+    {ERA}
+    """,
+    re.VERBOSE,
+)
+
+YEAR_RANGE_RE = re.compile(
+    rf"(?<![\d.,/:\-])(?P<y1>\d{{4}})\s*(?:ه|هـ)?\s*[-–/]\s*(?P<y2>\d{{2}}|\d{{4}})(?![\d%]|[.,]\d){ERA}"
+)
+
+RELATIVE_RE = re.compile(
+    rf"""{B}
+    (?:(?P<mod>{MODS})\s+)?
+    (?:
+       (?:هذا|هذه)\s+(?P<u1>العام|السنه|الشهر|الاسبوع)
+     | (?P<u2>(?:ال|(?<=ل)ل)(?:عام|سنه|شهر|اسبوع))\s+(?P<q>{QUALS}|قبل\s+الماضي|قبل\s+الماضيه)
+     | (?P<u3>(?:ال|(?<=ل)ل)(?:عام|سنه|شهر|اسبوع))
+    ){E}
+    """,
+    re.VERBOSE,
+)
+
+DAYREL_RE = re.compile(
+    rf"""{B}
+    (?P<w>اول\s+(?:من\s+)?امس|امس\s+الاول|امس|غدا|بعد\s+غد|غد|اليوم){E}
+    (?:\s*(?P<paren>\()?\s*(?P<wd>{WD})(?:\s*\))?)?
+    """,
+    re.VERBOSE,
+)
+
+TIME_OF_DAY = "صباح|مساء|ليل|ليله|ظهر|فجر|عصر|ظهيره|منتصف\\s+ليل|منتصف\\s+ليله|مطلع"
+#: Weekday names that are seldom anything else when they stand alone.
+BARE_WEEKDAYS = "الثلاثاء|الاربعاء|الاثنين|السبت"
+WEEKDAY_RE = re.compile(
+    rf"""{B}
+    (?:(?P<tod>{TIME_OF_DAY})\s+)?
+    (?:(?P<yawm>يوم)\s+)?
+    (?P<wd>{WD}){E}
+    (?:\s+(?P<q>{QUALS}){E})?
+    """,
+    re.VERBOSE,
+)
+BARE_WEEKDAY_SET = frozenset(BARE_WEEKDAYS.split("|"))
+COMMA_AROUND_RE = re.compile(r".*[،,]\s*\|.*|.*\|\s*[،,].*", re.DOTALL)
+THAT_AFTER_RE = re.compile(r"\s+(?:ان|انه|انها)(?!\w)")
+#: Verbs after which a weekday is the day something was said or done.
+NOT_WEEKDAY_BEFORE = frozenset(["بين", "كلا", "هذين", "ان", "الي", "مع", "من", "عن"])
+
+AFTER_YEAR_REL_RE = re.compile(
+    rf"\s*(?:من|في)?\s*(?:(?:هذا|هذه)\s+(?:العام|السنه)|(?:العام|السنه)\s+(?P<q>{QUALS}))(?!\w)"
+)
+SAME_YEAR_RE = re.compile(
+    r"\s*(?:من|في)?\s*(?:(?:العام|السنه)\s+(?:نفسه|نفسها|ذاته|ذاتها)|(?:نفس|ذات)\s+(?:العام|السنه))(?!\w)"
+)
+NEED_AFTER_RE = re.compile(r"\s+(?:ال)?حاج")
+ORDINAL_AFTER_RE = re.compile(rf"\s+(?:{ORD}|التالي|السابق|الاخير|الوطني|العالمي|الدولي)(?!\w)")
+SCHOOL_YEAR_RE = re.compile(r"\s+(?:الدراسي|المالي|الاكاديمي|التدريبي|الرياضي)")
+
+YEAR_LIST_RE = re.compile(r"\s*(?:،|,)?\s*و\s*(?:19|20)\d\d(?!\d)")
+YEAR_AFTER_QUAL_RE = re.compile(r"\s*(\d{4})\s*(?:هـ|ه)(?!\w)")
+MONTH_RANGE_BEFORE_RE = re.compile(rf"(?<!\w)(?:{GM})\s*(?:الي|حتي|وحتي|والي|-|–)\s*$")
+PRE_DAY_RE = re.compile(r"(?<![\d.,/:])([0-3]?\d)\s*(?:-|–|الي|حتي|وحتي|و)\s*$")
+AFTER_NUMBER_RE = re.compile(r"[\s\"'”“»)\]]*(\w+)")
+KW_BEFORE_RE = re.compile(rf"{B}({YEARKW}|عامي|سنتي)\s*$")
+MONTH_AT_RE = re.compile(rf"(?:{GM}|{HM}){E}")
+GLUE_RE = re.compile(r"[\s,،()\-–]*(?:الموافق|الموافقه|الموافق ل|بتاريخ|وتاريخ|تاريخ)?[\s,،()\-–]*")
+QUANTITY_BEFORE_RE = re.compile(
+    rf"(?<!\w)[{CLITIC_CHARS}]?(?:(?:اكثر|اقل|اكبر|اعلي|ادني|اصغر|يزيد|تزيد|يقل|تقل|زهاء|ما\s+يزيد|ما\s+يقارب)\s+(?:من|عن|علي)"
+    r"|نحو|حوالي|حوالى|قرابه|زهاء|يقارب|تقارب|بواقع|بمعدل|بلغ|بلغت|يبلغ|تبلغ|يتجاوز|تتجاوز|تجاوز|تجاوزت|مجموع|اجمالي)"
+    r"[\s\"'“«(]*$"
+)

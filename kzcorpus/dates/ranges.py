@@ -1,0 +1,134 @@
+"""Ranges and years the text gives: «من أكتوبر إلى فبراير», «بين 2010 و2014»,
+«سبتمبر من السنة نفسها», «مايو ويونيو 2014»."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from datetime import date
+
+from kzcorpus.dates.calendar import Anchor, implicit_year, resolve
+from kzcorpus.dates.records import Cand
+
+_LIST_SEP_RE = re.compile(r"\s*(?:[,،/\-–]\s*)?و?\s*")
+
+
+def context_years(
+    folded: str, chosen: list[Cand], links: dict[int, int], anchor: Anchor
+) -> dict[int, tuple[int, bool]]:
+    """Years the text around a date gives it: ``id()`` → ``(year, from the anchor?)``.
+
+    * «سبتمبر من السنة نفسها»: the year of the last date before it with a
+      written year.
+    * «مايو ويونيو 2014», «مايو/يونيو 2014»: a month right before another
+      with a year shares it.
+    * A range of months or days with a year left out on one or both ends
+      («من أكتوبر إلى فبراير», «من 15 يونيو حتى 15 سبتمبر 2015», «بين
+      سبتمبر ويناير الماضيين»): the ends are placed in order (an end month
+      before the start month is in the next year).  A written year on one end
+      places the other; else a qualifier on one end («الماضيين», «المقبل»)
+      places that end and the other follows; else the pair is put where it
+      lies nearest the anchor (the anchor's year for an inferred anchor).
+    """
+    out: dict[int, tuple[int, bool]] = {}
+    last_year: Cand | None = None
+    for c in sorted(chosen, key=lambda c: c.fs):
+        if c.same_year and last_year is not None and last_year.y is not None:
+            if c.calendar == last_year.calendar:
+                out[id(c)] = (last_year.y, False)
+            elif c.calendar == "gregorian":
+                v, _, _ = resolve(last_year, anchor)
+                if v:
+                    out[id(c)] = (int(v[:4]), False)
+        if c.y is not None and c.unit is None:
+            last_year = c
+    ordered = sorted(chosen, key=lambda c: c.fs)
+    for a, nxt in itertools.pairwise(ordered):
+        # «مايو (أيار) ويونيو (حزيران) 2014»: a list of months shares the year after it.
+        if (
+            a.y is None
+            and nxt.y is not None
+            and a.m is not None
+            and nxt.m is not None
+            and a.unit is None
+            and nxt.unit is None
+            and a.qual is None
+            and a.year_offset is None
+            and not a.same_year
+            and a.calendar == nxt.calendar == "gregorian"
+            and (a.m, a.d or 0) <= (nxt.m, nxt.d or 0)
+            and _LIST_SEP_RE.fullmatch(folded, a.fe, nxt.fs)
+        ):
+            out[id(a)] = (nxt.y, False)
+    by_id = {id(c): c for c in chosen}
+    for a in chosen:
+        b = by_id.get(links.get(id(a), 0))
+        if b is None or b.fs < a.fs or id(a) in out or id(b) in out:
+            continue
+        if a.calendar != "gregorian" or b.calendar != "gregorian" or a.m is None or b.m is None:
+            continue
+        if a.unit is not None or b.unit is not None or (a.y is not None and b.y is not None):
+            continue
+        if a.d is None and b.d is None:
+            wrap = 1 if b.m <= a.m else 0  # «من يونيو 2014 حتى يونيو»: a year later
+        else:
+            wrap = 1 if (b.m, b.d or 31) < (a.m, a.d or 1) else 0
+        if a.y is not None:
+            out[id(b)] = (a.y + wrap, False)
+            continue
+        if b.y is not None:
+            out[id(a)] = (b.y - wrap, False)
+            continue
+        if anchor.y is None:
+            continue
+        ya: int | None
+        if b.qual is not None or b.year_offset is not None:
+            yb = implicit_year(b, anchor)
+            ya = None if yb is None else yb - wrap
+        elif a.qual is not None or a.year_offset is not None:
+            ya = implicit_year(a, anchor)
+        elif anchor.source == "inferred" or anchor.m is None:
+            ya = anchor.y
+        else:
+            ad = anchor.day
+            assert ad is not None
+            ya, best = None, None
+            for y in (anchor.y - 1, anchor.y, anchor.y + 1):
+                try:
+                    first = date(y, a.m, a.d or 1)
+                    last = date(y + wrap, b.m, b.d or 28)
+                except ValueError:
+                    continue
+                dist = (first - ad).days + 1 if first > ad else (ad - last).days if last < ad else 0
+                if best is None or dist < best:
+                    ya, best = y, dist
+        if ya is not None:
+            out[id(a)] = (ya, True)
+            out[id(b)] = (ya + wrap, True)
+    return out
+
+
+_RANGE_MID_RE = re.compile(r"\s*(?:-|–|—|الي|حتي|و|ول|وحتي|والي)\s*$")
+_RANGE_PRE_RE = re.compile(r"(?<!\w)[وف]?(?:من|بين|الفتره\s+من|الفتره\s+بين|ما\s+بين)\s*$")
+
+
+def link_ranges(folded: str, chosen: list[Cand]) -> dict[int, int]:
+    """``id()`` of each range end → ``id()`` of the other end."""
+    out: dict[int, int] = {}
+    ordered = sorted(chosen, key=lambda c: c.fs)
+    for k in range(len(ordered) - 1):
+        a, b = ordered[k], ordered[k + 1]
+        if a.unit is not None or b.unit is not None or id(a) in out:
+            continue
+        between = folded[a.fe : b.fs]
+        if a.range_with is not None and b.range_with is not None and len(between) <= 3:
+            pass  # «2010-2014»
+        elif len(between) > 12 or not _RANGE_MID_RE.fullmatch(between):
+            continue
+        elif not re.fullmatch(r"\s*(?:-|–|—|الي|حتي|وحتي|والي)\s*", between) and not _RANGE_PRE_RE.search(
+            folded[max(0, a.fs - 16) : a.fs]
+        ):
+            continue  # «و» links only after «بين»/«من»: «بين 2010 و2014»
+        out[id(a)] = id(b)
+        out[id(b)] = id(a)
+    return out
