@@ -234,7 +234,7 @@ DATE = Schema(
         _DOC,
         _f("start", "int", "offset of the expression in the original text", numeric=True),
         _f("end", "int", "its end: `text[start:end]` is the expression", numeric=True),
-        _f("text", "string", "the expression as written", text=True),
+        _f("text", "string", "the expression as written", text=True, max_width=40),
         _f(
             "value",
             "string",
@@ -242,9 +242,9 @@ DATE = Schema(
             "a week as `2015-W29`; null when it cannot be resolved",
         ),
         _f("kind", "string", "`year`, `month`, `day`, `datetime` or `relative`"),
-        _f("calendar", "string", "`gregorian` or `hijri`"),
+        _f("calendar", "string", "`gregorian` or `hijri`", table=False),
         _f("hijri", "string", "`YYYY-MM-DD` at its precision, Hijri dates only (`value` is the Gregorian equivalent)"),
-        _f("implicit_year", "bool", "true when the year was supplied from the context"),
+        _f("implicit_year", "bool", "true when the year was supplied from the context", table=False),
         _f("anchor", "string", "the article date used to resolve it"),
         _f(
             "anchor_source",
@@ -252,7 +252,7 @@ DATE = Schema(
             "where the anchor came from: `metadata`, `inferred`, `unknown`; `metadata:coarse` or "
             "`inferred:coarse` when it is less precise than the expression",
         ),
-        _f("range", "int", "the same id on both ends of a range", numeric=True),
+        _f("range", "int", "the same id on both ends of a range"),
         _PART,
     ),
 )
@@ -265,7 +265,7 @@ TIMELINE = Schema(
         _DOC,
         _START,
         _END,
-        _f("text", "string", "the expression as written", text=True),
+        _f("text", "string", "the expression as written", text=True, max_width=30),
         _f("sentence", "string", "the sentence it stands in", text=True),
     ),
 )

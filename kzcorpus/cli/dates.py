@@ -13,6 +13,7 @@ from kzcorpus.cli.common import (
     EncodingOpt,
     FormatOpt,
     JsonOpt,
+    LimitOpt,
     MetadataOpt,
     check_choices,
     emit_records,
@@ -21,10 +22,6 @@ from kzcorpus.cli.common import (
 )
 
 DATE_KINDS = ("year", "month", "day", "datetime", "relative")
-#: Not in cli/common.py yet: declared here as in the other listing commands.
-LimitOpt = Annotated[
-    int | None, typer.Option("--limit", "-n", min=0, help="At most this many rows.", show_default=False)
-]
 FromOpt = Annotated[
     str | None,
     typer.Option(
@@ -92,7 +89,7 @@ def dates(
     """
     from kzcorpus.dates import find_dates, in_range
     from kzcorpus.doc import docs
-    from kzcorpus.output import Column, View
+    from kzcorpus.schema import DATE
 
     _check_bounds(date_from, date_to)
     kinds = check_choices(kind, DATE_KINDS, "--kind")
@@ -106,24 +103,7 @@ def dates(
     if limit is not None:
         records = islice(records, limit)
 
-    view = View(
-        [
-            Column("doc"),
-            Column("start", numeric=True),
-            Column("end", numeric=True),
-            Column("text", text=True, max_width=40),
-            Column("value"),
-            Column("kind"),
-            Column("calendar", table=False),
-            Column("hijri"),
-            Column("implicit_year", table=False),
-            Column("anchor"),
-            Column("anchor_source"),
-            Column("range"),
-            Column("part"),
-        ],
-        empty_message="no dates",
-    )
+    view = DATE.view(empty_message="no dates")
     written = emit_records(records, view, format, json, bidi)
     finish(written, c)
 
@@ -163,7 +143,7 @@ def timeline(
     """
     from kzcorpus.dates import bars
     from kzcorpus.dates import timeline as build_timeline
-    from kzcorpus.output import Column, View
+    from kzcorpus.schema import TIMELINE
 
     _check_bounds(date_from, date_to)
     c = open_corpus(corpus, metadata, encoding, doc)
@@ -179,18 +159,6 @@ def timeline(
         scale = 40 / peak if peak > 40 else 1
         lines = [f"{label:>7}  {'█' * max(1, round(n * scale))} {n}" for label, n in counts]
         footer = f"dates per {chosen}:\n" + "\n".join(lines)
-    view = View(
-        [
-            Column("value"),
-            Column("kind"),
-            Column("doc"),
-            Column("start", numeric=True, table=False),
-            Column("end", numeric=True, table=False),
-            Column("text", text=True, max_width=30),
-            Column("sentence", text=True),
-        ],
-        empty_message="no dates",
-        footer=footer,
-    )
+    view = TIMELINE.view(empty_message="no dates", footer=footer)
     written = emit_records(rows, view, format, json, bidi)
     finish(written, c)

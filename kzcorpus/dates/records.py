@@ -6,27 +6,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
+from kzcorpus.schema import DATE
+
 if TYPE_CHECKING:
     from kzcorpus.doc import Doc
 
 Kind = Literal["year", "month", "day", "datetime", "relative"]
 KINDS: tuple[str, ...] = ("year", "month", "day", "datetime", "relative")
-#: The keys of :meth:`DateMention.record`, in order.
-FIELDS: tuple[str, ...] = (
-    "doc",
-    "start",
-    "end",
-    "text",
-    "value",
-    "kind",
-    "calendar",
-    "hijri",
-    "implicit_year",
-    "anchor",
-    "anchor_source",
-    "range",
-    "part",
-)
+#: The keys of :meth:`DateMention.record`, in order (:data:`kzcorpus.schema.DATE`).
+FIELDS: tuple[str, ...] = tuple(DATE.keys)
 
 
 @dataclass
