@@ -25,6 +25,10 @@ QUERIES = [
     ["kwic", "توكا[يی]+ف", "--regex"],
     ["kwic", "لا يوجد شيء"],
     ["kwic", "روسيا", "--doc", "001"],
+    ["dates"],
+    ["dates", "--kind", "relative", "--doc", "000"],
+    ["timeline"],
+    ["timeline", "--from", "2022-03", "--to", "2022-12", "--limit", "5"],
 ]
 
 

@@ -202,6 +202,19 @@ def absolute_spec(spec: str) -> str:
     return spec if spec == "-" else os.path.abspath(os.path.expanduser(spec))
 
 
+def per_article(corpus: Any, kind: str, task: Any, jobs: int | None, keep: Any = None) -> Any:
+    """``(article, result)`` for every article, in corpus order: read from the
+    index when *corpus* is one that stores *kind*, else computed by *task* on
+    every core, with a progress bar on long runs."""
+    if hasattr(corpus, "with_results") and corpus.index.has_results(kind):
+        yield from corpus.with_results(kind)
+        return
+    from kzcorpus.engine import scan
+
+    with progress_bar() as progress:
+        yield from scan(corpus, task, jobs=jobs_or_default(jobs), keep=keep, progress=progress)
+
+
 def finish(written: int, corpus: Any) -> NoReturn:
     if corpus.problems:
         n = len(corpus.problems)

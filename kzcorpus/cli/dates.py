@@ -12,6 +12,8 @@ from kzcorpus.cli.common import (
     DocOpt,
     EncodingOpt,
     FormatOpt,
+    IndexOpt,
+    JobsOpt,
     JsonOpt,
     LimitOpt,
     MetadataOpt,
@@ -19,6 +21,7 @@ from kzcorpus.cli.common import (
     emit_records,
     finish,
     open_corpus,
+    per_article,
 )
 
 DATE_KINDS = ("year", "month", "day", "datetime", "relative")
@@ -64,6 +67,8 @@ def dates(
     date_to: ToOpt = None,
     limit: LimitOpt = None,
     doc: DocOpt = None,
+    jobs: JobsOpt = None,
+    index: IndexOpt = None,
     corpus: CorpusOpt = None,
     metadata: MetadataOpt = None,
     encoding: EncodingOpt = None,
@@ -87,18 +92,18 @@ def dates(
 
       kzcorpus dates --kind day --limit 20
     """
-    from kzcorpus.dates import find_dates, in_range
-    from kzcorpus.doc import docs
+    from kzcorpus.dates import in_range
     from kzcorpus.schema import DATE
+    from kzcorpus.tasks import date_records
 
     _check_bounds(date_from, date_to)
     kinds = check_choices(kind, DATE_KINDS, "--kind")
-    c = open_corpus(corpus, metadata, encoding, doc)
+    c = open_corpus(corpus, metadata, encoding, doc, index)
     records: Any = (
-        m.record()
-        for d in docs(c)
-        for m in find_dates(d)
-        if (kinds is None or m.kind in kinds) and in_range(m.value, date_from, date_to)
+        r
+        for _, found in per_article(c, "dates", date_records, jobs)
+        for r in found
+        if (kinds is None or r["kind"] in kinds) and in_range(r["value"], date_from, date_to)
     )
     if limit is not None:
         records = islice(records, limit)
@@ -120,6 +125,8 @@ def timeline(
     ] = "auto",
     limit: LimitOpt = None,
     doc: DocOpt = None,
+    jobs: JobsOpt = None,
+    index: IndexOpt = None,
     corpus: CorpusOpt = None,
     metadata: MetadataOpt = None,
     encoding: EncodingOpt = None,
@@ -141,13 +148,21 @@ def timeline(
 
       kzcorpus timeline --limit 50
     """
-    from kzcorpus.dates import bars
-    from kzcorpus.dates import timeline as build_timeline
+    from kzcorpus.dates import bars, chronological, in_range
     from kzcorpus.schema import TIMELINE
+    from kzcorpus.tasks import timeline_records
 
     _check_bounds(date_from, date_to)
-    c = open_corpus(corpus, metadata, encoding, doc)
-    rows = build_timeline(c, date_from=date_from, date_to=date_to)
+    c = open_corpus(corpus, metadata, encoding, doc, index)
+    rows = sorted(
+        (
+            r
+            for _, found in per_article(c, "timeline", timeline_records, jobs)
+            for r in found
+            if in_range(r["value"], date_from, date_to)
+        ),
+        key=chronological,
+    )
     if limit is not None:
         rows = rows[:limit]
     years = {str(r["value"])[:4] for r in rows if r.get("value")}

@@ -72,7 +72,7 @@ The package, module by module: :mod:`~kzcorpus.dates.words` (word lists),
 from kzcorpus.dates.anchor import article_date, normalise_date
 from kzcorpus.dates.find import find_dates
 from kzcorpus.dates.records import FIELDS, KINDS, ArticleDate, DateMention, Kind
-from kzcorpus.dates.timeline import bars, in_range, timeline, timeline_rows
+from kzcorpus.dates.timeline import bars, chronological, in_range, timeline, timeline_rows
 
 __all__ = [
     "FIELDS",
@@ -82,6 +82,7 @@ __all__ = [
     "Kind",
     "article_date",
     "bars",
+    "chronological",
     "find_dates",
     "in_range",
     "normalise_date",

@@ -86,7 +86,7 @@ def timeline(
         for doc in docs(articles)
         for r in timeline_rows(doc, [m for m in find_dates(doc) if in_range(m.value, date_from, date_to)])
     ]
-    return sorted(rows, key=_chronological)
+    return sorted(rows, key=chronological)
 
 
 def timeline_rows(source: Doc | Article, mentions: Iterable[DateMention]) -> list[dict[str, Any]]:
@@ -121,7 +121,7 @@ def timeline_rows(source: Doc | Article, mentions: Iterable[DateMention]) -> lis
     return rows
 
 
-def _chronological(row: dict[str, Any]) -> tuple[str, int, str, int]:
+def chronological(row: dict[str, Any]) -> tuple[str, int, str, int]:
     """By the first day the value covers, then precision (a year before its
     months), then article and offset."""
     value: str = row["value"]

@@ -42,24 +42,14 @@ from kzcorpus.index.store import (
     stat_input,
     unpack_docs,
 )
+from kzcorpus.tasks import STORED
 
 #: A folded token, as the KWIC matcher sees word boundaries in folded text.
 TOKEN_RE = re.compile(r"[^\W_]+")
 BATCH = 500
 
-#: Per-article results stored in the index: kind -> function of a Doc
-#: (returning JSON-able data).  Analyses register theirs with :func:`result`.
-RESULTS: dict[str, Callable[[Doc], Any]] = {}
-
-
-def result(kind: str) -> Callable[[Callable[[Doc], Any]], Callable[[Doc], Any]]:
-    """Register a per-article result to store in every index."""
-
-    def register(fn: Callable[[Doc], Any]) -> Callable[[Doc], Any]:
-        RESULTS[kind] = fn
-        return fn
-
-    return register
+#: Per-article results stored in the index: kind -> task (:mod:`kzcorpus.tasks`).
+RESULTS = STORED
 
 
 def folded_tokens(doc: Doc) -> list[str]:

@@ -212,6 +212,10 @@ class Index:
                 out.update(unpack_docs(row[0]))
         return out
 
+    def has_results(self, kind: str) -> bool:
+        """Whether this index stores per-article results of *kind*."""
+        return kind in json.loads(self.meta.get("results", "[]"))
+
     def results(self, kind: str, only: Iterable[int] | None = None) -> dict[int, Any]:
         """Stored per-article results of *kind*, by article number."""
         rows = self.con.execute("SELECT doc, data FROM results WHERE kind = ?", (kind,))
