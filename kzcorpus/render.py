@@ -234,6 +234,8 @@ def render_table(
             )
         if view.footer:
             console.print(Text(view.footer, style="dim"))
+        if view.summary is not None:
+            console.print(Text(view.summary(len(rows)), style="dim"))
     finally:
         if explicit:
             out.write("\x1b[8h")

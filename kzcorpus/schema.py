@@ -18,7 +18,7 @@ and the CLI all import it.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, NamedTuple
 
 
@@ -53,6 +53,9 @@ class View(NamedTuple):
     kwic: bool = False
     empty_message: str = "no results"
     footer: str | None = None
+    #: Called once every row is drawn: the line of totals under a table
+    #: (rows shown, what they add up to, what was left out).
+    summary: Callable[[int], str] | None = None
 
     @property
     def keys(self) -> list[str]:
@@ -100,6 +103,7 @@ class Schema(NamedTuple):
         kwic: bool = False,
         empty_message: str = "no results",
         footer: str | None = None,
+        summary: Callable[[int], str] | None = None,
     ) -> View:
         """Table columns for this record: *show* adds fields tables leave out
         by default, *hide* removes fields from tables."""
@@ -115,7 +119,7 @@ class Schema(NamedTuple):
             if f.key in hidden:
                 c = c._replace(table=False)
             columns.append(c)
-        return View(columns, kwic=kwic, empty_message=empty_message, footer=footer)
+        return View(columns, kwic=kwic, empty_message=empty_message, footer=footer, summary=summary)
 
     def record(self, values: Mapping[str, Any]) -> dict[str, Any]:
         """*values* as this record, keys in schema order; every field must be given, no other."""

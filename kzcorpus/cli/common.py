@@ -136,7 +136,15 @@ class progress_bar:
         self._enabled = sys.stderr.isatty()
 
     def __enter__(self) -> "progress_bar":
+        _ACTIVE.append(self)
         return self
+
+    def stop(self) -> None:
+        """Take the bar off the screen (before a table is drawn) and show no more."""
+        self._enabled = False
+        if self._progress is not None:
+            self._progress.stop()
+            self._progress = None
 
     def __call__(self, article: Any) -> None:
         self._n += 1
@@ -166,8 +174,34 @@ class progress_bar:
         self._progress.start()
 
     def __exit__(self, *exc: object) -> None:
-        if self._progress is not None:
-            self._progress.stop()
+        self.stop()
+        if self in _ACTIVE:
+            _ACTIVE.remove(self)
+
+
+_ACTIVE: list[progress_bar] = []
+
+
+class Tally:
+    """Counts the records passing through: rows, distinct articles, a sum."""
+
+    def __init__(self, add: str | None = None) -> None:
+        self.rows = 0
+        self.docs: set[Any] = set()
+        self.total = 0
+        self._add = add
+
+    def __call__(self, records: Any) -> Any:
+        for rec in records:
+            self.rows += 1
+            self.docs.add(rec.get("doc"))
+            if self._add is not None:
+                self.total += rec.get(self._add) or 0
+            yield rec
+
+
+def plural(n: int, word: str) -> str:
+    return f"{n:,} {word}{'' if n == 1 else 's'}"
 
 
 def _open_index_corpus(
@@ -238,6 +272,12 @@ def emit_records(records: Any, view: Any, fmt: str | None, json_flag: bool, bidi
     from kzcorpus.output import emit
 
     chosen = _chosen_format(fmt, json_flag, bidi)
+    if chosen == "table":
+        # A table is drawn once every row is known: gather them while the
+        # progress bar runs, then take the bar away.
+        records = list(records)
+        for bar in list(_ACTIVE):
+            bar.stop()
     try:
         return emit(records, view, chosen, out=sys.stdout, bidi=bidi)
     except BrokenPipeError:

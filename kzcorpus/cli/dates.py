@@ -17,11 +17,13 @@ from kzcorpus.cli.common import (
     JsonOpt,
     LimitOpt,
     MetadataOpt,
+    Tally,
     check_choices,
     emit_records,
     finish,
     open_corpus,
     per_article,
+    plural,
 )
 
 DATE_KINDS = ("year", "month", "day", "datetime", "relative")
@@ -108,8 +110,9 @@ def dates(
     if limit is not None:
         records = islice(records, limit)
 
-    view = DATE.view(empty_message="no dates")
-    written = emit_records(records, view, format, json, bidi)
+    tally = Tally()
+    view = DATE.view(empty_message="no dates", summary=lambda n: _summary(n, tally, limit))
+    written = emit_records(tally(records), view, format, json, bidi)
     finish(written, c)
 
 
@@ -174,6 +177,14 @@ def timeline(
         scale = 40 / peak if peak > 40 else 1
         lines = [f"{label:>7}  {'█' * max(1, round(n * scale))} {n}" for label, n in counts]
         footer = f"dates per {chosen}:\n" + "\n".join(lines)
-    view = TIMELINE.view(empty_message="no dates", footer=footer)
-    written = emit_records(rows, view, format, json, bidi)
+    tally = Tally()
+    view = TIMELINE.view(empty_message="no dates", footer=footer, summary=lambda n: _summary(n, tally, limit))
+    written = emit_records(tally(rows), view, format, json, bidi)
     finish(written, c)
+
+
+def _summary(n: int, tally: Tally, limit: int | None) -> str:
+    line = f"{plural(n, 'date')} in {plural(len(tally.docs), 'article')}"
+    if limit is not None and n >= limit:
+        line += f"; stopped at --limit {limit}, later dates not shown"
+    return line

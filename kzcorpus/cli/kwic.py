@@ -18,10 +18,12 @@ from kzcorpus.cli.common import (
     JsonOpt,
     LimitOpt,
     MetadataOpt,
+    Tally,
     emit_records,
     finish,
     jobs_or_default,
     open_corpus,
+    plural,
     progress_bar,
 )
 
@@ -128,19 +130,32 @@ def kwic(
         results = scan(c, task, jobs=jobs_or_default(jobs), keep=task.may_match, progress=progress)
         if count:
             # Only articles with hits are listed, so any row means a hit.
-            count_records = ({"doc": a.id, "title": a.title, "hits": n} for a, n in results if n)
-            view = HIT_COUNT.view(empty_message="no articles")
+            tally = Tally(add="hits")
+            count_records = tally({"doc": a.id, "title": a.title, "hits": n} for a, n in results if n)
+            view = HIT_COUNT.view(
+                empty_message="no articles",
+                summary=lambda n: f"{plural(n, 'article')} with hits, {plural(tally.total, 'hit')} in all",
+            )
             written = emit_records(count_records, view, format, json, bidi)
         else:
             hits: Any = kw.sort_hits((h for _, found in results for h in found), sort)
             if limit is not None:
                 hits = islice(hits, limit)
+            tally = Tally()
+
+            def summary(n: int) -> str:
+                line = f"{plural(n, 'hit')} in {plural(len(tally.docs), 'article')}"
+                if limit is not None and n >= limit:
+                    line += f"; stopped at --limit {limit}, later hits not shown"
+                return line
+
             view = HIT.view(
                 show=["match"] if explain else [],
                 kwic=True,
                 empty_message=f"no hits for {query if query is not None else entity}",
+                summary=summary,
             )
-            written = emit_records((h.record() for h in hits), view, format, json, bidi)
+            written = emit_records(tally(h.record() for h in hits), view, format, json, bidi)
     finish(written, c)
 
 
