@@ -63,6 +63,11 @@ class KwicHit:
     words_before: list[str] = field(default_factory=list, repr=False)
     words_after: list[str] = field(default_factory=list, repr=False)
 
+    @property
+    def ref(self) -> str:
+        """``DOC:START-END``: what ``kzcorpus show`` opens."""
+        return f"{self.doc}:{self.start}-{self.end}"
+
     def record(self) -> dict[str, Any]:
         """The hit record (:data:`kzcorpus.schema.HIT`)."""
         return {k: getattr(self, k) for k in HIT.keys}

@@ -335,3 +335,93 @@ def _kwic_table(rows: list[dict[str, str]], columns: list[Column], shape: Callab
             *[Text(fit_words(r[c.key], fixed[c.key], shape, keep="start")) for c in trail],
         )
     return table
+
+
+def _wrap_logical(text: str, width: int) -> list[str]:
+    """Cut *text* into pieces of at most *width* characters at spaces, in
+    logical order (wrapping must happen before reordering)."""
+    words = text.split()
+    if not words:
+        return [""]
+    lines, cur = [], ""
+    for w in words:
+        while len(w) > width:
+            if cur:
+                lines.append(cur)
+                cur = ""
+            lines.append(w[:width])
+            w = w[width:]
+        if not cur:
+            cur = w
+        elif len(cur) + 1 + len(w) <= width:
+            cur += " " + w
+        else:
+            lines.append(cur)
+            cur = w
+    if cur:
+        lines.append(cur)
+    return lines
+
+
+def render_article(
+    document: Mapping[str, Any],
+    *,
+    out: IO[str],
+    bidi: str | None = None,
+    context: int | None = 8,
+    width: int | None = None,
+    env: Mapping[str, str] | None = None,
+) -> None:
+    """An article for reading: line numbers, each line's part (residue
+    dimmed), the lines of the span marked; with a span and *context*, only
+    the lines around it."""
+    env = os.environ if env is None else env
+    mode = resolve_bidi(bidi, env)
+    shape = transform(mode)
+    console = Console(file=out, width=width, highlight=False, markup=False, emoji=False, soft_wrap=True)
+    lines = list(document["lines"])
+    span = document.get("span")
+    head = " · ".join(
+        str(x)
+        for x in (
+            document["doc"],
+            document.get("title"),
+            document["meta"].get("published"),
+            document["meta"].get("source"),
+        )
+        if x
+    )
+    console.print(Text(clean_for_display(head) if mode == "logical" else shape(clean_for_display(head)), style="bold"))
+    if span is not None:
+        shown = shape(clean_for_display(span["text"])) if span["text"] else "(empty span)"
+        console.print(
+            Text(f"span {span['start']}-{span['end']}, line {span['line']}: ", style="dim")
+            + Text(shown, style="reverse")
+        )
+        if context is not None:
+            marked = [i for i, ln in enumerate(lines) if ln["marked"]] or [span["line"] - 1]
+            lo, hi = max(0, marked[0] - context), min(len(lines), marked[-1] + context + 1)
+            if lo:
+                console.print(Text(f"… {lo} lines above", style="dim"))
+            rest = len(lines) - hi
+            lines = lines[lo:hi]
+        else:
+            rest = 0
+    else:
+        rest = 0
+    number_width = len(str(document["lines"][-1]["line"])) if document["lines"] else 1
+    text_width = max(20, console.width - number_width - 15)
+    for ln in lines:
+        part = ln["part"] or ""
+        style = "dim" if part == "residue" else ("bold" if part == "title" else "")
+        if ln["marked"]:
+            style = "reverse"
+        pieces = _wrap_logical(clean_for_display(ln["text"]), text_width)
+        for k, piece in enumerate(pieces):
+            prefix = f"{'▶' if ln['marked'] and k == 0 else ' '} {ln['line'] if k == 0 else '':>{number_width}} {part if k == 0 else '':<8} │ "
+            body = shape(piece)
+            if has_rtl(piece) and mode != "logical":
+                body = " " * max(0, text_width - cell_len(body)) + body
+            console.print(Text(prefix, style="dim") + Text(body, style=style))
+    if rest > 0:
+        console.print(Text(f"… {rest} lines below", style="dim"))

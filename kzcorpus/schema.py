@@ -163,7 +163,8 @@ _PART = _f("part", "string", "where on the page it is: `title`, `body`, `comment
 HIT = Schema(
     "hit",
     (
-        _DOC,
+        _DOC._replace(table=False),
+        _f("ref", "string", "`DOC:START-END`, what `kzcorpus show` takes to open the article at the hit"),
         _START,
         _END,
         _f("line", "int", "1-based line of `start`", numeric=True),

@@ -65,7 +65,7 @@ def test_default_format_in_a_pipe_is_tsv(capsys: pytest.CaptureFixture[str]) -> 
     code, out, err = run(capsys, "kwic", "توكاييف")
     lines = out.splitlines()
     assert code == 0 and err == ""
-    assert lines[0] == "doc\tstart\tend\tline\tbefore\tkeyword\tafter\tmatch\tpart"
+    assert lines[0] == "doc\tref\tstart\tend\tline\tbefore\tkeyword\tafter\tmatch\tpart"
     assert len(lines) == 50
 
 
@@ -144,6 +144,7 @@ def test_stdin_corpus(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.Mo
     assert json.loads(out) == [
         {
             "doc": "stdin",
+            "ref": "stdin:10-16",
             "start": 10,
             "end": 16,
             "line": 1,

@@ -170,9 +170,10 @@ def test_count(seeds: list[Article]) -> None:
 
 def test_record_schema(seeds: list[Article]) -> None:
     rec = next(iter(kwic(seeds, "توكاييف"))).record()
-    assert list(rec) == ["doc", "start", "end", "line", "before", "keyword", "after", "match", "part"]
+    assert list(rec) == ["doc", "ref", "start", "end", "line", "before", "keyword", "after", "match", "part"]
     assert rec == {
         "doc": "000_7b53a6053af83644",
+        "ref": "000_7b53a6053af83644:139-146",
         "start": 139,
         "end": 146,
         "line": 1,
