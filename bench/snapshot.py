@@ -112,7 +112,9 @@ def main() -> int:
         want = json.loads(path.read_text(encoding="utf-8"))
         same = all(got[k] == want[k] for k in ("code", "stdout", "stderr"))
         bad += not same
-        print(f"{'same' if same else 'DIFFERS'} {name}: {got['seconds']} s (was {want['seconds']} s)  {' '.join(args[:-2])}")
+        print(
+            f"{'same' if same else 'DIFFERS'} {name}: {got['seconds']} s (was {want['seconds']} s)  {' '.join(args[:-2])}"
+        )
     if mode == "check":
         print(f"{bad} case(s) differ")
     return 1 if bad else 0

@@ -20,9 +20,9 @@ from kzcorpus.entities import (
     find_mentions,
     load_gazetteer,
     resolve_entity,
-    score,
 )
 from kzcorpus.errors import InputError, UsageError
+from kzcorpus.evaluation.entities import score
 
 GOLD_DIR = Path(__file__).resolve().parent / "data" / "gold"
 FIXTURES = Path(__file__).resolve().parent / "data" / "entities"
@@ -264,7 +264,7 @@ def test_offsets_round_trip_on_the_seeds(gz: Gazetteer, seeds: list[Article]) ->
         for m in ms:
             assert a.text[m.start : m.end] == m.text
             rec = m.record()
-            assert list(rec) == ["doc", "start", "end", "text", "type", "id", "found_by"]
+            assert list(rec) == ["doc", "start", "end", "text", "type", "id", "found_by", "part"]
             assert rec["type"] in ("PER", "LOC", "ORG", "MISC")
 
 
@@ -431,4 +431,5 @@ def test_mention_record() -> None:
         "type": "LOC",
         "id": "X",
         "found_by": "gazetteer",
+        "part": "body",
     }

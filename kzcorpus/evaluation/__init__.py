@@ -1,0 +1,1 @@
+"""Scoring analyses against hand-annotated gold standards."""
