@@ -67,9 +67,10 @@ def rule_found_name(name: str) -> bool:
 def nearest(gazetteer: Gazetteer, name: str, n: int = 3) -> list[str]:
     """Up to *n* entities spelled most like *name*, as ``'id' (Arabic name)``.
 
-    Ids and every form are compared folded and lower-cased
-    (:func:`difflib.get_close_matches`); failing that, entities whose id or
-    form shares a word with *name*.
+    Ids and every form (both scripts) are compared folded and lower-cased:
+    an entity scores the letters of the words of *name* close to one of its
+    words («King Salman»: «Salman of Saudi Arabia»), plus the whole name's
+    closeness (:class:`difflib.SequenceMatcher`).
     """
     key = fold_form(name).lower()
     choices: dict[str, str] = {}
@@ -77,15 +78,24 @@ def nearest(gazetteer: Gazetteer, name: str, n: int = 3) -> list[str]:
         choices.setdefault(fold_form(eid).lower(), eid)
     for ff, eid in gazetteer.form_index.items():
         choices.setdefault(ff.lower(), eid)
-    ids = [choices[c] for c in difflib.get_close_matches(key, list(choices), n=4 * n, cutoff=0.6)]
-    if not ids:
-        words = {w for w in key.split() if len(w) >= 3}
-        ids = [eid for c, eid in choices.items() if words & set(c.split())]
+    score: dict[str, float] = {}
+    for c in difflib.get_close_matches(key, list(choices), n=4 * n, cutoff=0.6):
+        eid = choices[c]
+        score[eid] = max(score.get(eid, 0.0), len(key) * difflib.SequenceMatcher(None, key, c).ratio())
+    by_word: dict[str, set[str]] = {}
+    for c, eid in choices.items():
+        for w in c.split():
+            by_word.setdefault(w, set()).add(eid)
+    for w in dict.fromkeys(x for x in key.split() if len(x) >= 3):
+        for close in difflib.get_close_matches(w, list(by_word), n=3, cutoff=0.8):
+            for eid in by_word[close]:
+                score[eid] = score.get(eid, 0.0) + len(w)
+    ranked = sorted(score, key=lambda e: (-score[e], e))[:n]
     out = []
-    for eid in dict.fromkeys(ids):
+    for eid in ranked:
         entry = gazetteer.entries[eid]
         out.append(f"{eid!r} ({entry.name})" if entry.name != eid else repr(eid))
-    return out[:n]
+    return out
 
 
 def entity_hits(source: Doc | Article, gazetteer: Gazetteer, entity_id: str) -> list[Hit]:
