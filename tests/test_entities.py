@@ -415,6 +415,7 @@ def test_mentions_carry_their_part(gz: Gazetteer, seeds: list[Article]) -> None:
         doc = Doc(a)
         for m in find_mentions(doc, gz):
             assert m.part == doc.part_at(m.start) == m.record()["part"]
+        assert {m.part for m in find_mentions(doc, gz, parts=False)} <= {""}
 
 
 # --------------------------------------------------------------------------
@@ -475,5 +476,5 @@ def test_mention_record() -> None:
         "type": "LOC",
         "id": "X",
         "found_by": "gazetteer",
-        "part": "body",
+        "part": "",
     }

@@ -28,8 +28,8 @@ def entity_rows(
     for article in articles:
         doc = Doc.of(article)
         if gazetteer.adjectives:
-            adjectives.update(a.id for a in find_adjectives(doc, gazetteer))
-        for m in find_mentions(doc, gazetteer):
+            adjectives.update(a.id for a in find_adjectives(doc, gazetteer, parts=False))
+        for m in find_mentions(doc, gazetteer, parts=False):
             if wanted is not None and m.type not in wanted:
                 continue
             row = agg.get(m.id)

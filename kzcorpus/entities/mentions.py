@@ -20,7 +20,7 @@ does not know get their Arabic full name as id (:func:`unknown_id`).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from kzcorpus.arabic import FoldMap
@@ -49,8 +49,8 @@ class Mention:
     type: str
     id: str
     found_by: str
-    #: The page part holding the mention (:meth:`Doc.part_at`).
-    part: str = "body"
+    #: The page part holding the mention (:meth:`Doc.part_at`); ``""``: not looked up.
+    part: str = ""
 
     def record(self) -> dict[str, Any]:
         return {
@@ -65,15 +65,23 @@ class Mention:
         }
 
 
-def find_mentions(source: Doc | Article, gazetteer: Gazetteer) -> list[Mention]:
+def find_mentions(source: Doc | Article, gazetteer: Gazetteer, *, parts: bool = True) -> list[Mention]:
     """Mentions in an article, sorted by start, without overlaps.
 
     Found once per article and gazetteer (:meth:`Doc.memo`): ``stats``,
     ``kwic --entity`` and ``entities`` asking again get the same list (do
-    not change it).
+    not change it).  With *parts* false the mentions' ``part`` is left
+    ``""`` (classifying the page's parts is not free; a count needs none).
     """
     doc = Doc.of(source)
-    return doc.memo(("entities.mentions", gazetteer.serial), lambda d: _find(d, gazetteer))
+    bare = doc.memo(("entities.mentions", gazetteer.serial), lambda d: _find(d, gazetteer))
+    if not parts:
+        return bare
+    return doc.memo(("entities.mentions+parts", gazetteer.serial), lambda d: _with_parts(d, bare))
+
+
+def _with_parts(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    return [replace(m, part=doc.part_at(m.start)) for m in mentions]
 
 
 def _find(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
@@ -95,7 +103,7 @@ def _find(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
         if not surface.strip():
             continue
         eid = c.id or (c.ref.id if c.ref is not None and c.ref.id else unknown_id(surface))
-        out.append(Mention(doc.id, start, end, surface, c.type, eid, c.found_by, doc.part_at(start)))
+        out.append(Mention(doc.id, start, end, surface, c.type, eid, c.found_by))
     return out
 
 
@@ -124,10 +132,11 @@ def _link_rule_cands(folded: str, rules: list[Cand], gz: Gazetteer) -> None:
             c.id = next(iter(typed))
 
 
-def find_adjectives(source: Doc | Article, gazetteer: Gazetteer) -> list[Mention]:
+def find_adjectives(source: Doc | Article, gazetteer: Gazetteer, *, parts: bool = True) -> list[Mention]:
     """Demonyms and relational adjectives of known entities («الروسية»,
     «والسعوديين»), with ``found_by`` ``adjective``.  They are not mentions
-    (GUIDELINES); :func:`~kzcorpus.entities.entity_rows` counts them per entity."""
+    (GUIDELINES); :func:`~kzcorpus.entities.entity_rows` counts them per entity.
+    *parts*: as for :func:`find_mentions`."""
     pattern, index = gazetteer.adjective_re
     if not index:
         return []
@@ -140,9 +149,8 @@ def find_adjectives(source: Doc | Article, gazetteer: Gazetteer) -> list[Mention
         if entry is None:
             continue
         start, end = fmap.span(m.start("name"), m.end("name"))
-        out.append(
-            Mention(doc.id, start, end, doc.text[start:end], entry.type, entry.id, "adjective", doc.part_at(start))
-        )
+        part = doc.part_at(start) if parts else ""
+        out.append(Mention(doc.id, start, end, doc.text[start:end], entry.type, entry.id, "adjective", part))
     return out
 
 
