@@ -19,7 +19,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from kzcorpus.corpus import Corpus  # noqa: E402
-from kzcorpus.entities import TYPES, find_mentions, load_gazetteer, score  # noqa: E402
+from kzcorpus.entities import TYPES, find_mentions, load_gazetteer  # noqa: E402
+from kzcorpus.evaluation.entities import score  # noqa: E402
 
 GOLD = ROOT / "tests" / "data" / "gold" / "entities.jsonl"
 

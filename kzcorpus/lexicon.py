@@ -1,10 +1,11 @@
 """Word lists as data: one loader for every list in ``kzcorpus/data/lists/``.
 
 A list is a UTF-8 text file, one entry per line (an entry may be several
-words); ``#`` starts a comment.  A header line ``# overlaps: NAME NAME``
-declares the other lists this one may share entries with; every other
-overlap, and every duplicate inside a list, is an error caught by the tests
-(:func:`problems`).  Entries are compared folded
+words); ``#`` starts a comment.  Lists of one analysis share a name prefix
+(``dates_*``, ``entities_*``).  A header line ``# overlaps: NAME NAME``
+declares the other lists of its family this one may share entries with;
+every other overlap within a family, and every duplicate inside a list, is
+an error caught by the tests (:func:`problems`).  Entries are compared folded
 (:func:`kzcorpus.arabic.fold`, white space collapsed), so «إلى» and «الى»
 are the same entry.
 
@@ -68,8 +69,16 @@ def declared_overlaps(name: str) -> frozenset[str]:
     return frozenset(out)
 
 
+def family(name: str) -> str:
+    """The analysis a list belongs to: the part of its name before ``_``
+    (``dates_units`` -> ``dates``).  Lists of one family are read together,
+    so an entry in two of them must be declared; lists of different
+    analyses may share words (a month name is a date word and a common word)."""
+    return name.split("_", 1)[0]
+
+
 def problems() -> list[str]:
-    """Duplicates inside a list and undeclared overlaps between lists."""
+    """Duplicates inside a list and undeclared overlaps between lists of one family."""
     out = []
     all_names = names()
     for name in all_names:
@@ -81,7 +90,7 @@ def problems() -> list[str]:
             seen[key] = e
     for i, a in enumerate(all_names):
         for b in all_names[i + 1 :]:
-            if b in declared_overlaps(a) or a in declared_overlaps(b):
+            if family(a) != family(b) or b in declared_overlaps(a) or a in declared_overlaps(b):
                 continue
             shared = folded(a) & folded(b)
             if shared:

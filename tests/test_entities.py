@@ -12,6 +12,8 @@ from hypothesis import strategies as st
 from kzcorpus.corpus import Article
 from kzcorpus.doc import Doc
 from kzcorpus.entities import (
+    EntityMatcher,
+    Entry,
     Gazetteer,
     Mention,
     entity_hits,
@@ -20,9 +22,9 @@ from kzcorpus.entities import (
     find_mentions,
     load_gazetteer,
     resolve_entity,
-    score,
 )
 from kzcorpus.errors import InputError, UsageError
+from kzcorpus.evaluation.entities import score
 
 GOLD_DIR = Path(__file__).resolve().parent / "data" / "gold"
 FIXTURES = Path(__file__).resolve().parent / "data" / "entities"
@@ -264,7 +266,7 @@ def test_offsets_round_trip_on_the_seeds(gz: Gazetteer, seeds: list[Article]) ->
         for m in ms:
             assert a.text[m.start : m.end] == m.text
             rec = m.record()
-            assert list(rec) == ["doc", "start", "end", "text", "type", "id", "found_by"]
+            assert list(rec) == ["doc", "start", "end", "text", "type", "id", "found_by", "part"]
             assert rec["type"] in ("PER", "LOC", "ORG", "MISC")
 
 
@@ -373,6 +375,49 @@ def test_resolve_entity(gz: Gazetteer) -> None:
     assert resolve_entity(gz, "جون ميجور", known=["جون ميجور"]) == "جون ميجور"
 
 
+def test_unknown_latin_name_fails_at_once_with_the_nearest_names(gz: Gazetteer) -> None:
+    # No corpus is read: the matcher is made from the name and the gazetteer only.
+    with pytest.raises(UsageError, match="no entity 'King Salman'") as info:
+        EntityMatcher("King Salman", gz)
+    message = str(info.value)
+    assert "'Salman of Saudi Arabia' (سلمان بن عبدالعزيز)" in message
+    assert "'Mohammed bin Salman' (محمد بن سلمان)" in message
+    with pytest.raises(UsageError, match="Kassym-Jomart Tokayev"):
+        resolve_entity(gz, "توكايف 2")  # digits: not a rule-found name either
+
+
+def test_rule_found_entity_is_named_by_its_arabic_name(gz: Gazetteer) -> None:
+    text = "وقال رئيس الوزراء البريطاني جون ميجور إن ميجور"
+    matcher = EntityMatcher("جون ميجور", gz)
+    assert (matcher.entity_id, matcher.in_gazetteer) == ("جون ميجور", False)
+    doc = Doc.of(text)
+    assert [text[h.start : h.end] for h in matcher.find(doc)] == ["جون ميجور", "ميجور"]
+    # Spelled with other spaces: the same rule-found id.
+    assert [h.start for h in EntityMatcher("جون   ميجور", gz).find(doc)] == [h.start for h in matcher.find(doc)]
+    assert EntityMatcher("ماجد المجهول", gz).find(doc) == []
+    known = EntityMatcher("kassym-jomart tokayev", gz)
+    assert known.in_gazetteer and known.entity_id == "Kassym-Jomart Tokayev"
+
+
+def test_mentions_are_found_once_per_article_and_gazetteer(gz: Gazetteer) -> None:
+    doc = Doc.of("زار توكاييف روسيا")
+    first = find_mentions(doc, gz)
+    assert find_mentions(doc, gz) is first
+    other = load_gazetteer()
+    assert find_mentions(doc, other) is not first
+    assert find_mentions(doc, other) == first
+    other.add(Entry("Zhanaozen", "LOC", ["جاناوزن"]))
+    assert find_mentions(doc, other) is not first
+
+
+def test_mentions_carry_their_part(gz: Gazetteer, seeds: list[Article]) -> None:
+    for a in seeds:
+        doc = Doc(a)
+        for m in find_mentions(doc, gz):
+            assert m.part == doc.part_at(m.start) == m.record()["part"]
+        assert {m.part for m in find_mentions(doc, gz, parts=False)} <= {""}
+
+
 # --------------------------------------------------------------------------
 # User gazetteers
 
@@ -431,4 +476,5 @@ def test_mention_record() -> None:
         "type": "LOC",
         "id": "X",
         "found_by": "gazetteer",
+        "part": "",
     }

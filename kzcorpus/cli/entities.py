@@ -60,21 +60,15 @@ def entities(
 
       kzcorpus entities --gazetteer my_beat.tsv --min-count 2
     """
-    from kzcorpus.annotate import with_parts
-    from kzcorpus.entities import find_mentions, load_gazetteer
+    from kzcorpus.doc import docs
+    from kzcorpus.entities import entity_rows, find_mentions, load_gazetteer
     from kzcorpus.output import Column, View
 
     wanted = check_choices(type, ENTITY_TYPES, "--type")
     gz = load_gazetteer(gazetteer or ())
     c = open_corpus(corpus, metadata, encoding, doc)
     if mentions:
-
-        def mention_records() -> Any:
-            for a in c:
-                recs = (m.record() for m in find_mentions(a, gz) if wanted is None or m.type in wanted)
-                yield from with_parts(a, recs)
-
-        records: Any = mention_records()
+        records: Any = (m.record() for d in docs(c) for m in find_mentions(d, gz) if wanted is None or m.type in wanted)
         view = View(
             [
                 Column("doc"),
@@ -89,9 +83,7 @@ def entities(
             empty_message="no entity mentions",
         )
     else:
-        from kzcorpus.entities import entity_rows
-
-        records = entity_rows(c, gz, types=wanted, min_count=min_count)
+        records = entity_rows(docs(c), gz, types=wanted, min_count=min_count)
         view = View(
             [
                 Column("id"),

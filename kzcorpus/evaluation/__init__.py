@@ -1,1 +1,1 @@
-"""Scoring analyses against hand-annotated gold."""
+"""Scoring extractors against gold annotations (seeds, dev and holdout sets); not used by the commands."""

@@ -1,0 +1,72 @@
+"""One row per entity over a corpus: mentions, articles, forms, adjectives."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from typing import Any
+
+from kzcorpus.corpus import Article
+from kzcorpus.doc import Doc
+from kzcorpus.entities.gazetteer import TYPES, Gazetteer
+from kzcorpus.entities.mentions import find_adjectives, find_mentions
+from kzcorpus.errors import UsageError
+
+
+def entity_rows(
+    articles: Iterable[Doc | Article],
+    gazetteer: Gazetteer,
+    *,
+    types: Iterable[str] | None = None,
+    min_count: int = 1,
+) -> list[dict[str, Any]]:
+    """One row per entity, sorted by mentions (desc), then id."""
+    wanted = check_types(types)
+    agg: dict[str, dict[str, Any]] = {}
+    forms: dict[str, Counter[str]] = defaultdict(Counter)
+    adjectives: Counter[str] = Counter()
+    for article in articles:
+        doc = Doc.of(article)
+        if gazetteer.adjectives:
+            adjectives.update(a.id for a in find_adjectives(doc, gazetteer, parts=False))
+        for m in find_mentions(doc, gazetteer, parts=False):
+            if wanted is not None and m.type not in wanted:
+                continue
+            row = agg.get(m.id)
+            if row is None:
+                entry = gazetteer.get(m.id)
+                row = agg[m.id] = {
+                    "id": m.id,
+                    "name": entry.name if entry else m.text,
+                    "type": m.type,
+                    "mentions": 0,
+                    "articles": 0,
+                    "per_article": {},
+                    "forms": [],
+                }
+            row["mentions"] += 1
+            pa = row["per_article"]
+            if m.doc not in pa:
+                row["articles"] += 1
+            pa[m.doc] = pa.get(m.doc, 0) + 1
+            forms[m.id][" ".join(m.text.split())] += 1
+    rows = []
+    for eid, row in agg.items():
+        if row["mentions"] < min_count:
+            continue
+        row["forms"] = [f"{f} ({n})" for f, n in sorted(forms[eid].items(), key=lambda x: (-x[1], x[0]))]
+        row["adjectives"] = adjectives.get(eid, 0)
+        rows.append(row)
+    rows.sort(key=lambda r: (-r["mentions"], r["id"]))
+    return rows
+
+
+def check_types(types: Iterable[str] | None) -> set[str] | None:
+    """*types* upper-cased, checked against :data:`TYPES` (None: every type)."""
+    if types is None:
+        return None
+    out = {t.upper() for t in types}
+    bad = sorted(out - set(TYPES))
+    if bad:
+        raise UsageError(f"unknown entity type {bad[0]!r}; choose from {', '.join(TYPES)}")
+    return out or None

@@ -1,0 +1,238 @@
+"""Finding mentions in one article: gazetteer, rules, aliases, overlaps resolved.
+
+How a mention is found, in order:
+
+1. **Gazetteer** (:attr:`Gazetteer.compiled`): the article's folded text
+   (``doc.folded``, its only fold) is searched once; at each word start the
+   longest form wins, and a proclitic (و ف, then ب ك ل) may precede it.
+   When «ل» meets a form's article the alef is dropped («للكرملين» = ل +
+   لكرملين), and the span keeps «لكرملين».
+2. **Rules** (:mod:`kzcorpus.entities.rules`), only on the text the
+   gazetteer left free.  A rule-found name that equals a gazetteer form of
+   an entity of the same type after :func:`norm_name`, is a word prefix of
+   one, or starts with one (not continued by «بن»), links to that entity.
+3. **Aliases** (:mod:`kzcorpus.entities.aliases`) within the article.
+
+Overlaps are resolved leftmost first, then longest.  Entities the gazetteer
+does not know get their Arabic full name as id (:func:`unknown_id`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from typing import Any
+
+from kzcorpus.arabic import FoldMap
+from kzcorpus.corpus import Article
+from kzcorpus.doc import Doc
+from kzcorpus.entities.aliases import GIVEN_BEFORE, alias_cands
+from kzcorpus.entities.candidates import Cand, no_overlaps
+from kzcorpus.entities.gazetteer import WORDCHAR, Entry, Gazetteer, fold_form, norm_name
+from kzcorpus.entities.rules import rule_cands
+from kzcorpus.entities.words import DEFINITE, GIVEN, NAME_LINKS, TITLES
+
+_LATIN_RE = re.compile(r"[A-Za-z]")
+#: How far back a pattern anchored at a candidate looks: one word and its
+#: spaces (a «word» longer than this is not one), so the scan stays linear.
+_WINDOW = 200
+
+
+@dataclass
+class Mention:
+    """One mention.  ``article.text[start:end] == text`` always."""
+
+    doc: str
+    start: int
+    end: int
+    text: str
+    type: str
+    id: str
+    found_by: str
+    #: The page part holding the mention (:meth:`Doc.part_at`); ``""``: not looked up.
+    part: str = ""
+
+    def record(self) -> dict[str, Any]:
+        return {
+            "doc": self.doc,
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "type": self.type,
+            "id": self.id,
+            "found_by": self.found_by,
+            "part": self.part,
+        }
+
+
+def find_mentions(source: Doc | Article, gazetteer: Gazetteer, *, parts: bool = True) -> list[Mention]:
+    """Mentions in an article, sorted by start, without overlaps.
+
+    Found once per article and gazetteer (:meth:`Doc.memo`): ``stats``,
+    ``kwic --entity`` and ``entities`` asking again get the same list (do
+    not change it).  With *parts* false the mentions' ``part`` is left
+    ``""`` (classifying the page's parts is not free; a count needs none).
+    """
+    doc = Doc.of(source)
+    bare = doc.memo(("entities.mentions", gazetteer.serial), lambda d: _find(d, gazetteer))
+    if not parts:
+        return bare
+    return doc.memo(("entities.mentions+parts", gazetteer.serial), lambda d: _with_parts(d, bare))
+
+
+def _with_parts(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    return [replace(m, part=doc.part_at(m.start)) for m in mentions]
+
+
+def _find(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
+    fmap = doc.fmap
+    folded, text = fmap.folded, doc.text
+    cands = _gazetteer_cands(folded, text, fmap, gazetteer)
+    rules = rule_cands(folded, cands)
+    _link_rule_cands(folded, rules, gazetteer)
+    cands = no_overlaps(cands + rules)
+    for c in cands:
+        if c.id is None:  # unknown to the gazetteer: the name as written
+            start, end = fmap.span(c.fstart, c.fend)
+            c.id = unknown_id(text[start:end])
+    cands = no_overlaps(cands + alias_cands(folded, cands, gazetteer))
+    out: list[Mention] = []
+    for c in cands:
+        start, end = fmap.span(c.fstart, c.fend)
+        surface = text[start:end]
+        if not surface.strip():
+            continue
+        eid = c.id or (c.ref.id if c.ref is not None and c.ref.id else unknown_id(surface))
+        out.append(Mention(doc.id, start, end, surface, c.type, eid, c.found_by))
+    return out
+
+
+def _link_rule_cands(folded: str, rules: list[Cand], gz: Gazetteer) -> None:
+    """Link a rule-found name to the gazetteer entity of the same type whose
+    form it equals after :func:`norm_name`, is a word prefix of («سلمان بن
+    عبدالعزيز» of «… آل سعود»), or starts with (not continued by «بن»)."""
+    full, prefixes = gz.name_index
+    for c in rules:
+        if c.id is not None:
+            continue
+        key = norm_name(folded[c.fstart : c.fend])
+        words = key.split()
+        if len(words) < 2:
+            continue
+        eids = full.get(key) or prefixes.get(key) or set()
+        if not eids:  # the span starts with a known name: «X Y» + «الحسني»
+            for k in range(len(words) - 1, 1, -1):
+                if words[k] in NAME_LINKS:
+                    continue
+                eids = full.get(" ".join(words[:k])) or set()
+                if eids:
+                    break
+        typed = {e for e in eids if gz.entries[e].type == c.type}
+        if len(typed) == 1:
+            c.id = next(iter(typed))
+
+
+def find_adjectives(source: Doc | Article, gazetteer: Gazetteer, *, parts: bool = True) -> list[Mention]:
+    """Demonyms and relational adjectives of known entities («الروسية»,
+    «والسعوديين»), with ``found_by`` ``adjective``.  They are not mentions
+    (GUIDELINES); :func:`~kzcorpus.entities.entity_rows` counts them per entity.
+    *parts*: as for :func:`find_mentions`."""
+    pattern, index = gazetteer.adjective_re
+    if not index:
+        return []
+    doc = Doc.of(source)
+    fmap = doc.fmap
+    out: list[Mention] = []
+    for m in pattern.finditer(fmap.folded):
+        eid = index.get(" ".join(m.group("name").split()))
+        entry = gazetteer.get(eid) if eid else None
+        if entry is None:
+            continue
+        start, end = fmap.span(m.start("name"), m.end("name"))
+        part = doc.part_at(start) if parts else ""
+        out.append(Mention(doc.id, start, end, doc.text[start:end], entry.type, entry.id, "adjective", part))
+    return out
+
+
+_ABD_SPACE_RE = re.compile(r"(?<![^\W\d_])عبد\s+(?=ال)")
+
+
+def unknown_id(surface: str) -> str:
+    """The id of a name no list knows: as written, one space between words,
+    «عبد ال…» joined («سلمان بن عبد العزيز» = «سلمان بن عبدالعزيز»)."""
+    return _ABD_SPACE_RE.sub("عبد", " ".join(surface.split()))
+
+
+_NISBA_FORM = re.compile(r"ال[^\W\d_]{3,}يه")
+_DEF_BEFORE = re.compile(rf"(?<!{WORDCHAR}){DEFINITE}[^\W\d_]{{2,}}[^\S\n]+$")
+_FAMILY_AFTER = re.compile(rf"[^\S\n]+ال[^\S\n]+[^\W\d_]+(?!{WORDCHAR})")
+_LINK_BEFORE = re.compile(rf"(?<!{WORDCHAR})(?:بن|ابن|بنت)[^\S\n]+$")
+_LINK_AFTER = re.compile(r"[^\S\n]+(?:بن|ابن|بنت)[^\S\n]+[^\W\d_]")
+
+
+def _before(pattern: re.Pattern[str], folded: str, pos: int) -> re.Match[str] | None:
+    """*pattern* (anchored with ``$``) ending at *pos*, searched in a bounded
+    window before it (its look-behind still sees the text before the window)."""
+    return pattern.search(folded, max(0, pos - _WINDOW), pos)
+
+
+def _gazetteer_cands(folded: str, original: str, fmap: FoldMap, gz: Gazetteer) -> list[Cand]:
+    pattern, lam, index = gz.compiled
+    raw: list[tuple[Cand, str]] = []
+    for m in pattern.finditer(folded):
+        if m.group("name") is not None:
+            group, ff = "name", m.group("name")
+        else:
+            group, ff = "lname", lam[m.group("lname")]
+        ff = " ".join(ff.split())
+        eid = index.get(ff)
+        if eid is None:
+            continue
+        entry = gz.entries[eid]
+        fs, fe = m.start(group), m.end(group)
+        if _LATIN_RE.search(ff) and not _latin_case_ok(entry, ff, original, fmap, fs, fe):
+            continue
+        found_by = entry.source
+        if entry.type == "PER" and (fam := _FAMILY_AFTER.match(folded, fe)):
+            fe = fam.end()  # «… آل سعود», «… آل نهيان»
+        first, _, rest = ff.partition(" ")
+        if rest and first in TITLES:  # «الملك سلمان»: the title stays outside
+            fs = fs + len(folded[fs:fe]) - len(folded[fs:fe].split(None, 1)[1])
+        raw.append((Cand(fs, fe, entry.type, eid, found_by, ff), ff))
+    # «السعودية» after a definite noun is the adjective («الخطوط السعودية»).
+    raw = [(c, ff) for c, ff in raw if not (_NISBA_FORM.fullmatch(ff) and _before(_DEF_BEFORE, folded, c.fstart))]
+    # A known person inside a longer «بن» chain is someone else: «سعود بن
+    # فيصل بن مشعل» is not «سعود بن فيصل».
+    raw = [
+        (c, ff)
+        for c, ff in raw
+        if c.type != "PER" or not (_before(_LINK_BEFORE, folded, c.fstart) or _LINK_AFTER.match(folded, c.fend))
+    ]
+    # A known surname after another first name is someone else: «هشام مرسي».
+    raw = [
+        (c, ff)
+        for c, ff in raw
+        if not (
+            c.type == "PER" and " " not in ff and (g := _before(GIVEN_BEFORE, folded, c.fstart)) and g.group(1) in GIVEN
+        )
+    ]
+    # Ambiguous forms need the entity found another way in this article.
+    sure = {c.id for c, ff in raw if ff not in gz.entries[c.id or ""].ambiguous}
+    cands = [c for c, ff in raw if c.id in sure]
+    present = {c.id for c in cands}
+    for rule in gz.context_rules:
+        if rule.from_id in present and rule.triggers & present and rule.to_id in gz.entries:
+            to = gz.entries[rule.to_id]
+            for c in cands:
+                if c.id == rule.from_id:
+                    c.id, c.type = to.id, to.type
+    return cands
+
+
+def _latin_case_ok(entry: Entry, ff: str, original: str, fmap: FoldMap, fs: int, fe: int) -> bool:
+    """An acronym form written in capitals («LPR», «UN») must be capitals."""
+    for f in entry.forms:
+        if fold_form(f) == ff and f.isupper():
+            a, b = fmap.span(fs, fe)
+            return original[a:b].isupper()
+    return True

@@ -1,0 +1,360 @@
+"""Rule-found names: titles, name chains, given names, heads of organisations and places.
+
+The rules run only on the text the gazetteer left free (tokens of the folded
+text marked ``free``).  Every word of a rule-found name must look like a
+name (:mod:`kzcorpus.entities.words`); ``found_by`` is ``rule:<name>``, the
+list word as spelled in its list: ``rule:title(الرئيس)``,
+``rule:head(وزارة)``, ``rule:org(الهيئة)``, ``rule:facility(مستشفى)``,
+``rule:chain(بن)``, ``rule:chain(أبو)``, ``rule:given-name``,
+``rule:foreign-shape``.
+"""
+
+from __future__ import annotations
+
+from kzcorpus.arabic import WORD_RE
+from kzcorpus.entities.candidates import Cand
+from kzcorpus.entities.words import (
+    ABD,
+    ABU,
+    AL,
+    ALL_HEADS,
+    AMBIG_GIVEN,
+    ANY_HEAD,
+    ARABIC_LETTER_RE,
+    CLITIC_LETTERS,
+    CONJ_LETTERS,
+    DEF_ORG_HEADS,
+    DEFINITE_RE,
+    FACILITY_HEADS,
+    FOREIGN_SURNAME_RE,
+    GENERIC_ADJ,
+    GENERIC_AFTER_HEAD,
+    GIVEN,
+    INDEF_ADJ,
+    LOC_FACILITIES,
+    LOC_HEADS,
+    NAME_END,
+    NAME_LINKS,
+    PERSONAL_TITLES,
+    PLACE_ORG_HEADS,
+    PLACE_WORDS,
+    RANK_ADJ,
+    ROLE_FILLERS,
+    ROLE_HEADS,
+    ROYAL,
+    STOP,
+    TITLES,
+    TITLES_AND_ROLES,
+    WEAK_TITLES,
+    given_like,
+    is_common,
+    looks_foreign,
+    plain_ok,
+    spelled,
+    strip_pro,
+    surname_ok,
+    verbish,
+)
+
+
+class _Tok:
+    __slots__ = ("end", "free", "glued", "start", "w")
+
+    def __init__(self, start: int, end: int, w: str, glued: bool, free: bool) -> None:
+        self.start, self.end, self.w, self.glued, self.free = start, end, w, glued, free
+
+
+def _tokens(folded: str, taken: list[Cand]) -> list[_Tok]:
+    spans = sorted((c.fstart, c.fend) for c in taken)
+    toks: list[_Tok] = []
+    j = 0
+    prev_end = 0
+    for m in WORD_RE.finditer(folded):
+        s, e = m.start(), m.end()
+        while j < len(spans) and spans[j][1] <= s:
+            j += 1
+        free = not (j < len(spans) and spans[j][0] < e)
+        gap = folded[prev_end:s]
+        glued = bool(toks) and gap.strip() == "" and "\n" not in gap
+        toks.append(_Tok(s, e, m.group(), glued, free))
+        prev_end = e
+    return toks
+
+
+def _is_name_tok(t: _Tok, first: bool) -> bool:
+    w = t.w
+    if not t.free or len(w) < 2 or w in STOP or w in TITLES or w in ROLE_HEADS:
+        return False
+    if not ARABIC_LETTER_RE.search(w) or any(ch.isdigit() for ch in w):
+        return False
+    if DEFINITE_RE.match(w) or strip_pro(w, ANY_HEAD) is not None or is_common(w):
+        return False
+    return not (w[0] in CONJ_LETTERS and w not in GIVEN)
+
+
+def _linked_name_ok(t: _Tok) -> bool:
+    """After «بن» a name may start with و or ف («بن فوزان», «بن وليد»)."""
+    w = t.w
+    return t.free and len(w) >= 3 and w[0] in CONJ_LETTERS and w not in STOP and not DEFINITE_RE.match(w)
+
+
+def _name_chain(toks: list[_Tok], i: int, *, strong: bool) -> int:
+    """End index (exclusive) of a person's name starting at *i*, or *i*.
+
+    A first name, then «بن/بنت X» links, or up to two more plain names
+    (one unless *strong*), closed by an optional «آل X» or «ال» family name.
+    """
+    n = len(toks)
+    if i >= n or not _is_name_tok(toks[i], True):
+        return i
+
+    def nxt(j: int) -> _Tok | None:
+        return toks[j] if j < n and toks[j].glued and toks[j].free else None
+
+    j = i + 1
+    first = toks[i].w
+    if first == ABD:
+        t = nxt(j)
+        if t is None or t.w in STOP:
+            return i
+        j += 1  # «عبد» + «الله»
+    elif first in ABU:
+        t = nxt(j)
+        if t is None or t.w in STOP or not (_is_name_tok(t, False) or surname_ok(t.w, free=t.free)):
+            return i
+        j += 1  # «أبو» + «بكر» / «أبو» + «الغيط»
+        t = nxt(j)
+        if t is not None and surname_ok(t.w, free=t.free) and not toks[j - 1].w.startswith("ال"):
+            j += 1
+        return j
+    linked = False
+    plain = 0
+    while (t := nxt(j)) is not None:
+        w = t.w
+        t2 = nxt(j + 1)
+        if w in NAME_LINKS and t2 is not None and (_is_name_tok(t2, False) or _linked_name_ok(t2)):
+            j += 2
+            linked = True
+            if t2.w == ABD and nxt(j) is not None:
+                j += 1
+            continue
+        if w == AL and t2 is not None:
+            j += 2
+            break
+        if surname_ok(t.w, free=t.free, strong=strong):
+            j += 1
+            break
+        if not linked and _is_name_tok(t, False) and plain_ok(w) and plain < (2 if strong else 1):
+            if w in ABU:  # «حسن أبو علي», never a bare «أبو» at the end
+                if t2 is None or not (_is_name_tok(t2, False) or surname_ok(t2.w, free=t2.free)):
+                    break
+                j += 1
+            plain += 1
+            j += 1
+            if w == ABD and nxt(j) is not None:  # «محمد عبد الله»
+                j += 1
+            continue
+        break
+    return j
+
+
+def rule_cands(folded: str, taken: list[Cand]) -> list[Cand]:
+    toks = _tokens(folded, taken)
+    taken_at = {c.fstart: c for c in taken}
+    out: list[Cand] = []
+    n = len(toks)
+    i = 0
+    while i < n:
+        t = toks[i]
+        if not t.free:
+            i += 1
+            continue
+        # 0. Facilities named after a royal or a scholar: «مستشفى الملك فهد».
+        fac = strip_pro(t.w, FACILITY_HEADS)
+        if fac is not None and i + 2 < n and toks[i + 1].glued:
+            if toks[i + 1].w in ROYAL:
+                k = _name_chain(toks, i + 2, strong=True)
+            else:  # «جامع أحمد بن حنبل», «مستشفى سليمان الحبيب»
+                k = _name_chain(toks, i + 1, strong=False)
+                if k <= i + 2 or _untitled_name_ok([x.w for x in toks[i + 1 : k]]) is None:
+                    k = i
+            if k > i + 2:
+                while (
+                    k < n
+                    and k - i < 8
+                    and toks[k].glued
+                    and surname_ok(toks[k].w, free=toks[k].free)
+                    and toks[k].w not in NAME_END
+                ):
+                    k += 1
+                typ = "LOC" if fac[1] in LOC_FACILITIES else "ORG"
+                out.append(Cand(t.start + fac[0], toks[k - 1].end, typ, None, f"rule:facility({spelled(fac[1])})"))
+                i = k
+                continue
+        # 1. Title (+ qualifiers) + name.
+        title = strip_pro(t.w, TITLES_AND_ROLES)
+        if title is not None:
+            j = i + 1
+            skipped = 0
+            while j < n and toks[j].glued and skipped < 4:
+                tj = toks[j]
+                if tj.free and (DEFINITE_RE.match(tj.w) or tj.w in ROLE_FILLERS):
+                    if tj.w in STOP:
+                        break
+                    # «الإمام الصادق»: after a personal title only an
+                    # adjective («الرئيس الأمريكي») opens the qualifiers.
+                    if not skipped and title[1] in PERSONAL_TITLES and tj.w not in ROLE_FILLERS:
+                        if not tj.w.endswith(("ي", "يه")):
+                            break
+                    j += 1
+                    skipped += 1
+                    continue
+                if not tj.free and (c := taken_at.get(tj.start)) is not None and c.type == "LOC":
+                    j += 1  # «وزير خارجية فرنسا …»
+                    while j < n and not toks[j].free and toks[j].start < c.fend:
+                        j += 1
+                    skipped += 1
+                    continue
+                if tj.free and strip_pro(tj.w, TITLES) is not None:
+                    j += 1
+                    skipped += 1
+                    continue
+                break
+            if j < n and toks[j].glued and (skipped or title[1] in TITLES):
+                k = _name_chain(toks, j, strong=True)
+                if k > j and _titled_name_ok([x.w for x in toks[j:k]], title[1]):
+                    rule = f"rule:title({spelled(title[1])})"
+                    end, eid = toks[k - 1].end, None
+                    nxt = taken_at.get(toks[k].start) if k < n and toks[k].glued else None
+                    if nxt is not None and nxt.type == "PER" and given_like(toks[j].w):
+                        end, eid = nxt.fend, nxt.id  # «الرئيس جون» + «بايدن»
+                    out.append(Cand(toks[j].start, end, "PER", eid, rule))
+                    i = k
+                    continue
+            i = max(i + 1, j if skipped else i + 1)
+            continue
+        # 2. Organisation and place heads.  An organisation named after a
+        # known place is one ORG: «جامعة الباحة», «إمارة منطقة الرياض».
+        org = strip_pro(t.w, PLACE_ORG_HEADS)
+        nxt_c = taken_at.get(toks[i + 1].start) if org and i + 1 < n and toks[i + 1].glued else None
+        if org is not None and nxt_c is not None and nxt_c.type == "LOC":
+            out.append(Cand(t.start + org[0], nxt_c.fend, "ORG", None, f"rule:head({spelled(org[1])})"))
+            i += 1
+            continue
+        dorg = strip_pro(t.w, DEF_ORG_HEADS)
+        if dorg is not None and i + 2 < n and toks[i + 1].glued and toks[i + 2].glued:
+            adj, comp = toks[i + 1], toks[i + 2]
+            if (
+                adj.free
+                and comp.free
+                and adj.w.startswith("ال")
+                and (adj.w.endswith(("ه", "ي")) or adj.w in RANK_ADJ)
+                and adj.w not in GENERIC_ADJ
+                and comp.w.startswith(("لل", "ل"))
+                and len(comp.w) >= 5
+                and comp.w not in STOP
+            ):
+                k = i + 3
+                while k < n and k - i < 7 and toks[k].glued and toks[k].free and DEFINITE_RE.match(toks[k].w):
+                    if toks[k].w in NAME_END:
+                        break
+                    k += 1
+                out.append(Cand(t.start + dorg[0], toks[k - 1].end, "ORG", None, f"rule:org({spelled(dorg[1])})"))
+                i = k
+                continue
+        head = strip_pro(t.w, ALL_HEADS)
+        if head is not None:
+            k = _head_phrase(toks, i + 1, head[1] in LOC_HEADS)
+            if k > i + 1:
+                typ = "LOC" if head[1] in LOC_HEADS else "ORG"
+                s = t.start + head[0]
+                out.append(Cand(s, toks[k - 1].end, typ, None, f"rule:head({spelled(head[1])})"))
+                i = k
+                continue
+        # 3. Name chains without a title: «X بن Y», given name + surname, «أبو X».
+        k = _name_chain(toks, i, strong=False)
+        if k > i + 1:
+            why = _untitled_name_ok([x.w for x in toks[i:k]])
+            if why is not None:
+                out.append(Cand(t.start, toks[k - 1].end, "PER", None, f"rule:{why}"))
+                i = k
+                continue
+        # 4. Foreign surname shapes («يانوكوفيتش»).
+        if FOREIGN_SURNAME_RE.match(t.w) and t.w not in STOP:
+            out.append(Cand(t.start, t.end, "PER", None, "rule:foreign-shape"))
+        i += 1
+    return out
+
+
+def _titled_name_ok(words: list[str], title: str = "") -> bool:
+    """Is *words*, after a title, a person's name?  A known given name, a
+    compound «عبد…» name, a «بن» chain, a first name and a family name
+    («عبدالمنعم الحيزان»), or two foreign-looking words («ديفيد كاميرون»).
+    After a title that is also a common word («الفريق»: the team) only a
+    known given name will do."""
+    if title in WEAK_TITLES:
+        return given_like(words[0]) and (len(words) > 1 or words[0] not in AMBIG_GIVEN)
+    if not given_like(words[0]) and not plain_ok(words[0]):
+        return False
+    if len(words) == 1:
+        return given_like(words[0]) and words[0] not in AMBIG_GIVEN
+    if given_like(words[0]) or any(w in NAME_LINKS for w in words[1:]):
+        return True
+    if len(words) == 2 and words[1].startswith("ال"):
+        w = words[0]
+        return plain_ok(w) and not w.endswith("ه") and w[0] not in CLITIC_LETTERS and not verbish(w)
+    return all(looks_foreign(w) for w in words)
+
+
+def _untitled_name_ok(words: list[str]) -> str | None:
+    """The rule that makes *words* (no title before) a person's name, if any."""
+    first = words[0]
+    if len(words) > 1 and words[1] in NAME_LINKS:
+        return "chain(بن)"
+    if first == ABD and len(words) > 3 and words[2] in NAME_LINKS:
+        return "chain(بن)"
+    if first in ABU and len(words) > 1:
+        return "chain(أبو)"
+    if given_like(first) and first not in AMBIG_GIVEN:
+        return "given-name"
+    last = words[-1]
+    second_given = given_like(words[1]) and words[1] not in AMBIG_GIVEN
+    if first in GIVEN and ((last.startswith("ال") and last.endswith("ي")) or second_given):
+        return "given-name"  # «منصور البلوي», «صالح محمد»
+    return None
+
+
+def _head_phrase(toks: list[_Tok], j: int, place: bool) -> int:
+    """End of the name after an organisation or place head at *j*."""
+    n = len(toks)
+    if j >= n or not toks[j].glued or not toks[j].free:
+        return j
+    first = toks[j].w
+    if first in NAME_END or first in GENERIC_AFTER_HEAD or any(ch.isdigit() for ch in first):
+        return j
+    if place:
+        # «مدينة جدة», «بحر قزوين», «محافظة وادي الدواسر»: one proper-name word,
+        # two when the first is a place word.
+        if first in PLACE_WORDS and j + 1 < n and toks[j + 1].glued and toks[j + 1].free:
+            second = toks[j + 1].w
+            if second not in NAME_END and not any(ch.isdigit() for ch in second):
+                return j + 2
+            return j
+        if first in WEAK_TITLES or is_common(first):  # «وأدى الفريق» is not «وادي …»
+            return j
+        if first.endswith(("يه", "يين", "يون")) or (not first.startswith("ال") and first in GIVEN):
+            return j
+        if first in INDEF_ADJ:  # «مخيم خاص», «قرية صغيرة»
+            return j
+        if not first.startswith("ال") and (not ARABIC_LETTER_RE.search(first) or first.endswith("ي")):
+            return j  # «مضيق بحري»: an adjective, not a name
+        return j + 1
+    if not first.startswith("ال"):
+        return j
+    k = j + 1
+    while k < n and k - j < 4 and toks[k].glued and toks[k].free:
+        w = toks[k].w
+        if not w.startswith("ال") or w in NAME_END or w in TITLES:  # «وزارة الصحة الدكتور …»
+            break
+        k += 1
+    return k
