@@ -15,7 +15,7 @@ from typing import Any, Literal, get_args
 from kzcorpus.arabic import WORD_RE, FoldMap, Token, clean_for_display, fold
 from kzcorpus.corpus import Article
 from kzcorpus.doc import Doc, Hit, HitFinder, docs
-from kzcorpus.errors import UsageError
+from kzcorpus.errors import PatternTooSlow, UsageError
 
 MatchMode = Literal["clitic", "normalized", "exact", "regex"]
 MATCH_MODES: tuple[str, ...] = get_args(MatchMode)
@@ -40,6 +40,9 @@ _PREP_ART = "|".join(
 )
 _WORDCHAR = r"[^\W_]"
 _MIN_CORE = 3  # «الله» keeps its ال: a two-letter core would match «له»
+#: Seconds a user regular expression may take on one article (the regex module
+#: gives up some 2-2.5 times later than asked: about 2.5 s in practice).
+REGEX_TIMEOUT = 1.0
 
 
 @dataclass
@@ -116,9 +119,12 @@ class Matcher:
         """Hits in *doc*, in text order, with original offsets."""
         text = doc.text
         if self.mode == "regex":
-            for m in self._regex.finditer(text):
-                if m.end() > m.start():
-                    yield Hit(m.start(), m.end(), "regex")
+            try:
+                for m in self._regex.finditer(text, timeout=REGEX_TIMEOUT):
+                    if m.end() > m.start():
+                        yield Hit(m.start(), m.end(), "regex")
+            except TimeoutError:
+                raise PatternTooSlow(f"pattern too slow on {doc.id}; simplify it") from None
             return
         if self.mode == "exact":
             for m in self._pattern.finditer(text):
