@@ -590,6 +590,7 @@ class Corpus:
         except (OSError, zipfile.BadZipFile) as exc:
             self._problem(str(path), f"cannot open zip ({exc})")
             return
+        other: list[str] = []
         with zf:
             for info in zf.infolist():
                 if info.is_dir():
@@ -598,7 +599,7 @@ class Corpus:
                 where = f"{path}!{info.filename}"
                 suffix = member.suffix.lower()
                 if suffix not in COLLECTION_SUFFIXES and suffix != ".txt":
-                    self._problem(where, "skipped: not .txt, .json or .jsonl")
+                    other.append(info.filename)
                     continue
                 try:
                     data = zf.read(info)
@@ -611,6 +612,11 @@ class Corpus:
                         yield Article(id=member.stem, text=text, path=where)
                 else:
                     yield from self._collection(data, where, member.stem)
+        if len(other) == 1:
+            self._problem(f"{path}!{other[0]}", "skipped: not .txt, .json or .jsonl")
+        elif other:
+            sample = ", ".join(other[:3]) + (" …" if len(other) > 3 else "")
+            self._problem(str(path), f"{len(other)} members skipped: not .txt, .json or .jsonl ({sample})")
 
     def _collection(self, data: bytes, where: str, stem: str) -> Iterator[Article]:
         text = self._decode(data, where)
@@ -622,7 +628,12 @@ class Corpus:
             return
         yield from self._records(records, where, stem)
 
-    def _records(self, records: Iterable[_Record], where: str, stem: str) -> Iterator[Article]:
+    def _records(self, records: list[_Record], where: str, stem: str) -> Iterator[Article]:
+        if len(records) > 1 and not any(_body(rec) is not None for _n, _label, rec in records):
+            self._problem(
+                where, f"none of its {len(records)} records has a 'text' or 'content' string field (not articles?)"
+            )
+            return
         for n, label, rec in records:
             here = f"{where} {label}"
             if isinstance(rec, Exception):
@@ -631,7 +642,7 @@ class Corpus:
             if not isinstance(rec, dict):
                 self._problem(here, "not a JSON object")
                 continue
-            body = next((rec[k] for k in TEXT_FIELDS if isinstance(rec.get(k), str)), None)
+            body = _body(rec)
             if body is None:
                 self._problem(here, "no 'text' or 'content' string field")
                 continue
@@ -668,6 +679,13 @@ class Corpus:
         return out
 
 
+def _body(record: Any) -> str | None:
+    """The text of a collection record (``text``, else ``content``), if any."""
+    if not isinstance(record, dict):
+        return None
+    return next((record[k] for k in TEXT_FIELDS if isinstance(record.get(k), str)), None)
+
+
 #: A collection record: its number, where it is (``line 3``, ``record 3``), the object or why not.
 _Record = tuple[int, str, Any]
 
@@ -676,8 +694,11 @@ def _parse_collection(text: str, *, lenient: bool = False) -> tuple[list[_Record
     """Records of a JSON array, or of JSON Lines; or ``None`` and why not.
 
     A bad line of JSON Lines is a record holding the error, so the other
-    lines are still read.  With *lenient* (standard input, which may be
-    text that starts with a bracket) a bad first line means not JSON.
+    lines are still read; but when bad lines outnumber the objects, the
+    file is not JSON Lines at all (one problem, not one per line).  A file
+    holding one JSON object is one record.  With *lenient* (standard input,
+    which may be text that starts with a bracket) a bad first line means
+    not JSON.
     """
     stripped = text.lstrip()
     if stripped.startswith("["):
@@ -688,9 +709,19 @@ def _parse_collection(text: str, *, lenient: bool = False) -> tuple[list[_Record
         if isinstance(data, list):
             return [(n, f"record {n}", rec) for n, rec in enumerate(data, 1)], ""
         return None, "not a JSON array or JSON Lines of article objects"
+    lines = text.splitlines()
+    if not lenient and len(lines) > 1:
+        try:
+            whole = json.loads(text)
+        except json.JSONDecodeError:
+            pass
+        else:
+            if isinstance(whole, dict):
+                return [(1, "record 1", whole)], ""
+            return None, "not a JSON array or JSON Lines of article objects"
     out: list[_Record] = []
     first_error = ""
-    for n, line in enumerate(text.splitlines(), 1):
+    for n, line in enumerate(lines, 1):
         if not line.strip():
             continue
         try:
@@ -700,7 +731,9 @@ def _parse_collection(text: str, *, lenient: bool = False) -> tuple[list[_Record
                 return None, ""
             first_error = first_error or f"line {n}: {exc.msg}"
             out.append((n, f"line {n}", ValueError(exc.msg)))
-    if not any(not isinstance(rec, Exception) for _n, _label, rec in out):
-        detail = f" ({first_error})" if first_error else " (it is empty)"
-        return None, f"not a JSON array or JSON Lines of article objects{detail}"
+    objects = sum(1 for _n, _label, rec in out if isinstance(rec, dict))
+    bad = sum(1 for _n, _label, rec in out if isinstance(rec, Exception))
+    if not objects or bad > objects:
+        detail = f" ({first_error}{f'; {bad} of {len(out)} lines are not JSON' if bad > 1 else ''})"
+        return None, f"not a JSON array or JSON Lines of article objects{detail if out else ' (it is empty)'}"
     return out, ""

@@ -116,8 +116,29 @@ def test_malformed_collections_are_reported_with_where_and_the_rest_read(tmp_pat
         "D/bad.jsonl line 4: not a JSON object",
         "D/broken.json: invalid JSON at line 2 column 1 (Expecting value); no record read from it",
         "D/empty.ndjson: not a JSON array or JSON Lines of article objects (it is empty)",
-        "D/garbage.jsonl: not a JSON array or JSON Lines of article objects (line 1: Expecting value)",
+        "D/garbage.jsonl: not a JSON array or JSON Lines of article objects (line 1: Expecting value; 2 of 2 lines are not JSON)",
         "D/object.json line 1: no 'text' or 'content' string field",
+    ]
+
+
+def test_json_files_that_are_not_collections_give_one_problem_each(tmp_path: Path) -> None:
+    _write(tmp_path / "config.json", json.dumps({"a": 1, "b": [1, 2], "c": {"d": 2}}, indent=2))
+    _write(tmp_path / "article.json", json.dumps({"id": "p", "text": TEXT}, indent=2, ensure_ascii=False))
+    _write(tmp_path / "settings.json", "// comment\n{\n  a: 1,\n}\n" + _jsonl({"id": "q", "text": TEXT}))
+    _write(tmp_path / "number.json", "1\n\n")
+    _write(tmp_path / "data.json", json.dumps([{"a": 1}, {"b": 2}, 3]))
+    with zipfile.ZipFile(tmp_path / "pics.zip", "w") as zf:
+        for name in ("a.png", "b.png", "c.png", "d.png", "t.txt"):
+            zf.writestr(name, TEXT)
+    corpus = Corpus([str(tmp_path)])
+    assert [a.id for a in corpus] == ["p", "t"]
+    assert [str(p).replace(str(tmp_path), "D") for p in corpus.problems] == [
+        "D/config.json record 1: no 'text' or 'content' string field",
+        "D/data.json: none of its 3 records has a 'text' or 'content' string field (not articles?)",
+        "D/number.json: not a JSON array or JSON Lines of article objects",
+        "D/pics.zip: 4 members skipped: not .txt, .json or .jsonl (a.png, b.png, c.png …)",
+        "D/settings.json: not a JSON array or JSON Lines of article objects "
+        "(line 1: Expecting value; 4 of 5 lines are not JSON)",
     ]
 
 
