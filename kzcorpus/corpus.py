@@ -20,6 +20,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from kzcorpus.decoding import decode as decode
+from kzcorpus.decoding import reads_as_arabic as reads_as_arabic
 from kzcorpus.errors import InputError, UsageError
 
 #: Fields of a collection record used as the text, in order of preference.
@@ -32,18 +34,10 @@ COLLECTION_SUFFIXES = (".jsonl", ".ndjson", ".json")
 #: The files a directory is read for by default (``include`` widens or narrows it).
 ARTICLE_SUFFIXES = (".txt", *COLLECTION_SUFFIXES, ".zip")
 ENV_CORPUS = "KZCORPUS_CORPUS"
-#: Bytes that are not UTF-8 are read as Windows-1256 only when they read as
-#: Arabic text that way: at least this share of their letters are Arabic ...
-CP1256_MIN_ARABIC = 0.5
-#: ... and at least this share of their characters are letters, marks,
-#: digits, punctuation or spaces (random bytes give about 0.75, news 0.99).
-CP1256_MIN_TEXTLIKE = 0.9
 #: How many notes of one kind are printed before the rest are counted.
 NOTES_PER_KIND = 5
 _GLOB_CHARS = frozenset("*?[")
 _ISO_DATE_RE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?)?)?$")
-_CONTROL_CHARS_RE = re.compile(r"[\x00-\x08\x0e-\x1f]")
-_ARABIC_LETTER_RE = re.compile(r"[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
 
 
 @dataclass
@@ -89,90 +83,6 @@ def seeds_dir() -> Path:
         if candidate.is_dir():
             return candidate
     raise InputError("the embedded seed articles are missing from this installation; reinstall kzcorpus")
-
-
-# --------------------------------------------------------------------------
-# Decoding
-
-
-def decode(data: bytes, encoding: str | None = None) -> str:
-    """Decode file contents; raise ``ValueError`` saying why it failed.
-
-    Without *encoding*: a BOM decides (UTF-8 or UTF-16); else UTF-8; else
-    Windows-1256, the common legacy Arabic encoding, but only when the text
-    reads as Arabic that way (:func:`reads_as_arabic`): Latin-1 or random
-    bytes are refused rather than turned into mojibake.  Data with NUL
-    bytes and no UTF-16 BOM is binary.
-    """
-    if encoding:
-        try:
-            text = data.decode(encoding)
-        except LookupError:
-            raise UsageError(f"unknown encoding {encoding!r}; try utf-8, utf-16 or cp1256") from None
-        except UnicodeDecodeError as exc:
-            raise ValueError(f"not valid {encoding} ({exc.reason} at byte {exc.start})") from None
-        return text[1:] if text.startswith("\ufeff") else text
-    if data.startswith(codecs.BOM_UTF8):
-        try:
-            return data[3:].decode("utf-8")
-        except UnicodeDecodeError as exc:
-            raise ValueError(f"has a UTF-8 BOM but is not valid UTF-8 (byte {exc.start + 3})") from None
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError as exc:
-            raise ValueError(f"has a UTF-16 BOM but is not valid UTF-16 ({exc.reason})") from None
-    if b"\x00" in data:
-        raise ValueError("binary file (contains NUL bytes); if it is UTF-16 without a BOM, use --encoding utf-16-le")
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        text = _legacy_arabic(data, exc.start)
-    if len(_CONTROL_CHARS_RE.findall(text, 0, 4096)) > 8:
-        raise ValueError("binary file (control bytes in the text); name the encoding with --encoding if it is text")
-    return text
-
-
-def _legacy_arabic(data: bytes, bad_byte: int) -> str:
-    """*data*, which is not UTF-8 from byte *bad_byte*, as Windows-1256 Arabic."""
-    lenient = data.decode("utf-8", errors="replace")
-    invalid = lenient.count("\ufffd")
-    if sum(1 for ch in lenient if ord(ch) > 0x7F) - invalid > invalid:
-        raise ValueError(
-            f"not valid UTF-8 at byte {bad_byte}, though most of it reads as UTF-8 (a damaged file?); "
-            "if it is in another encoding, name it with --encoding"
-        )
-    try:
-        text = data.decode("cp1256")
-    except UnicodeDecodeError as exc:  # pragma: no cover - cp1256 maps every byte today
-        raise ValueError(
-            f"neither UTF-8 nor Windows-1256 (byte {exc.start}); name the encoding with --encoding"
-        ) from None
-    if not reads_as_arabic(text):
-        raise ValueError(
-            f"not UTF-8 (byte {bad_byte}) and not Arabic text in Windows-1256 either; "
-            "name its encoding with --encoding (e.g. --encoding latin-1)"
-        )
-    return text
-
-
-def reads_as_arabic(text: str, sample: int = 65536) -> bool:
-    """Whether *text* (its first *sample* characters) reads as Arabic text.
-
-    At least :data:`CP1256_MIN_ARABIC` of its letters are Arabic letters and
-    at least :data:`CP1256_MIN_TEXTLIKE` of its characters are letters,
-    marks, digits, punctuation or spaces.  Used to accept a guess of
-    Windows-1256 for bytes that are not UTF-8.
-    """
-    import unicodedata
-
-    head = text[:sample]
-    letters = [ch for ch in head if ch.isalpha()]
-    arabic = sum(1 for ch in letters if _ARABIC_LETTER_RE.match(ch))
-    if not letters or arabic < CP1256_MIN_ARABIC * len(letters):
-        return False
-    textlike = sum(1 for ch in head if ch in "\t\n\r" or unicodedata.category(ch)[0] in "LMNPZ")
-    return textlike >= CP1256_MIN_TEXTLIKE * len(head)
 
 
 # --------------------------------------------------------------------------
@@ -243,11 +153,12 @@ def _expand(spec: str, include: Sequence[str], exclude: Sequence[str], report: _
         return [_Source("stdin", "-", "stdin")]
     path = Path(spec).expanduser()
     if path.is_dir():
-        found = _walk(path, include, exclude, report)
+        found, hidden = _walk(path, include, exclude, report)
         if not found:
             kinds = ", ".join(ARTICLE_SUFFIXES)
             narrowed = " matching the include and exclude patterns" if include or exclude else ""
-            raise InputError(f"{spec}: directory has no article files{narrowed} ({kinds})")
+            skipped = f"; {hidden} hidden names skipped (name one to read it)" if hidden else ""
+            raise InputError(f"{spec}: directory has no article files{narrowed} ({kinds}){skipped}")
         return _sources(found, path)
     if path.exists():
         return [_classify(path, path.stem)]
@@ -263,8 +174,8 @@ def _expand(spec: str, include: Sequence[str], exclude: Sequence[str], report: _
     raise InputError(f"{spec}: no such file or directory (check the --corpus path)")
 
 
-def _walk(root: Path, include: Sequence[str], exclude: Sequence[str], report: _Report) -> list[Path]:
-    """Files below *root* to read, in name order (hidden names skipped)."""
+def _walk(root: Path, include: Sequence[str], exclude: Sequence[str], report: _Report) -> tuple[list[Path], int]:
+    """Files below *root* to read, in name order, and how many hidden names were skipped."""
 
     def unreadable(exc: OSError) -> None:
         if Path(exc.filename or root) == root:
@@ -272,7 +183,9 @@ def _walk(root: Path, include: Sequence[str], exclude: Sequence[str], report: _R
         report(str(exc.filename), f"cannot list this directory ({exc.strerror or exc})")
 
     found: list[Path] = []
+    hidden = 0
     for folder, dirnames, filenames in os.walk(root, onerror=unreadable):
+        hidden += sum(1 for name in (*dirnames, *filenames) if name.startswith("."))
         dirnames[:] = [d for d in dirnames if not d.startswith(".")]
         here = Path(folder)
         for name in filenames:
@@ -281,7 +194,7 @@ def _walk(root: Path, include: Sequence[str], exclude: Sequence[str], report: _R
             f = here / name
             if _wanted(f, root, include, exclude, known=f.suffix.lower() in ARTICLE_SUFFIXES) and f.is_file():
                 found.append(f)
-    return sorted(found)
+    return sorted(found), hidden
 
 
 def _wanted(path: Path, root: Path, include: Sequence[str], exclude: Sequence[str], *, known: bool) -> bool:

@@ -87,7 +87,7 @@ def test_include_and_exclude(mixed: Path) -> None:
     assert ids(include=["sub"], exclude=["*.json"]) == ["j1", "arts:2", "n1"]
     assert ids(include=["*.md"]) == ["notes"]  # a pattern naming a file reads it whatever its suffix
     assert ids(include=["a.txt", "notes.*"]) == ["a", "notes"]
-    with pytest.raises(InputError, match="no article files matching the include and exclude patterns"):
+    with pytest.raises(InputError, match=r"no article files matching the include and exclude patterns .*; 2 hidden"):
         Corpus([str(mixed)], include=["*.xml"])
     # Globs are filtered too; a file named outright never is.
     assert [a.id for a in Corpus([str(mixed / "**" / "*.*")], exclude=["*.zip", "*.md", "*.csv", "meta*"])] == [
