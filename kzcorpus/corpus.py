@@ -20,6 +20,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from kzcorpus.decoding import decode as decode
+from kzcorpus.decoding import reads_as_arabic as reads_as_arabic
 from kzcorpus.errors import InputError, UsageError
 
 #: Fields of a collection record used as the text, in order of preference.
@@ -29,10 +31,13 @@ TEXT_FIELDS = ("text", "content")
 DATE_FIELDS = ("published", "date", "date_extracted")
 METADATA_NAMES = ("metadata.csv", "metadata.jsonl")
 COLLECTION_SUFFIXES = (".jsonl", ".ndjson", ".json")
+#: The files a directory is read for by default (``include`` widens or narrows it).
+ARTICLE_SUFFIXES = (".txt", *COLLECTION_SUFFIXES, ".zip")
 ENV_CORPUS = "KZCORPUS_CORPUS"
+#: How many notes of one kind are printed before the rest are counted.
+NOTES_PER_KIND = 5
 _GLOB_CHARS = frozenset("*?[")
 _ISO_DATE_RE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?)?)?$")
-_CONTROL_CHARS_RE = re.compile(r"[\x00-\x08\x0e-\x1f]")
 
 
 @dataclass
@@ -78,51 +83,6 @@ def seeds_dir() -> Path:
         if candidate.is_dir():
             return candidate
     raise InputError("the embedded seed articles are missing from this installation; reinstall kzcorpus")
-
-
-# --------------------------------------------------------------------------
-# Decoding
-
-
-def decode(data: bytes, encoding: str | None = None) -> str:
-    """Decode file contents; raise ``ValueError`` saying why it failed.
-
-    Without *encoding*: a BOM decides (UTF-8 or UTF-16); else UTF-8; else
-    Windows-1256, the common legacy Arabic encoding.  Data with NUL bytes
-    and no UTF-16 BOM is binary.
-    """
-    if encoding:
-        try:
-            text = data.decode(encoding)
-        except LookupError:
-            raise UsageError(f"unknown encoding {encoding!r}; try utf-8, utf-16 or cp1256") from None
-        except UnicodeDecodeError as exc:
-            raise ValueError(f"not valid {encoding} ({exc.reason} at byte {exc.start})") from None
-        return text[1:] if text.startswith("\ufeff") else text
-    if data.startswith(codecs.BOM_UTF8):
-        try:
-            return data[3:].decode("utf-8")
-        except UnicodeDecodeError as exc:
-            raise ValueError(f"has a UTF-8 BOM but is not valid UTF-8 (byte {exc.start + 3})") from None
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError as exc:
-            raise ValueError(f"has a UTF-16 BOM but is not valid UTF-16 ({exc.reason})") from None
-    if b"\x00" in data:
-        raise ValueError("binary file (contains NUL bytes); if it is UTF-16 without a BOM, use --encoding utf-16-le")
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        try:
-            text = data.decode("cp1256")
-        except UnicodeDecodeError as exc:
-            raise ValueError(
-                f"neither UTF-8 nor Windows-1256 (byte {exc.start}); name the encoding with --encoding"
-            ) from None
-    if len(_CONTROL_CHARS_RE.findall(text, 0, 4096)) > 8:
-        raise ValueError("binary file (control bytes in the text); name the encoding with --encoding if it is text")
-    return text
 
 
 # --------------------------------------------------------------------------
@@ -176,51 +136,143 @@ def _meta_str(value: Any) -> str:
 class _Source:
     kind: str  # "text", "collection", "zip", "stdin"
     path: str
+    #: The article id (text files) or the prefix of record ids (collections).
+    id: str = ""
+
+
+#: Reports a problem met while listing inputs: (path, reason).
+_Report = Callable[[str, str], None]
 
 
 def _is_glob(spec: str) -> bool:
     return any(ch in _GLOB_CHARS for ch in spec)
 
 
-def _expand(spec: str) -> list[_Source]:
+def _expand(spec: str, include: Sequence[str], exclude: Sequence[str], report: _Report) -> list[_Source]:
     if spec == "-":
-        return [_Source("stdin", "-")]
+        return [_Source("stdin", "-", "stdin")]
     path = Path(spec).expanduser()
     if path.is_dir():
-        found = sorted(p for p in path.rglob("*.txt") if p.is_file())
+        found, hidden = _walk(path, include, exclude, report)
         if not found:
-            raise InputError(f"{spec}: directory has no .txt files (pass JSON collections by name or as a glob)")
-        return [_Source("text", str(p)) for p in found]
+            kinds = ", ".join(ARTICLE_SUFFIXES)
+            narrowed = " matching the include and exclude patterns" if include or exclude else ""
+            skipped = f"; {hidden} hidden names skipped (name one to read it)" if hidden else ""
+            raise InputError(f"{spec}: directory has no article files{narrowed} ({kinds}){skipped}")
+        return _sources(found, path)
     if path.exists():
-        return [_classify(path)]
+        return [_classify(path, path.stem)]
     if _is_glob(spec):
         import glob
 
         matches = sorted(glob.glob(os.path.expanduser(spec), recursive=True))
         files = [Path(m) for m in matches if Path(m).is_file()]
+        files = [f for f in files if _wanted(f, Path(), include, exclude, known=True)]
         if not files:
             raise InputError(f"{spec}: no files match this pattern")
-        return [_classify(p) for p in files]
+        return _sources(files, Path(os.path.commonpath([f.parent for f in files])))
     raise InputError(f"{spec}: no such file or directory (check the --corpus path)")
 
 
-def _classify(path: Path) -> _Source:
+def _walk(root: Path, include: Sequence[str], exclude: Sequence[str], report: _Report) -> tuple[list[Path], int]:
+    """Files below *root* to read, in name order, and how many hidden names were skipped."""
+
+    def unreadable(exc: OSError) -> None:
+        if Path(exc.filename or root) == root:
+            raise InputError(f"{root}: cannot list this directory ({exc.strerror or exc})")
+        report(str(exc.filename), f"cannot list this directory ({exc.strerror or exc})")
+
+    found: list[Path] = []
+    hidden = 0
+    for folder, dirnames, filenames in os.walk(root, onerror=unreadable):
+        hidden += sum(1 for name in (*dirnames, *filenames) if name.startswith("."))
+        dirnames[:] = [d for d in dirnames if not d.startswith(".")]
+        here = Path(folder)
+        for name in filenames:
+            if name.startswith(".") or name in METADATA_NAMES:
+                continue  # metadata.csv/.jsonl describe the text files beside them
+            f = here / name
+            if _wanted(f, root, include, exclude, known=f.suffix.lower() in ARTICLE_SUFFIXES) and f.is_file():
+                found.append(f)
+    return sorted(found), hidden
+
+
+def _wanted(path: Path, root: Path, include: Sequence[str], exclude: Sequence[str], *, known: bool) -> bool:
+    """Whether the include/exclude patterns keep *path* (*known*: a kind read by default).
+
+    A pattern matches the file name, the path relative to *root*, or one of
+    its directories (``drafts`` leaves out everything below ``drafts/``).
+    An include pattern that names the file itself reads it whatever its
+    suffix (as text unless a collection or zip).
+    """
+    from fnmatch import fnmatchcase
+
+    rel = path.relative_to(root) if root != Path() else path
+    whole = (rel.name, rel.as_posix())
+    dirs = ["/".join(rel.parts[:i]) for i in range(1, len(rel.parts))]
+
+    def matches(patterns: Sequence[str], names: Sequence[str]) -> bool:
+        return any(fnmatchcase(n, p) for p in patterns for n in names)
+
+    if include:
+        if not (matches(include, whole) or (known and matches(include, dirs))):
+            return False
+    elif not known:
+        return False
+    return not (exclude and matches(exclude, [*whole, *dirs]))
+
+
+def _sources(files: list[Path], root: Path) -> list[_Source]:
+    """Sources for *files* found under *root*, with ids unique by construction.
+
+    A text file's id is its stem; where stems repeat, the path relative to
+    *root* without the extension (``2015/a``), or with it if that repeats
+    too (``a.txt`` beside ``a.json``).  Collections' record-id prefixes
+    follow the same rule.
+    """
+    from collections import Counter
+
+    out = [_classify(f, f.stem) for f in files]
+    stems = Counter((s.kind, s.id) for s in out)
+    renamed = [
+        _Source(s.kind, s.path, Path(s.path).relative_to(root).with_suffix("").as_posix())
+        if stems[s.kind, s.id] > 1
+        else s
+        for s in out
+    ]
+    rels = Counter((s.kind, s.id) for s in renamed)
+    return [
+        _Source(s.kind, s.path, Path(s.path).relative_to(root).as_posix()) if rels[s.kind, s.id] > 1 else s
+        for s in renamed
+    ]
+
+
+def _classify(path: Path, stem: str) -> _Source:
     suffix = path.suffix.lower()
     if suffix in COLLECTION_SUFFIXES:
-        return _Source("collection", str(path))
+        return _Source("collection", str(path), stem)
     if suffix == ".zip":
-        return _Source("zip", str(path))
-    return _Source("text", str(path))
+        return _Source("zip", str(path), stem)
+    return _Source("text", str(path), stem)
 
 
 class Corpus:
     """An iterable of :class:`Article`, streamed from *sources*.
 
-    *sources*: paths, directories (recursive ``*.txt``), glob patterns, ``-``
-    for standard input, JSON Lines or JSON array collections, zip files of
-    those.  ``None`` means ``$KZCORPUS_CORPUS`` or else the embedded seeds.
-    Problems (unreadable files, bad records) go to *on_problem* as they are
-    met and are kept in :attr:`problems`.
+    *sources*: paths, directories, glob patterns, ``-`` for standard input,
+    JSON Lines or JSON array collections, zip files of those.  ``None``
+    means ``$KZCORPUS_CORPUS`` or else the embedded seeds.  A directory is
+    read recursively, in name order, for every kind of file a source may be
+    (``.txt``, ``.json``, ``.jsonl``, ``.ndjson``, ``.zip``; hidden names
+    and ``metadata.csv``/``metadata.jsonl`` skipped).  *include* and
+    *exclude* are glob patterns matched against the file name, its path
+    relative to the directory, or one of its directories, for files found
+    in directories or by globs: with *include*, only matching files are
+    read (a pattern naming files of another suffix reads them as text);
+    files matching *exclude* are not.  Problems (unreadable files, bad
+    records) go to *on_problem* as they are met and are kept in
+    :attr:`problems`; notes (nothing skipped) go to *on_note*, the first
+    :data:`NOTES_PER_KIND` of each kind, then one line counting the rest.
     """
 
     def __init__(
@@ -229,6 +281,8 @@ class Corpus:
         *,
         metadata: Sequence[str | Path] = (),
         encoding: str | None = None,
+        include: Sequence[str] = (),
+        exclude: Sequence[str] = (),
         on_problem: Callable[[Problem], None] | None = None,
         on_note: Callable[[str], None] | None = None,
         stdin: Callable[[], bytes] | None = None,
@@ -244,29 +298,45 @@ class Corpus:
             except LookupError:
                 raise UsageError(f"unknown encoding {encoding!r}; try utf-8, utf-16 or cp1256") from None
         self.encoding = encoding
-        self._sources = [src for spec in sources for src in _expand(str(spec))]
+        self._on_problem = on_problem
+        self._on_note = on_note
+        self._quiet = False
+        self.problems: list[Problem] = []
+        self.notes: list[str] = []
+        self._note_counts: dict[str, int] = {}
+        self._sources = [src for spec in sources for src in _expand(str(spec), include, exclude, self._problem)]
         self._extra_meta: dict[str, dict[str, str]] = {}
         for m in metadata:
             for rid, row in read_metadata(Path(m)).items():
                 self._extra_meta.setdefault(rid, {}).update(row)
         self._dir_meta: dict[str, dict[str, dict[str, str]]] = {}
-        self._on_problem = on_problem
-        self._on_note = on_note
-        self.notes: list[str] = []
         self._stdin_reader = stdin or (lambda: sys.stdin.buffer.read())
         self._stdin_data: bytes | None = None
-        self._quiet = False
         self._only: frozenset[str] | None = None
-        self.problems: list[Problem] = []
 
     # -- problems ---------------------------------------------------------
-    def _note(self, message: str) -> None:
-        """Something the user should know that skipped nothing."""
+    def _note(self, message: str, kind: str = "") -> None:
+        """Something the user should know that skipped nothing.
+
+        Past :data:`NOTES_PER_KIND` notes of one *kind*, the rest are only
+        counted (:meth:`_summarise_notes` says how many).
+        """
         if self._quiet:
             return
+        if kind:
+            n = self._note_counts[kind] = self._note_counts.get(kind, 0) + 1
+            if n > NOTES_PER_KIND:
+                return
         self.notes.append(message)
         if self._on_note is not None:
             self._on_note(message)
+
+    def _summarise_notes(self) -> None:
+        counts, self._note_counts = self._note_counts, {}
+        for kind, n in counts.items():
+            if n > NOTES_PER_KIND:
+                more = n - NOTES_PER_KIND
+                self._note(f"… and {more} more note{'s' if more > 1 else ''} of this kind ({kind})")
 
     def _problem(self, path: str, reason: str) -> None:
         if self._quiet:
@@ -305,28 +375,14 @@ class Corpus:
 
     def __iter__(self) -> Iterator[Article]:
         seen: dict[str, int] = {}
-        for article in self._articles():
-            if self._only is not None and article.id not in self._only:
-                continue
-            n = seen.get(article.id, 0)
-            seen[article.id] = n + 1
-            if n:
-                new_id = f"{article.id}~{n + 1}"
-                self._note(f"{article.path}: duplicate id {article.id!r}; this article is called {new_id!r}")
-                article.id = new_id
-            meta = self._extra_meta.get(article.id)
-            if meta:
-                article.meta.update(meta)
-                if meta.get("title"):
-                    article.title = meta["title"]
-            published = article.meta.get("published")
-            if published and not _ISO_DATE_RE.match(published.strip()):
-                self._note(
-                    f"{article.id}: metadata published {published!r} is not an ISO 8601 date "
-                    "(2022, 2022-07, 2022-07-15 or 2015-07-21 02:51:32); ignored"
-                )
-                del article.meta["published"]
-            yield article
+        self._note_counts = {}
+        try:
+            for article in self._articles():
+                if self._only is not None and article.id not in self._only:
+                    continue
+                yield self._complete(article, seen)
+        finally:
+            self._summarise_notes()
         unused = sorted(set(self._extra_meta) - set(seen))
         if unused and self._only is None:
             sample = ", ".join(unused[:3]) + (" …" if len(unused) > 3 else "")
@@ -334,13 +390,38 @@ class Corpus:
                 f"--metadata: {len(unused)} row{'s' if len(unused) > 1 else ''} name no article in the corpus ({sample})"
             )
 
+    def _complete(self, article: Article, seen: dict[str, int]) -> Article:
+        """A unique id, metadata from ``--metadata`` files, a checked date."""
+        n = seen.get(article.id, 0)
+        seen[article.id] = n + 1
+        if n:
+            new_id = f"{article.id}~{n + 1}"
+            self._note(
+                f"{article.path}: duplicate id {article.id!r}; this article is called {new_id!r}", "duplicate ids"
+            )
+            article.id = new_id
+        meta = self._extra_meta.get(article.id)
+        if meta:
+            article.meta.update(meta)
+            if meta.get("title"):
+                article.title = meta["title"]
+        published = article.meta.get("published")
+        if published and not _ISO_DATE_RE.match(published.strip()):
+            self._note(
+                f"{article.id}: metadata published {published!r} is not an ISO 8601 date "
+                "(2022, 2022-07, 2022-07-15 or 2015-07-21 02:51:32); ignored",
+                "dates not ISO 8601",
+            )
+            del article.meta["published"]
+        return article
+
     def _articles(self) -> Iterator[Article]:
         for src in self._sources:
             yield from self._articles_from(src)
 
     def _articles_from(self, src: _Source) -> Iterator[Article]:
         if src.kind == "text":
-            article = self._read_text(Path(src.path))
+            article = self._read_text(Path(src.path), src.id)
             if article is not None:
                 yield article
         elif src.kind == "stdin":
@@ -348,7 +429,7 @@ class Corpus:
         elif src.kind == "collection":
             data = self._read_bytes(Path(src.path))
             if data is not None:
-                yield from self._collection(data, src.path, Path(src.path).stem)
+                yield from self._collection(data, src.path, src.id)
         else:
             yield from self._read_zip(Path(src.path))
 
@@ -366,8 +447,8 @@ class Corpus:
             self._problem(where, str(exc))
             return None
 
-    def _read_text(self, path: Path) -> Article | None:
-        if self._only is not None and path.stem not in self._only:
+    def _read_text(self, path: Path, article_id: str) -> Article | None:
+        if self._only is not None and article_id not in self._only:
             return None
         data = self._read_bytes(path)
         if data is None:
@@ -376,9 +457,9 @@ class Corpus:
         if text is None:
             return None
         if not text.strip():
-            self._note(f"{path}: empty article (no text); kept, with nothing to find in it")
+            self._note(f"{path}: empty article (no text); kept, with nothing to find in it", "empty articles")
         meta = dict(self._metadata_for(path.parent).get(path.stem, {}))
-        return Article(id=path.stem, text=text, path=str(path), title=meta.get("title") or None, meta=meta)
+        return Article(id=article_id, text=text, path=str(path), title=meta.get("title") or None, meta=meta)
 
     def _metadata_for(self, directory: Path) -> dict[str, dict[str, str]]:
         key = str(directory)
@@ -408,7 +489,7 @@ class Corpus:
             return
         head = text.lstrip()[:1]
         if head in ("[", "{"):
-            records = _parse_collection(text)
+            records, _why = _parse_collection(text, lenient=True)
             if records is not None:
                 yield from self._records(records, "-", "stdin")
                 return
@@ -422,6 +503,7 @@ class Corpus:
         except (OSError, zipfile.BadZipFile) as exc:
             self._problem(str(path), f"cannot open zip ({exc})")
             return
+        other: list[str] = []
         with zf:
             for info in zf.infolist():
                 if info.is_dir():
@@ -430,7 +512,7 @@ class Corpus:
                 where = f"{path}!{info.filename}"
                 suffix = member.suffix.lower()
                 if suffix not in COLLECTION_SUFFIXES and suffix != ".txt":
-                    self._problem(where, "skipped: not .txt, .json or .jsonl")
+                    other.append(info.filename)
                     continue
                 try:
                     data = zf.read(info)
@@ -443,27 +525,37 @@ class Corpus:
                         yield Article(id=member.stem, text=text, path=where)
                 else:
                     yield from self._collection(data, where, member.stem)
+        if len(other) == 1:
+            self._problem(f"{path}!{other[0]}", "skipped: not .txt, .json or .jsonl")
+        elif other:
+            sample = ", ".join(other[:3]) + (" …" if len(other) > 3 else "")
+            self._problem(str(path), f"{len(other)} members skipped: not .txt, .json or .jsonl ({sample})")
 
     def _collection(self, data: bytes, where: str, stem: str) -> Iterator[Article]:
         text = self._decode(data, where)
         if text is None:
             return
-        records = _parse_collection(text)
+        records, why = _parse_collection(text)
         if records is None:
-            self._problem(where, "not a JSON array or JSON Lines of article objects")
+            self._problem(where, why)
             return
         yield from self._records(records, where, stem)
 
-    def _records(self, records: Iterable[tuple[int, Any]], where: str, stem: str) -> Iterator[Article]:
-        for n, rec in records:
-            here = f"{where} record {n}"
+    def _records(self, records: list[_Record], where: str, stem: str) -> Iterator[Article]:
+        if len(records) > 1 and not any(_body(rec) is not None for _n, _label, rec in records):
+            self._problem(
+                where, f"none of its {len(records)} records has a 'text' or 'content' string field (not articles?)"
+            )
+            return
+        for n, label, rec in records:
+            here = f"{where} {label}"
             if isinstance(rec, Exception):
                 self._problem(here, f"invalid JSON ({rec})")
                 continue
             if not isinstance(rec, dict):
                 self._problem(here, "not a JSON object")
                 continue
-            body = next((rec[k] for k in TEXT_FIELDS if isinstance(rec.get(k), str)), None)
+            body = _body(rec)
             if body is None:
                 self._problem(here, "no 'text' or 'content' string field")
                 continue
@@ -492,7 +584,7 @@ class Corpus:
         try:
             for src in self._sources:
                 if src.kind == "text":
-                    out.append(Path(src.path).stem)
+                    out.append(src.id)
                 else:
                     out.extend(a.id for a in self._articles_from(src))
         finally:
@@ -500,25 +592,61 @@ class Corpus:
         return out
 
 
-def _parse_collection(text: str) -> list[tuple[int, Any]] | None:
-    """Records of a JSON array, or of JSON Lines: ``[(number, obj or error)]``."""
+def _body(record: Any) -> str | None:
+    """The text of a collection record (``text``, else ``content``), if any."""
+    if not isinstance(record, dict):
+        return None
+    return next((record[k] for k in TEXT_FIELDS if isinstance(record.get(k), str)), None)
+
+
+#: A collection record: its number, where it is (``line 3``, ``record 3``), the object or why not.
+_Record = tuple[int, str, Any]
+
+
+def _parse_collection(text: str, *, lenient: bool = False) -> tuple[list[_Record] | None, str]:
+    """Records of a JSON array, or of JSON Lines; or ``None`` and why not.
+
+    A bad line of JSON Lines is a record holding the error, so the other
+    lines are still read; but when bad lines outnumber the objects, the
+    file is not JSON Lines at all (one problem, not one per line).  A file
+    holding one JSON object is one record.  With *lenient* (standard input,
+    which may be text that starts with a bracket) a bad first line means
+    not JSON.
+    """
     stripped = text.lstrip()
     if stripped.startswith("["):
         try:
             data = json.loads(text)
-        except json.JSONDecodeError:
-            return None
+        except json.JSONDecodeError as exc:
+            return None, f"invalid JSON at line {exc.lineno} column {exc.colno} ({exc.msg}); no record read from it"
         if isinstance(data, list):
-            return list(enumerate(data, 1))
-        return None
-    out: list[tuple[int, Any]] = []
-    for n, line in enumerate(text.splitlines(), 1):
+            return [(n, f"record {n}", rec) for n, rec in enumerate(data, 1)], ""
+        return None, "not a JSON array or JSON Lines of article objects"
+    lines = text.splitlines()
+    if not lenient and len(lines) > 1:
+        try:
+            whole = json.loads(text)
+        except json.JSONDecodeError:
+            pass
+        else:
+            if isinstance(whole, dict):
+                return [(1, "record 1", whole)], ""
+            return None, "not a JSON array or JSON Lines of article objects"
+    out: list[_Record] = []
+    first_error = ""
+    for n, line in enumerate(lines, 1):
         if not line.strip():
             continue
         try:
-            out.append((n, json.loads(line)))
+            out.append((n, f"line {n}", json.loads(line)))
         except json.JSONDecodeError as exc:
-            if not out:
-                return None
-            out.append((n, ValueError(exc.msg)))
-    return out if out else None
+            if lenient and not out:
+                return None, ""
+            first_error = first_error or f"line {n}: {exc.msg}"
+            out.append((n, f"line {n}", ValueError(exc.msg)))
+    objects = sum(1 for _n, _label, rec in out if isinstance(rec, dict))
+    bad = sum(1 for _n, _label, rec in out if isinstance(rec, Exception))
+    if not objects or bad > objects:
+        detail = f" ({first_error}{f'; {bad} of {len(out)} lines are not JSON' if bad > 1 else ''})"
+        return None, f"not a JSON array or JSON Lines of article objects{detail if out else ' (it is empty)'}"
+    return out, ""

@@ -15,3 +15,7 @@ class UsageError(KzError):
 
 class InputError(KzError):
     """An input that cannot be used at all (missing path, unreadable metadata)."""
+
+
+class PatternTooSlow(UsageError):
+    """A regular expression that takes too long on an article (catastrophic backtracking)."""

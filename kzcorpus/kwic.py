@@ -16,7 +16,7 @@ from typing import Any, Literal, get_args
 from kzcorpus.arabic import WORD_RE, FoldMap, Token, clean_for_display, fold, fold_table
 from kzcorpus.corpus import Article
 from kzcorpus.doc import Doc, Hit, HitFinder, docs
-from kzcorpus.errors import UsageError
+from kzcorpus.errors import PatternTooSlow, UsageError
 from kzcorpus.schema import HIT
 
 MatchMode = Literal["clitic", "normalized", "exact", "regex"]
@@ -45,6 +45,9 @@ _TOKEN_RE = re.compile(r"[^\W_]+")
 _CONJ_FORMS = ("", "\u0648", "\u0641")
 _PREP_ART_FORMS = ("", *_PREP_ART.split("|"))
 _MIN_CORE = 3  # «الله» keeps its ال: a two-letter core would match «له»
+#: Seconds a user regular expression may take on one article (the regex module
+#: gives up some 2-2.5 times later than asked: about 2.5 s in practice).
+REGEX_TIMEOUT = 1.0
 
 
 @dataclass
@@ -149,9 +152,12 @@ class Matcher:
         """Hits in *doc*, in text order, with original offsets."""
         text = doc.text
         if self.mode == "regex":
-            for m in self._regex.finditer(text):
-                if m.end() > m.start():
-                    yield Hit(m.start(), m.end(), "regex")
+            try:
+                for m in self._regex.finditer(text, timeout=REGEX_TIMEOUT):
+                    if m.end() > m.start():
+                        yield Hit(m.start(), m.end(), "regex")
+            except TimeoutError:
+                raise PatternTooSlow(f"pattern too slow on {doc.id}; simplify it") from None
             return
         if self.mode == "exact":
             for m in self._pattern.finditer(text):
