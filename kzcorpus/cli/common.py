@@ -15,9 +15,9 @@ CorpusOpt = Annotated[
     typer.Option(
         "--corpus",
         "-c",
-        help="Articles to read: a file, a directory (recursive *.txt), a glob, - for stdin, "
-        "or a JSON/JSONL collection (also inside .zip). Repeatable. Default: $KZCORPUS_CORPUS, "
-        "else the embedded seeds.",
+        help="Articles to read: a file, a directory (recursive: .txt, .json, .jsonl, .ndjson, .zip), "
+        "a glob (quoted), - for stdin, or a JSON/JSONL collection (also inside .zip). Repeatable. "
+        "Default: $KZCORPUS_CORPUS, else the embedded seeds.",
         show_default=False,
     ),
 ]
@@ -32,7 +32,25 @@ MetadataOpt = Annotated[
 ]
 EncodingOpt = Annotated[
     str | None,
-    typer.Option("--encoding", help="Force a text encoding (default: BOM, else UTF-8, else Windows-1256)."),
+    typer.Option(
+        "--encoding",
+        help="Force a text encoding (default: BOM, else UTF-8, else Windows-1256 when it reads as Arabic).",
+    ),
+]
+IncludeOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--include",
+        help="Only files in directories/globs matching this pattern (name, path below the directory, or a folder). "
+        "Repeatable.",
+        show_default=False,
+    ),
+]
+ExcludeOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--exclude", help="Leave out files matching this pattern (as --include). Repeatable.", show_default=False
+    ),
 ]
 DocOpt = Annotated[
     list[str] | None,
@@ -80,6 +98,36 @@ IndexOpt = Annotated[
 ]
 
 
+#: Values of the options :func:`input_options` adds, for the command being run.
+_INPUT: dict[str, Any] = {}
+_INPUT_OPTIONS: list[tuple[str, Any]] = [("include", IncludeOpt), ("exclude", ExcludeOpt)]
+
+
+def input_options(fn: Any) -> Any:
+    """Add the options that choose input files (``--include``, ``--exclude``)
+    to a command; :func:`open_corpus` applies them.  Declared once here for
+    every command that reads a corpus."""
+    import functools
+    import inspect
+
+    sig = inspect.signature(fn)
+    extra = [
+        inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=None, annotation=ann)
+        for name, ann in _INPUT_OPTIONS
+    ]
+
+    @functools.wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        _INPUT.clear()
+        for name, _ in _INPUT_OPTIONS:
+            _INPUT[name] = kwargs.pop(name, None)
+        return fn(*args, **kwargs)
+
+    wrapper.__signature__ = sig.replace(parameters=[*sig.parameters.values(), *extra])  # type: ignore[attr-defined]
+    wrapper.__annotations__ = {**fn.__annotations__, **dict(_INPUT_OPTIONS)}
+    return wrapper
+
+
 def open_corpus(
     corpus: list[str] | None,
     metadata: list[str] | None,
@@ -99,6 +147,8 @@ def open_corpus(
         corpus or None,
         metadata=metadata or (),
         encoding=encoding,
+        include=_INPUT.get("include") or (),
+        exclude=_INPUT.get("exclude") or (),
         on_problem=lambda p: _stderr(f"skipped {p}"),
         on_note=lambda n: _stderr(f"note: {n}"),
     )

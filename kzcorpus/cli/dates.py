@@ -21,6 +21,7 @@ from kzcorpus.cli.common import (
     check_choices,
     emit_records,
     finish,
+    input_options,
     open_corpus,
     per_article,
     plural,
@@ -58,6 +59,7 @@ def _check_bounds(date_from: str | None, date_to: str | None) -> None:
 
 
 @app.command()
+@input_options
 def dates(
     kind: Annotated[
         list[str] | None,
@@ -117,6 +119,7 @@ def dates(
 
 
 @app.command()
+@input_options
 def timeline(
     date_from: FromOpt = None,
     date_to: ToOpt = None,

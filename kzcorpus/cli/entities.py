@@ -18,6 +18,7 @@ from kzcorpus.cli.common import (
     check_choices,
     emit_records,
     finish,
+    input_options,
     open_corpus,
 )
 
@@ -25,6 +26,7 @@ ENTITY_TYPES = ("PER", "LOC", "ORG", "MISC")
 
 
 @app.command()
+@input_options
 def entities(
     type: Annotated[
         list[str] | None,

@@ -12,6 +12,7 @@ from kzcorpus.cli.common import (
     JobsOpt,
     MetadataOpt,
     absolute_spec,
+    input_options,
     jobs_or_default,
     progress_bar,
 )
@@ -49,6 +50,7 @@ def _index_path(index: str | None) -> str:
 
 
 @index_app.command("build")
+@input_options
 def build(
     index: IndexPathOpt = None,
     corpus: CorpusOpt = None,

@@ -21,6 +21,7 @@ from kzcorpus.cli.common import (
     Tally,
     emit_records,
     finish,
+    input_options,
     jobs_or_default,
     open_corpus,
     plural,
@@ -34,6 +35,7 @@ SortOpt = Literal["position", "article", "keyword", "before1", "before2", "befor
 
 
 @app.command()
+@input_options
 def kwic(
     query: Annotated[
         str | None,
@@ -111,8 +113,11 @@ def kwic(
     if query is not None and entity is not None:
         raise UsageError("give either a QUERY or --entity NAME, not both")
     if entity is not None:
+        from kzcorpus.entities import EntityMatcher, load_gazetteer
+
+        # Resolved against the gazetteer before anything is read.
+        matcher: Any = EntityMatcher(entity, load_gazetteer(gazetteer or []))
         c = open_corpus(corpus, metadata, encoding, doc, index, gazetteer)
-        matcher: Any = _EntityMatcher(entity, gazetteer or [], c)
     else:
         assert query is not None
         mode: kw.MatchMode = "regex" if regex else match
@@ -157,25 +162,3 @@ def kwic(
             )
             written = emit_records(tally(h.record() for h in hits), view, format, json, bidi)
     finish(written, c)
-
-
-class _EntityMatcher:
-    """Hits for every mention of one entity (``kwic --entity``)."""
-
-    def __init__(self, name: str, gazetteer_files: list[str], corpus: Any) -> None:
-        from kzcorpus.entities import find_mentions, load_gazetteer, resolve_entity
-        from kzcorpus.errors import UsageError
-
-        self.gazetteer = load_gazetteer(gazetteer_files)
-        try:
-            self.entity_id = resolve_entity(self.gazetteer, name)
-        except UsageError:
-            # Not in the gazetteer: perhaps an entity the rules found (its id
-            # is its Arabic name); that takes a pass over the corpus.
-            known = {m.id for a in corpus for m in find_mentions(a, self.gazetteer)}
-            self.entity_id = resolve_entity(self.gazetteer, name, known=known)
-
-    def find(self, doc: Any) -> Any:
-        from kzcorpus.entities import entity_hits
-
-        return entity_hits(doc.article, self.gazetteer, self.entity_id)

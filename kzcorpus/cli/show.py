@@ -13,11 +13,13 @@ from kzcorpus.cli.common import (
     IndexOpt,
     JsonOpt,
     MetadataOpt,
+    input_options,
     open_corpus,
 )
 
 
 @app.command()
+@input_options
 def show(
     ref: Annotated[
         str,

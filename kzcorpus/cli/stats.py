@@ -19,6 +19,7 @@ from kzcorpus.cli.common import (
     emit_records,
     emit_sections,
     finish,
+    input_options,
     open_corpus,
 )
 
@@ -105,6 +106,7 @@ def _detail_sections() -> list[Any]:
 
 
 @app.command()
+@input_options
 def stats(
     doc_id: Annotated[
         str | None,
@@ -190,6 +192,7 @@ def stats(
 
 
 @app.command()
+@input_options
 def words(
     keep_stopwords: Annotated[
         bool,
