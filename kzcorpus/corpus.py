@@ -182,19 +182,27 @@ def _walk(root: Path, include: Sequence[str], exclude: Sequence[str], report: _R
             raise InputError(f"{root}: cannot list this directory ({exc.strerror or exc})")
         report(str(exc.filename), f"cannot list this directory ({exc.strerror or exc})")
 
-    found: list[Path] = []
+    found: list[str] = []
     hidden = 0
+    filtered = bool(include or exclude)
     for folder, dirnames, filenames in os.walk(root, onerror=unreadable):
         hidden += sum(1 for name in (*dirnames, *filenames) if name.startswith("."))
         dirnames[:] = [d for d in dirnames if not d.startswith(".")]
-        here = Path(folder)
         for name in filenames:
             if name.startswith(".") or name in METADATA_NAMES:
                 continue  # metadata.csv/.jsonl describe the text files beside them
-            f = here / name
-            if _wanted(f, root, include, exclude, known=f.suffix.lower() in ARTICLE_SUFFIXES) and f.is_file():
-                found.append(f)
-    return sorted(found), hidden
+            known = os.path.splitext(name)[1].lower() in ARTICLE_SUFFIXES
+            full = os.path.join(folder, name)
+            if filtered:
+                if not _wanted(Path(full), root, include, exclude, known=known):
+                    continue
+            elif not known:
+                continue
+            if os.path.isfile(full):
+                found.append(full)
+    # Path order (by path components), without building a Path per file.
+    found.sort(key=lambda f: f.split(os.sep))
+    return [Path(f) for f in found], hidden
 
 
 def _wanted(path: Path, root: Path, include: Sequence[str], exclude: Sequence[str], *, known: bool) -> bool:
