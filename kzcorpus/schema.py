@@ -80,9 +80,12 @@ class Field(NamedTuple):
     numeric: bool = False
     table: bool = True
     max_width: int | None = None
+    header: str = ""
 
     def column(self) -> Column:
-        return Column(self.key, text=self.text, numeric=self.numeric, table=self.table, max_width=self.max_width)
+        return Column(
+            self.key, self.header, text=self.text, numeric=self.numeric, table=self.table, max_width=self.max_width
+        )
 
 
 class Schema(NamedTuple):
@@ -195,19 +198,20 @@ HIT_COUNT = Schema(
 ENTITY = Schema(
     "entity",
     (
-        _f("id", "string", "canonical English name; an entity no list knows gets its Arabic name", text=True),
-        _f("name", "string", "Arabic display name", text=True),
+        _f("id", "string", "canonical English name; an entity no list knows gets its Arabic name"),
+        _f("name", "string", "Arabic display name", text=True, max_width=30),
         _f("type", "string", "`PER`, `LOC`, `ORG` or `MISC`"),
         _f("mentions", "int", "mentions in the corpus", numeric=True),
         _f("articles", "int", "articles that mention it", numeric=True),
         _f("per_article", "object", "`{doc: mentions}`", table=False),
-        _f("forms", "list", "surface forms with counts, commonest first: `توكاييف (40)`", text=True),
+        _f("forms", "list", "surface forms with counts, commonest first: `توكاييف (40)`", text=True, max_width=60),
         _f(
             "adjectives",
             "int",
             "demonyms and relational adjectives of a country («الروسي», «الكازاخستانية»), counted apart: "
             "they are not mentions",
             numeric=True,
+            header="adj.",
         ),
     ),
 )
@@ -220,14 +224,13 @@ MENTION = Schema(
         _f("end", "int", "end of the name: `text[start:end]` is the mention", numeric=True),
         _f("text", "string", "the mention as written", text=True),
         _f("type", "string", "`PER`, `LOC`, `ORG` or `MISC`"),
-        _f("id", "string", "the entity's id (see the entity record)", text=True),
+        _f("id", "string", "the entity's id (see the entity record)"),
         _f(
             "found_by",
             "string",
             "`gazetteer`; `gazetteer:<file>` for a `--gazetteer` file; `rule:<name>` such as "
             "`rule:title(الرئيس)` or `rule:head(وزارة)`; `alias:<id>` for a surname standing for a full "
             "name found earlier in the article",
-            text=True,
         ),
         _PART,
     ),

@@ -12,10 +12,22 @@ named by its files and loaded once per process).
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Callable, Sequence
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
 
 from kzcorpus.doc import Doc
+
+if TYPE_CHECKING:
+    from kzcorpus.entities import Gazetteer
+
+
+@lru_cache(maxsize=4)
+def gazetteer_of(files: tuple[str, ...]) -> Gazetteer:
+    """The gazetteer of *files*, loaded once per process."""
+    from kzcorpus.entities import load_gazetteer
+
+    return load_gazetteer(files)
 
 
 def date_records(doc: Doc) -> list[dict[str, Any]]:
@@ -32,8 +44,25 @@ def timeline_records(doc: Doc) -> list[dict[str, Any]]:
     return timeline_rows(doc, find_dates(doc))
 
 
-#: What every index stores: kind -> task.
-STORED: dict[str, Callable[[Doc], Any]] = {
-    "dates": date_records,
-    "timeline": timeline_records,
-}
+class EntityTask:
+    """An article's entity mentions (with or without their page parts) and
+    adjectives (:func:`kzcorpus.entities.doc_entities`); the gazetteer is
+    named by its files, so the task pickles small."""
+
+    def __init__(self, gazetteer_files: Sequence[str] = (), *, parts: bool = True) -> None:
+        self.files = tuple(str(f) for f in gazetteer_files)
+        self.parts = parts
+
+    def __call__(self, doc: Doc) -> dict[str, Any]:
+        from kzcorpus.entities import doc_entities
+
+        return doc_entities(doc, gazetteer_of(self.files), parts=self.parts)
+
+
+def stored(gazetteer_files: Sequence[str] = ()) -> dict[str, Callable[[Doc], Any]]:
+    """What every index stores: kind -> task."""
+    return {
+        "dates": date_records,
+        "timeline": timeline_records,
+        "entities": EntityTask(gazetteer_files),
+    }

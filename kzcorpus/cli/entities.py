@@ -13,13 +13,19 @@ from kzcorpus.cli.common import (
     EncodingOpt,
     FormatOpt,
     GazetteerOpt,
+    IndexOpt,
+    JobsOpt,
     JsonOpt,
+    LimitOpt,
     MetadataOpt,
+    Tally,
     check_choices,
     emit_records,
     finish,
     input_options,
     open_corpus,
+    per_article,
+    plural,
 )
 
 ENTITY_TYPES = ("PER", "LOC", "ORG", "MISC")
@@ -35,12 +41,12 @@ def entities(
     min_count: Annotated[
         int, typer.Option("--min-count", min=1, help="Only entities mentioned at least this often.")
     ] = 1,
-    limit: Annotated[
-        int | None, typer.Option("--limit", "-n", min=0, help="At most this many rows.", show_default=False)
-    ] = None,
+    limit: LimitOpt = None,
     mentions: Annotated[bool, typer.Option("--mentions", help="One record per mention instead of per entity.")] = False,
     gazetteer: GazetteerOpt = None,
     doc: DocOpt = None,
+    jobs: JobsOpt = None,
+    index: IndexOpt = None,
     corpus: CorpusOpt = None,
     metadata: MetadataOpt = None,
     encoding: EncodingOpt = None,
@@ -62,43 +68,33 @@ def entities(
 
       kzcorpus entities --gazetteer my_beat.tsv --min-count 2
     """
-    from kzcorpus.doc import docs
-    from kzcorpus.entities import entity_rows, find_mentions, load_gazetteer
-    from kzcorpus.output import Column, View
+    from kzcorpus.entities import load_gazetteer, rows_from_found
+    from kzcorpus.schema import ENTITY, MENTION
+    from kzcorpus.tasks import EntityTask
 
     wanted = check_choices(type, ENTITY_TYPES, "--type")
     gz = load_gazetteer(gazetteer or ())
-    c = open_corpus(corpus, metadata, encoding, doc)
+    c = open_corpus(corpus, metadata, encoding, doc, index, gazetteer)
+    found = (r for _, r in per_article(c, "entities", EntityTask(gazetteer or (), parts=mentions), jobs))
+    tally = Tally()
     if mentions:
-        records: Any = (m.record() for d in docs(c) for m in find_mentions(d, gz) if wanted is None or m.type in wanted)
-        view = View(
-            [
-                Column("doc"),
-                Column("start", numeric=True),
-                Column("end", numeric=True),
-                Column("text", text=True),
-                Column("type"),
-                Column("id"),
-                Column("found_by"),
-                Column("part"),
-            ],
-            empty_message="no entity mentions",
-        )
+        records: Any = tally(m for r in found for m in r["mentions"] if wanted is None or m["type"] in wanted)
+
+        def summary(n: int) -> str:
+            line = f"{plural(n, 'mention')} in {plural(len(tally.docs), 'article')}"
+            return line + (f"; stopped at --limit {limit}" if limit is not None and n >= limit else "")
+
+        view = MENTION.view(empty_message="no entity mentions", summary=summary)
     else:
-        records = entity_rows(docs(c), gz, types=wanted, min_count=min_count)
-        view = View(
-            [
-                Column("id"),
-                Column("name", text=True, max_width=30),
-                Column("type"),
-                Column("mentions", numeric=True),
-                Column("articles", numeric=True),
-                Column("per_article", table=False),
-                Column("forms", text=True, max_width=60),
-                Column("adjectives", header="adj.", numeric=True),
-            ],
-            empty_message="no entities",
-        )
+        rows = rows_from_found(found, gz, types=wanted, min_count=min_count)
+        total = sum(r["mentions"] for r in rows)
+
+        def summary(n: int) -> str:
+            line = f"{plural(n, 'entity')} shown of {len(rows):,}, {plural(total, 'mention')} in all"
+            return line.replace("entitys", "entities")
+
+        records = iter(rows)
+        view = ENTITY.view(empty_message="no entities", summary=summary)
     if limit is not None:
         records = islice(records, limit)
     written = emit_records(records, view, format, json, bidi)

@@ -27,7 +27,7 @@ Modules:
 - :mod:`~kzcorpus.entities.mentions`: :class:`Mention`, :func:`find_mentions`;
 - :mod:`~kzcorpus.entities.rules`: rule-found names;
 - :mod:`~kzcorpus.entities.aliases`: surnames standing for a person;
-- :mod:`~kzcorpus.entities.aggregate`: :func:`entity_rows`;
+- :mod:`~kzcorpus.entities.aggregate`: :func:`entity_rows`, per-article :func:`doc_entities` and :func:`rows_from_found`;
 - :mod:`~kzcorpus.entities.resolve`: :func:`resolve_entity`, :class:`EntityMatcher`.
 
 Scoring against a gold standard is :mod:`kzcorpus.evaluation.entities`.
@@ -35,7 +35,7 @@ Scoring against a gold standard is :mod:`kzcorpus.evaluation.entities`.
 
 from __future__ import annotations
 
-from kzcorpus.entities.aggregate import check_types, entity_rows
+from kzcorpus.entities.aggregate import check_types, doc_entities, entity_rows, rows_from_found
 from kzcorpus.entities.gazetteer import (
     TYPES,
     ContextRule,
@@ -57,6 +57,7 @@ __all__ = [
     "Mention",
     "Parsed",
     "check_types",
+    "doc_entities",
     "entity_hits",
     "entity_rows",
     "find_adjectives",
@@ -65,6 +66,7 @@ __all__ = [
     "nearest",
     "parse_gazetteer",
     "resolve_entity",
+    "rows_from_found",
     "rule_found_name",
     "unknown_id",
 ]

@@ -21,24 +21,44 @@ def entity_rows(
     min_count: int = 1,
 ) -> list[dict[str, Any]]:
     """One row per entity, sorted by mentions (desc), then id."""
+    return rows_from_found(
+        (doc_entities(Doc.of(a), gazetteer, parts=False) for a in articles), gazetteer, types=types, min_count=min_count
+    )
+
+
+def doc_entities(doc: Doc, gazetteer: Gazetteer, *, parts: bool = True) -> dict[str, Any]:
+    """What one article contributes: ``mentions`` (mention records) and
+    ``adjectives`` (the entity id of each adjective), JSON-able (a per-article
+    result, :mod:`kzcorpus.tasks`)."""
+    adjectives = [a.id for a in find_adjectives(doc, gazetteer, parts=False)] if gazetteer.adjectives else []
+    return {"mentions": [m.record() for m in find_mentions(doc, gazetteer, parts=parts)], "adjectives": adjectives}
+
+
+def rows_from_found(
+    found: Iterable[dict[str, Any]],
+    gazetteer: Gazetteer,
+    *,
+    types: Iterable[str] | None = None,
+    min_count: int = 1,
+) -> list[dict[str, Any]]:
+    """Entity rows from per-article results (:func:`doc_entities`), in corpus order."""
     wanted = check_types(types)
     agg: dict[str, dict[str, Any]] = {}
     forms: dict[str, Counter[str]] = defaultdict(Counter)
     adjectives: Counter[str] = Counter()
-    for article in articles:
-        doc = Doc.of(article)
-        if gazetteer.adjectives:
-            adjectives.update(a.id for a in find_adjectives(doc, gazetteer, parts=False))
-        for m in find_mentions(doc, gazetteer, parts=False):
-            if wanted is not None and m.type not in wanted:
+    for result in found:
+        adjectives.update(result["adjectives"])
+        for m in result["mentions"]:
+            if wanted is not None and m["type"] not in wanted:
                 continue
-            row = agg.get(m.id)
+            eid = m["id"]
+            row = agg.get(eid)
             if row is None:
-                entry = gazetteer.get(m.id)
-                row = agg[m.id] = {
-                    "id": m.id,
-                    "name": entry.name if entry else m.text,
-                    "type": m.type,
+                entry = gazetteer.get(eid)
+                row = agg[eid] = {
+                    "id": eid,
+                    "name": entry.name if entry else m["text"],
+                    "type": m["type"],
                     "mentions": 0,
                     "articles": 0,
                     "per_article": {},
@@ -46,10 +66,11 @@ def entity_rows(
                 }
             row["mentions"] += 1
             pa = row["per_article"]
-            if m.doc not in pa:
+            doc = m["doc"]
+            if doc not in pa:
                 row["articles"] += 1
-            pa[m.doc] = pa.get(m.doc, 0) + 1
-            forms[m.id][" ".join(m.text.split())] += 1
+            pa[doc] = pa.get(doc, 0) + 1
+            forms[eid][" ".join(m["text"].split())] += 1
     rows = []
     for eid, row in agg.items():
         if row["mentions"] < min_count:

@@ -42,14 +42,11 @@ from kzcorpus.index.store import (
     stat_input,
     unpack_docs,
 )
-from kzcorpus.tasks import STORED
+from kzcorpus.tasks import stored
 
 #: A folded token, as the KWIC matcher sees word boundaries in folded text.
 TOKEN_RE = re.compile(r"[^\W_]+")
 BATCH = 500
-
-#: Per-article results stored in the index: kind -> task (:mod:`kzcorpus.tasks`).
-RESULTS = STORED
 
 
 def folded_tokens(doc: Doc) -> list[str]:
@@ -58,13 +55,14 @@ def folded_tokens(doc: Doc) -> list[str]:
 
 
 class IndexTask:
-    """What the index keeps of one article (picklable, for worker processes)."""
+    """What the index keeps of one article (picklable, for worker processes):
+    its folded tokens and each stored per-article result (:func:`kzcorpus.tasks.stored`)."""
 
-    def __init__(self, kinds: Sequence[str]) -> None:
-        self.kinds = list(kinds)
+    def __init__(self, tasks: dict[str, Callable[[Doc], Any]]) -> None:
+        self.tasks = tasks
 
     def __call__(self, doc: Doc) -> tuple[list[str], dict[str, Any]]:
-        return folded_tokens(doc), {k: RESULTS[k](doc) for k in self.kinds}
+        return folded_tokens(doc), {k: task(doc) for k, task in sorted(self.tasks.items())}
 
 
 def _input_of(article: Article, inputs: Sequence[str], start: int) -> int:
@@ -160,13 +158,13 @@ def build_index(
             "encoding": encoding or "",
             "gazetteer": gazetteer_fingerprint(gazetteer),
             "gazetteer_files": json.dumps([str(g) for g in gazetteer]),
-            "results": json.dumps(sorted(RESULTS)),
+            "results": json.dumps(sorted(stored(gazetteer))),
             "built": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
         }
         con.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
         _write_inputs(con, inputs, inputs)
         writer = _Writer(con, 0)
-        _index_articles(writer, corpus, inputs, jobs, progress)
+        _index_articles(writer, corpus, inputs, stored(gazetteer), jobs, progress)
         writer.write_postings(merge=False)
         con.execute("COMMIT")
         con.execute("PRAGMA journal_mode=WAL")
@@ -198,11 +196,12 @@ def _index_articles(
     writer: _Writer,
     articles: Iterable[Article],
     inputs: Sequence[str],
+    tasks: dict[str, Callable[[Doc], Any]],
     jobs: int,
     progress: Callable[[Article], None] | None,
 ) -> None:
     current, seq = 0, 0
-    for article, (tokens, results) in scan(articles, IndexTask(sorted(RESULTS)), jobs=jobs, progress=progress):
+    for article, (tokens, results) in scan(articles, IndexTask(tasks), jobs=jobs, progress=progress):
         i = _input_of(article, inputs, current)
         if i != current:
             current, seq = i, 0
@@ -236,7 +235,8 @@ def update_index(
             first_n = con.execute("SELECT coalesce(max(n), 0) FROM docs").fetchone()[0]
             writer = _Writer(con, first_n)
             writer.pending = -(10**12)  # one transaction: never commit midway
-            _index_articles(writer, make_corpus(reread), reread, jobs, progress)
+            files = json.loads(index.meta.get("gazetteer_files", "[]"))
+            _index_articles(writer, make_corpus(reread), reread, stored(files), jobs, progress)
             writer.write_postings(merge=True)
         con.execute(
             "INSERT OR REPLACE INTO meta VALUES ('updated', ?)",
