@@ -97,8 +97,8 @@ def dates(
 
       kzcorpus dates --from 2022-01 --to 2022-06 --doc 000
     """
-    from kzcorpus.annotate import with_parts
     from kzcorpus.dates import find_dates, in_range
+    from kzcorpus.doc import Doc
     from kzcorpus.output import Column, View
 
     _check_bounds(date_from, date_to)
@@ -113,7 +113,7 @@ def dates(
                 if (kinds is None or r["kind"] in kinds)
                 and ((date_from is None and date_to is None) or in_range(r["value"], date_from, date_to))
             )
-            yield from with_parts(a, found)
+            yield from Doc(a).with_parts(found)
 
     view = View(
         [

@@ -60,7 +60,7 @@ def entities(
 
       kzcorpus entities --gazetteer my_beat.tsv --min-count 2
     """
-    from kzcorpus.annotate import with_parts
+    from kzcorpus.doc import Doc
     from kzcorpus.entities import find_mentions, load_gazetteer
     from kzcorpus.output import Column, View
 
@@ -72,7 +72,7 @@ def entities(
         def mention_records() -> Any:
             for a in c:
                 recs = (m.record() for m in find_mentions(a, gz) if wanted is None or m.type in wanted)
-                yield from with_parts(a, recs)
+                yield from Doc(a).with_parts(recs)
 
         records: Any = mention_records()
         view = View(
