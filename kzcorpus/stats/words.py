@@ -43,13 +43,13 @@ from pathlib import Path
 from typing import Any
 
 from kzcorpus import lexicon
-from kzcorpus.arabic import Token, fold
+from kzcorpus.arabic import Token
 from kzcorpus.corpus import Article
 from kzcorpus.doc import Doc, docs
 from kzcorpus.errors import UsageError
 from kzcorpus.stats.measures import Scope, check_scope, scoped, script
 
-#: Minimum letters left after removing proclitics (as in KWIC).
+#: Minimum letters left after removing proclitics.
 MIN_BASE = 3
 #: A base must occur at least this fraction as often as the clitic form:
 #: «كانت» (1413 times in a day of SaudiNewsNet) is not ك + «انت» (89).
@@ -84,17 +84,9 @@ def is_stopword(word: str, stopwords: frozenset[str] | None = None) -> bool:
 # --------------------------------------------------------------------------
 # Clitics
 
-#: Words whose first letters only look like proclitics; never split.
-#: Written as in print; folded at import.
-NO_SPLIT = frozenset(
-    fold(w)
-    for w in (
-        "فيصل بعيد بعيدا بعيدة كامل كاملا كاملة كاملين ولاية ولايات وحدة وحده وحدها وحدات بطولة بطولات"
-        " فني فنية فنيين فكرة فكرته والي واحد واحدة وجود وزارة وزير وطني وطنية وكالة لجنة لبنان كبير كبيرة"
-        " كثير كثيرا كثيرة بيان بنك بلد كتاب فريق فرنسا فترة بريطانيا بلدية لقاء لقب ولد بحث"
-        " كانت كلها كلهم كله وادي وجبة وجبات والد والدة كيري بلاتيني كمية كميات بكين بوست باتت وكالات بطاقة بطاقات"
-    ).split()
-)
+#: Words whose first letters only look like proclitics; never split
+#: (the lexicon list ``clitic_lookalikes``, folded).
+NO_SPLIT = lexicon.folded("clitic_lookalikes")
 
 
 @lru_cache(maxsize=1)
