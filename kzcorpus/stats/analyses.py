@@ -2,7 +2,9 @@
 
 The analyses are asked with the same ``Doc`` the statistics read, so work
 they keep on it (:meth:`~kzcorpus.doc.Doc.memo`) is done once per article
-however often it is asked for.
+however often it is asked for.  Until they keep it themselves, each answer
+is kept on the ``Doc`` here (``stats DOC`` asks for the mentions and dates
+twice; an article without a metadata date needs its own date twice).
 """
 
 from __future__ import annotations
@@ -27,21 +29,21 @@ def mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
     """:func:`kzcorpus.entities.find_mentions` of *doc*."""
     from kzcorpus.entities import find_mentions
 
-    return find_mentions(_as_article(doc), gazetteer)
+    return doc.memo(("stats.mentions", gazetteer), lambda d: find_mentions(_as_article(d), gazetteer))
 
 
 def own_date(doc: Doc) -> ArticleDate:
     """:func:`kzcorpus.dates.article_date` of *doc*."""
     from kzcorpus.dates import article_date
 
-    return article_date(_as_article(doc))
+    return doc.memo("stats.own_date", lambda d: article_date(_as_article(d)))
 
 
 def date_mentions(doc: Doc) -> list[DateMention]:
     """:func:`kzcorpus.dates.find_dates` of *doc*, anchored on its own date."""
     from kzcorpus.dates import find_dates
 
-    return find_dates(_as_article(doc), anchor=own_date(doc))
+    return doc.memo("stats.dates", lambda d: find_dates(_as_article(d), anchor=own_date(d)))
 
 
 def timeline(doc: Doc) -> list[dict[str, Any]]:

@@ -78,13 +78,11 @@ from kzcorpus.stats.measures import (
     Scoped,
     check_scope,
     check_window,
-    hapax,
     mean_word_length,
     ratio,
     rounded,
     scoped,
     script_counts,
-    ttr,
 )
 
 if TYPE_CHECKING:
@@ -174,6 +172,7 @@ def stats_row(c: Scoped, gazetteer: Gazetteer | None, dates: bool, window: int) 
     nonblank = sum(v["chars"] for v in per_part.values())
     win_total, win_n = c.windows(window)
     n_sentences = len(c.sentences)
+    types = c.counts
     row: dict[str, Any] = {
         "doc": doc.id,
         "title": title,
@@ -189,11 +188,11 @@ def stats_row(c: Scoped, gazetteer: Gazetteer | None, dates: bool, window: int) 
         "words_latin": scripts["latin"],
         "words_number": scripts["number"],
         "words_other": scripts["other"],
-        "distinct_words": len(set(words)),
-        "ttr": rounded(ttr(words)),
+        "distinct_words": len(types),
+        "ttr": rounded(ratio(len(types), len(words))),
         "mattr": rounded(ratio(win_total, win_n)),
         "mattr_window": window,
-        "hapax": hapax(words),
+        "hapax": sum(1 for k in types.values() if k == 1),
         "sentences": n_sentences,
         "mean_sentence_words": rounded(ratio(len(words), n_sentences), 2),
         "mean_word_length": rounded(mean_word_length(words), 2),
@@ -228,7 +227,7 @@ def iter_corpus_stats(
     for doc in docs(articles):
         c = scoped(doc, scope)
         row = stats_row(c, gazetteer, dates, window)
-        pooled.update(c.words)
+        pooled.update(c.counts)
         t, n = c.windows(window)
         win_total += t
         win_n += n

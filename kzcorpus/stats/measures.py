@@ -12,7 +12,8 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from functools import cached_property
+from functools import cached_property, lru_cache
+from operator import attrgetter
 from typing import Literal
 
 from kzcorpus.arabic import Span, Token, script_of
@@ -58,6 +59,11 @@ class Scoped:
         all_sentences = self.doc.sentences
         return [all_sentences[i] for i in _within(self.spans, [s.start for s in all_sentences])]
 
+    @cached_property
+    def counts(self) -> Counter[str]:
+        """How often each (folded) word occurs."""
+        return Counter(self.words)
+
     def windows(self, window: int) -> tuple[float, int]:
         """:func:`mattr_sum` of the words, computed once per window size."""
         if self._windows is None or self._windows[0] != window:
@@ -81,26 +87,17 @@ def scoped(doc: Doc, scope: str = "body") -> Scoped:
 # --------------------------------------------------------------------------
 # Measures (small and pure; *words* are folded tokens)
 
-_SCRIPT: dict[str, str] = {}
-_SCRIPT_CAP = 500_000
-
-
-def script(word: str) -> str:
-    """:func:`kzcorpus.arabic.script_of`, remembered across articles."""
-    got = _SCRIPT.get(word)
-    if got is None:
-        if len(_SCRIPT) >= _SCRIPT_CAP:
-            _SCRIPT.clear()
-        got = _SCRIPT[word] = script_of(word)
-    return got
+#: :func:`kzcorpus.arabic.script_of`, remembered across articles (words repeat).
+script = lru_cache(maxsize=500_000)(script_of)
 
 
 def script_counts(tokens: Iterable[Token]) -> dict[str, int]:
     """Tokens per script: ``arabic``, ``latin``, ``number``, ``other``."""
-    out = dict.fromkeys(("arabic", "latin", "number", "other"), 0)
-    for t in tokens:
-        out[script(t.surface)] += 1
-    return out
+    counts = Counter(map(script, map(_surface, tokens)))
+    return {k: counts[k] for k in ("arabic", "latin", "number", "other")}
+
+
+_surface = attrgetter("surface")
 
 
 def ttr(words: Sequence[str]) -> float | None:
@@ -115,17 +112,21 @@ def mattr_sum(words: Sequence[str], window: int) -> tuple[float, int]:
         return 0.0, 0
     if n <= window:
         return len(set(words)) / n, 1
-    counts: Counter[str] = Counter(words[:window])
+    counts: dict[str, int] = {}
+    for w in words[:window]:
+        counts[w] = counts.get(w, 0) + 1
     types = len(counts)
     total = types / window
-    for i in range(window, n):
-        new, old = words[i], words[i - window]
+    for new, old in zip(words[window:], words, strict=False):
         if new != old:
-            counts[new] += 1
-            if counts[new] == 1:
+            k = counts.get(new, 0)
+            if not k:
                 types += 1
-            counts[old] -= 1
-            if counts[old] == 0:
+            counts[new] = k + 1
+            k = counts[old] - 1
+            if k:
+                counts[old] = k
+            else:
                 del counts[old]
                 types -= 1
         total += types / window
