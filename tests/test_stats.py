@@ -218,6 +218,15 @@ def test_stopwords_are_folded_like_the_text() -> None:
         assert not is_stopword(fold(word)), word
 
 
+def test_own_stopword_file(tmp_path: Path) -> None:
+    own = tmp_path / "mine.txt"
+    own.write_text("# my list\nإلى  # folded like the text\nروسيا\n\n", encoding="utf-8")
+    sw = load_stopwords(str(own))
+    assert sw == {fold("إلى"), "روسيا"}
+    assert is_stopword(fold("والى"), sw) and not is_stopword(fold("في"), sw)
+    assert load_stopwords() != sw
+
+
 def test_clitic_base_only_when_the_base_is_a_word() -> None:
     assert clitic_base("بوتين", {"بوتين"}) == "بوتين"  # never «وتين»
     assert clitic_base("بوتين", {"بوتين", "وتين"}) == "وتين"  # only if «وتين» occurs
