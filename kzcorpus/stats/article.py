@@ -227,7 +227,7 @@ def iter_corpus_stats(
     for doc in docs(articles):
         c = scoped(doc, scope)
         row = stats_row(c, gazetteer, dates, window)
-        pooled.update(c.counts)
+        pooled.update(c.words)
         t, n = c.windows(window)
         win_total += t
         win_n += n

@@ -25,9 +25,9 @@ if TYPE_CHECKING:
     from kzcorpus.entities import Gazetteer
 
 
-def top_entities(doc: Doc, gazetteer: Gazetteer, limit: int = 15) -> list[dict[str, Any]]:
+def top_entities(doc: Doc | Article, gazetteer: Gazetteer, limit: int = 15) -> list[dict[str, Any]]:
     """The entities mentioned most in *doc*: ``id``, ``name``, ``type``, ``mentions``."""
-    found = mentions(doc, gazetteer)
+    found = mentions(Doc.of(doc), gazetteer)
     counts = Counter(m.id for m in found)
     first = {m.id: m for m in reversed(found)}
     rows = []
@@ -38,11 +38,11 @@ def top_entities(doc: Doc, gazetteer: Gazetteer, limit: int = 15) -> list[dict[s
     return rows
 
 
-def dated_events(doc: Doc) -> list[dict[str, Any]]:
+def dated_events(doc: Doc | Article) -> list[dict[str, Any]]:
     """The dated expressions of *doc* with their sentences: ``value``,
     ``kind``, ``text``, ``start``, ``sentence``."""
     keys = ("value", "kind", "text", "start", "sentence")
-    return [{k: r[k] for k in keys} for r in timeline(doc)]
+    return [{k: r[k] for k in keys} for r in timeline(Doc.of(doc))]
 
 
 def article_detail(
