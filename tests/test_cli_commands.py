@@ -109,6 +109,17 @@ def test_stats_rows(capsys: pytest.CaptureFixture[str]) -> None:
     assert isinstance(every, list) and every[1]["words"] > by["001"]["words"]
 
 
+def test_stats_limit(capsys: pytest.CaptureFixture[str]) -> None:
+    every = run_json(capsys, "stats")
+    first = run_json(capsys, "stats", "-n", "2")
+    assert isinstance(every, list) and isinstance(first, list)
+    assert [r["doc"] for r in first] == [every[0]["doc"], every[1]["doc"], "TOTAL"]
+    assert first[:2] == every[:2]
+    assert first[-1]["articles"] == 2 and first[-1]["words"] == every[0]["words"] + every[1]["words"]
+    code, _, err = run(capsys, "stats", "001", "--limit", "3")
+    assert code == 2 and "--top" in err
+
+
 def test_stats_doc_detail(capsys: pytest.CaptureFixture[str]) -> None:
     detail = run_json(capsys, "stats", "003", "--top", "5")
     assert isinstance(detail, dict)

@@ -11,6 +11,7 @@ import pytest
 
 from kzcorpus.arabic import fold
 from kzcorpus.corpus import Article
+from kzcorpus.entities import load_gazetteer
 from kzcorpus.errors import UsageError
 from kzcorpus.stats import (
     STATS_FIELDS,
@@ -217,6 +218,15 @@ def test_stopwords_are_folded_like_the_text() -> None:
         assert not is_stopword(fold(word)), word
 
 
+def test_own_stopword_file(tmp_path: Path) -> None:
+    own = tmp_path / "mine.txt"
+    own.write_text("# my list\nإلى  # folded like the text\nروسيا\n\n", encoding="utf-8")
+    sw = load_stopwords(str(own))
+    assert sw == {fold("إلى"), "روسيا"}
+    assert is_stopword(fold("والى"), sw) and not is_stopword(fold("في"), sw)
+    assert load_stopwords() != sw
+
+
 def test_clitic_base_only_when_the_base_is_a_word() -> None:
     assert clitic_base("بوتين", {"بوتين"}) == "بوتين"  # never «وتين»
     assert clitic_base("بوتين", {"بوتين", "وتين"}) == "وتين"  # only if «وتين» occurs
@@ -331,21 +341,28 @@ def test_corpus_rows_and_total(seeds: list[Article]) -> None:
     assert [r["residue_share"] > 0 for r in rows[:-1]] == [False, True, True, True, False]
 
 
-def test_counters_are_wired(seeds: list[Article]) -> None:
-    rows = corpus_stats(
-        seeds[:2],
-        entity_counter=lambda a: (len(a.id), 2),
-        date_counter=lambda a: 3,
-        infer_published=lambda a: "2000-01-01",
-    )
+def test_entities_and_dates_are_wired(seeds: list[Article]) -> None:
+    from kzcorpus.dates import article_date, find_dates
+    from kzcorpus.entities import find_mentions, load_gazetteer
+
+    gz = load_gazetteer()
+    rows = corpus_stats(seeds[:2], gazetteer=gz, dates=True)
+    expected = []
+    for a in seeds[:2]:
+        found = find_mentions(a, gz)
+        expected.append((len(found), len({m.id for m in found}), len(find_dates(a, anchor=article_date(a)))))
     assert [(r["entity_mentions"], r["entities_distinct"], r["date_expressions"]) for r in rows] == [
-        (20, 2, 3),
-        (20, 2, 3),
-        (40, None, 6),  # distinct entities do not add up across articles
+        *expected,
+        (expected[0][0] + expected[1][0], None, expected[0][2] + expected[1][2]),  # distinct entities do not add up
     ]
-    bare = Article(id="x", text="نص قصير جدا.", path="x")
-    row = article_stats(bare, infer_published=lambda a: "2001-02-03")
-    assert (row["published"], row["published_from"]) == ("2001-02-03", "inferred")
+    assert all(r["entity_mentions"] and r["date_expressions"] for r in rows)
+    plain = corpus_stats(seeds[:2])
+    assert [(r["entity_mentions"], r["entities_distinct"], r["date_expressions"]) for r in plain] == [(None,) * 3] * 3
+    # No date in the metadata: the one the dates analysis infers from the text.
+    bare = Article(id="x", text="نص قصير جدا.\n\n3 فبراير 2001 10:29", path="x")
+    assert article_date(bare).source == "inferred"
+    row = article_stats(bare, dates=True)
+    assert (row["published"], row["published_from"]) == (article_date(bare).value, "inferred")
     assert article_stats(bare)["published_from"] is None
 
 
@@ -374,5 +391,8 @@ def test_article_detail(seeds: list[Article]) -> None:
     assert [p["part"] for p in d["parts"]].count("residue") == 10
     assert d["parts"][1]["text"] == a.title
     assert d["top_entities"] is None and d["dated_events"] is None
-    d2 = article_detail(a, seeds, top_entities=lambda x: [{"entity": "x"}], dated_events=lambda x: [])
-    assert d2["top_entities"] == [{"entity": "x"}] and d2["dated_events"] == []
+    d2 = article_detail(a, seeds, top=3, gazetteer=load_gazetteer(), dates=True)
+    assert [list(e) for e in d2["top_entities"]] == [["id", "name", "type", "mentions"]] * 3
+    assert d2["dated_events"] and all(
+        list(e) == ["value", "kind", "text", "start", "sentence"] for e in d2["dated_events"]
+    )

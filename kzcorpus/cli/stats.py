@@ -1,7 +1,7 @@
 """``kzcorpus stats`` and ``kzcorpus words``."""
 
 from itertools import islice
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -23,6 +23,9 @@ from kzcorpus.cli.common import (
     open_corpus,
 )
 
+if TYPE_CHECKING:
+    from kzcorpus.stats import Scope
+
 # The stats columns shown in a table, with short headers; every field is in
 # the machine formats.
 TABLE_HEADERS = {
@@ -42,6 +45,35 @@ TABLE_HEADERS = {
     "date_expressions": "dates",
     "residue_share": "residue",
 }
+
+
+LimitOpt = Annotated[
+    int | None,
+    typer.Option(
+        "--limit", "-n", min=0, help="Only the first N articles (the TOTAL row sums them).", show_default=False
+    ),
+]
+
+
+def _stats_view() -> Any:
+    from kzcorpus.output import Column, View
+    from kzcorpus.stats import STATS_FIELDS
+
+    text_keys = ("doc", "title", "published", "published_from", "source", "scope")
+    return View(
+        [
+            Column(
+                k,
+                header=TABLE_HEADERS.get(k, ""),
+                text=k == "title",
+                numeric=k not in text_keys,
+                table=k in TABLE_HEADERS,
+                max_width=24 if k == "title" else None,
+            )
+            for k in STATS_FIELDS
+        ],
+        empty_message="no articles",
+    )
 
 
 def _detail_sections() -> list[Any]:
@@ -114,6 +146,7 @@ def stats(
     ] = None,
     all_lines: ScopeAllOpt = False,
     top: Annotated[int, typer.Option("--top", min=1, help="With DOC: how many top words, keywords and entities.")] = 20,
+    limit: LimitOpt = None,
     gazetteer: GazetteerOpt = None,
     doc: DocOpt = None,
     corpus: CorpusOpt = None,
@@ -136,59 +169,31 @@ def stats(
 
       kzcorpus stats 001
 
+      kzcorpus stats --limit 10
+
       kzcorpus stats --all --json | jq '.[] | {doc, words, residue_share}'
     """
-    from kzcorpus.annotate import Annotator
-    from kzcorpus.output import Column, View
-    from kzcorpus.stats import STATS_FIELDS, Scope, article_detail, iter_corpus_stats
+    from kzcorpus.entities import load_gazetteer
+    from kzcorpus.errors import UsageError
+    from kzcorpus.stats import article_detail, iter_corpus_stats
 
     scope: Scope = "all" if all_lines else "body"
-    ann = Annotator(gazetteer or ())
-    hooks: dict[str, Any] = {
-        "entity_counter": ann.entity_counter,
-        "date_counter": ann.date_counter,
-        "infer_published": ann.infer_published,
-    }
+    gz = load_gazetteer(gazetteer or ())
     if doc_id is None:
         c = open_corpus(corpus, metadata, encoding, doc)
-        view = View(
-            [
-                Column(
-                    k,
-                    header=TABLE_HEADERS.get(k, ""),
-                    text=k == "title",
-                    numeric=k not in ("doc", "title", "published", "published_from", "source", "scope"),
-                    table=k in TABLE_HEADERS,
-                    max_width=24 if k == "title" else None,
-                )
-                for k in STATS_FIELDS
-            ],
-            empty_message="no articles",
-        )
-        written = emit_records(iter_corpus_stats(c, scope=scope, **hooks), view, format, json, bidi)
-        finish(written, c)
-    from kzcorpus.errors import UsageError
-
+        rows = iter_corpus_stats(islice(c, limit), scope=scope, gazetteer=gz, dates=True)
+        finish(emit_records(rows, _stats_view(), format, json, bidi), c)
     if doc:
         raise UsageError("give either DOC or --doc, not both")
+    if limit is not None:
+        raise UsageError("--limit is for the list of articles; with DOC, --top sets the length of each list")
     c = open_corpus(corpus, metadata, encoding, [doc_id])
-    articles = list(c)
-    if not articles:  # the article could not be read (reported on stderr)
+    article = next(iter(c), None)
+    if article is None:  # the article could not be read (reported on stderr)
         finish(0, c)
-    article = articles[0]
     reference = open_corpus(corpus, metadata, encoding, None)
-    detail = article_detail(
-        article,
-        reference,
-        scope=scope,
-        top=top,
-        keyness_top=top,
-        top_entities=lambda a: ann.top_entities(a, top),
-        dated_events=ann.dated_events,
-        **hooks,
-    )
-    written = emit_sections(detail, _detail_sections(), format, json, bidi)
-    finish(written, c)
+    detail = article_detail(article, reference, scope=scope, top=top, keyness_top=top, gazetteer=gz, dates=True)
+    finish(emit_sections(detail, _detail_sections(), format, json, bidi), c)
 
 
 @app.command()
@@ -205,7 +210,7 @@ def words(
         int, typer.Option("--ngram", min=1, max=6, help="Count sequences of N words (within a sentence).")
     ] = 1,
     limit: Annotated[
-        int | None, typer.Option("--limit", "-n", min=0, help="At most this many rows.", show_default=False)
+        int | None, typer.Option("--limit", "-n", min=0, help="At most this many words.", show_default=False)
     ] = None,
     min_count: Annotated[int, typer.Option("--min-count", min=1, help="Only words seen at least this often.")] = 1,
     all_lines: ScopeAllOpt = False,
@@ -250,5 +255,4 @@ def words(
         ],
         empty_message="no words",
     )
-    written = emit_records(islice(rows, limit) if limit is not None else rows, view, format, json, bidi)
-    finish(written, c)
+    finish(emit_records(rows, view, format, json, bidi), c)
