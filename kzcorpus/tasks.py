@@ -59,10 +59,25 @@ class EntityTask:
         return doc_entities(doc, gazetteer_of(self.files), parts=self.parts)
 
 
+class StatsTask:
+    """An article's ``kzcorpus stats`` contribution (:func:`kzcorpus.stats.doc_stats`),
+    entities counted with the gazetteer of *gazetteer_files*, dates too."""
+
+    def __init__(self, gazetteer_files: Sequence[str] = (), *, scope: str = "body") -> None:
+        self.files = tuple(str(f) for f in gazetteer_files)
+        self.scope = scope
+
+    def __call__(self, doc: Doc) -> dict[str, Any]:
+        from kzcorpus.stats import doc_stats
+
+        return doc_stats(doc, scope=self.scope, gazetteer=gazetteer_of(self.files), dates=True)  # type: ignore[arg-type]
+
+
 def stored(gazetteer_files: Sequence[str] = ()) -> dict[str, Callable[[Doc], Any]]:
     """What every index stores: kind -> task."""
     return {
         "dates": date_records,
         "timeline": timeline_records,
         "entities": EntityTask(gazetteer_files),
+        "stats": StatsTask(gazetteer_files),
     }

@@ -57,7 +57,15 @@ def test_jobs_must_be_positive() -> None:
 @pytest.mark.usefixtures("small_pool")
 @pytest.mark.parametrize(
     "args",
-    [["kwic", "روسيا", "--sort", "after1"], ["kwic", "العقوبات", "--count"], ["dates"], ["timeline"]],
+    [
+        ["kwic", "روسيا", "--sort", "after1"],
+        ["kwic", "العقوبات", "--count"],
+        ["dates"],
+        ["timeline"],
+        ["entities"],
+        ["entities", "--mentions"],
+        ["stats"],
+    ],
 )
 def test_cli_output_does_not_depend_on_jobs(capsys: pytest.CaptureFixture[str], args: list[str]) -> None:
     from kzcorpus.cli import main

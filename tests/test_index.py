@@ -29,6 +29,13 @@ QUERIES = [
     ["dates", "--kind", "relative", "--doc", "000"],
     ["timeline"],
     ["timeline", "--from", "2022-03", "--to", "2022-12", "--limit", "5"],
+    ["entities"],
+    ["entities", "--mentions", "--type", "PER"],
+    ["entities", "--limit", "5", "--min-count", "2"],
+    ["stats"],
+    ["stats", "--all", "--limit", "2"],
+    ["stats", "--doc", "001", "--doc", "003"],
+    ["kwic", "--entity", "Kassym-Jomart Tokayev"],
 ]
 
 

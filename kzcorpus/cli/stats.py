@@ -13,6 +13,8 @@ from kzcorpus.cli.common import (
     EncodingOpt,
     FormatOpt,
     GazetteerOpt,
+    IndexOpt,
+    JobsOpt,
     JsonOpt,
     MetadataOpt,
     ScopeAllOpt,
@@ -21,6 +23,7 @@ from kzcorpus.cli.common import (
     finish,
     input_options,
     open_corpus,
+    per_article,
 )
 
 if TYPE_CHECKING:
@@ -149,6 +152,8 @@ def stats(
     limit: LimitOpt = None,
     gazetteer: GazetteerOpt = None,
     doc: DocOpt = None,
+    jobs: JobsOpt = None,
+    index: IndexOpt = None,
     corpus: CorpusOpt = None,
     metadata: MetadataOpt = None,
     encoding: EncodingOpt = None,
@@ -175,13 +180,16 @@ def stats(
     """
     from kzcorpus.entities import load_gazetteer
     from kzcorpus.errors import UsageError
-    from kzcorpus.stats import article_detail, iter_corpus_stats
+    from kzcorpus.stats import article_detail, stats_rows
+    from kzcorpus.tasks import StatsTask
 
     scope: Scope = "all" if all_lines else "body"
     gz = load_gazetteer(gazetteer or ())
     if doc_id is None:
-        c = open_corpus(corpus, metadata, encoding, doc)
-        rows = iter_corpus_stats(islice(c, limit), scope=scope, gazetteer=gz, dates=True)
+        c = open_corpus(corpus, metadata, encoding, doc, index, gazetteer)
+        kind = "stats" if scope == "body" else "stats:all"  # an index stores the body's figures
+        found = (r for _, r in islice(per_article(c, kind, StatsTask(gazetteer or (), scope=scope), jobs), limit))
+        rows = stats_rows(found, scope=scope, entities=True, dates=True)
         finish(emit_records(rows, _stats_view(), format, json, bidi), c)
     if doc:
         raise UsageError("give either DOC or --doc, not both")

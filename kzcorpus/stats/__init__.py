@@ -16,7 +16,7 @@ Pure functions over :class:`~kzcorpus.doc.Doc` objects (an
 - :mod:`~kzcorpus.stats.detail`: ``kzcorpus stats DOC``.
 """
 
-from kzcorpus.stats.article import STATS_FIELDS, article_stats, corpus_stats, iter_corpus_stats
+from kzcorpus.stats.article import STATS_FIELDS, article_stats, corpus_stats, doc_stats, iter_corpus_stats, stats_rows
 from kzcorpus.stats.detail import article_detail
 from kzcorpus.stats.keyness import g2, keywords, log_ratio
 from kzcorpus.stats.measures import MATTR_WINDOW, SCOPES, Scope, hapax, mattr, mean_word_length, ttr
@@ -31,6 +31,7 @@ __all__ = [
     "article_stats",
     "clitic_base",
     "corpus_stats",
+    "doc_stats",
     "g2",
     "hapax",
     "is_stopword",
@@ -40,6 +41,7 @@ __all__ = [
     "log_ratio",
     "mattr",
     "mean_word_length",
+    "stats_rows",
     "ttr",
     "word_frequencies",
 ]

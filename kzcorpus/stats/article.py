@@ -220,18 +220,51 @@ def iter_corpus_stats(
     """One row per article, streamed, then a row with ``doc`` = ``TOTAL``."""
     check_scope(scope)
     check_window(window)
+    found = (doc_stats(doc, scope=scope, gazetteer=gazetteer, dates=dates, window=window) for doc in docs(articles))
+    return stats_rows(found, scope=scope, entities=gazetteer is not None, dates=dates, window=window)
+
+
+def doc_stats(
+    doc: Doc,
+    *,
+    scope: Scope = "body",
+    gazetteer: Gazetteer | None = None,
+    dates: bool = False,
+    window: int = MATTR_WINDOW,
+) -> dict[str, Any]:
+    """What one article contributes to ``kzcorpus stats``, JSON-able (a
+    per-article result, :mod:`kzcorpus.tasks`): its ``row``, its folded
+    ``words`` with counts (for the pooled figures of the total), its MATTR
+    window sums and the characters of its words."""
+    c = scoped(doc, scope)
+    t, n = c.windows(window)
+    return {
+        "row": stats_row(c, gazetteer, dates, window),
+        "words": dict(Counter(c.words)),
+        "windows": [t, n],
+        "word_chars": sum(len(w) for w in c.words),
+    }
+
+
+def stats_rows(
+    found: Iterable[dict[str, Any]],
+    *,
+    scope: Scope = "body",
+    entities: bool = True,
+    dates: bool = True,
+    window: int = MATTR_WINDOW,
+) -> Iterator[dict[str, Any]]:
+    """The rows of per-article results (:func:`doc_stats`), then ``TOTAL``."""
     pooled: Counter[str] = Counter()
     sums: Counter[str] = Counter()
     win_total, win_n = 0.0, 0
     word_chars = 0
-    for doc in docs(articles):
-        c = scoped(doc, scope)
-        row = stats_row(c, gazetteer, dates, window)
-        pooled.update(c.words)
-        t, n = c.windows(window)
-        win_total += t
-        win_n += n
-        word_chars += sum(len(w) for w in c.words)
+    for result in found:
+        row = result["row"]
+        pooled.update(result["words"])
+        win_total += result["windows"][0]
+        win_n += result["windows"][1]
+        word_chars += result["word_chars"]
         for key, value in row.items():
             if key in _ADDITIVE and isinstance(value, int):
                 sums[key] += value
@@ -261,7 +294,7 @@ def iter_corpus_stats(
         "sentences": sums["sentences"],
         "mean_sentence_words": rounded(ratio(words, sums["sentences"]), 2),
         "mean_word_length": rounded(ratio(word_chars, words), 2),
-        "entity_mentions": sums["entity_mentions"] if gazetteer is not None else None,
+        "entity_mentions": sums["entity_mentions"] if entities else None,
         "entities_distinct": None,
         "date_expressions": sums["date_expressions"] if dates else None,
     }
