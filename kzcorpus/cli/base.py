@@ -65,6 +65,8 @@ COMMAND_MODULES = {
     "stats": "stats",
     "words": "stats",
     "index": "index",
+    "trend": "trend",
+    "collocates": "collocates",
 }
 
 
