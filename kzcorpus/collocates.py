@@ -293,9 +293,10 @@ class CollocTable:
             if o < min_count:
                 continue
             sc = scores(o, self.nodes, totals[k], self.n_tokens)
+            spellings = sorted(spell[k].items(), key=lambda kv: (-kv[1], kv[0]))
             rows.append(
                 {
-                    "collocate": k if self.entities else spell[k].most_common(1)[0][0],
+                    "collocate": k if self.entities else spellings[0][0],
                     "joint": o,
                     "left": left[k],
                     "right": right[k],
@@ -303,7 +304,7 @@ class CollocTable:
                     "node_count": self.nodes,
                     "score": float(o) if by == "freq" else sc[by],
                     **{name: sc[name] for name in ("mi", "mi3", "t", "logdice", "ll")},
-                    "forms": [f"{w} ({n})" for w, n in sorted(spell[k].items(), key=lambda kv: (-kv[1], kv[0]))[:8]],
+                    "forms": [f"{w} ({n})" for w, n in spellings[:8]],
                 }
             )
         rows.sort(key=lambda r: (-(r["score"] if r["score"] is not None else -math.inf), -r["joint"], r["collocate"]))
