@@ -290,8 +290,76 @@ WORD = Schema(
     ),
 )
 
+
+
+# -- analyst's toolkit (trend, collocates) -----------------------------------
+
+TREND = Schema(
+    "trend period",
+    (
+        _f("query", "string", "the query as given (with `--entity`, the entity's id)", text=True),
+        _f(
+            "period",
+            "string",
+            "`2015-07-21` (day), `2015-W30` (ISO week), `2015-07` (month), `2015` (year); the source or the "
+            "metadata value with `--by source|FIELD`; `unknown` for undated articles (or hits), or dates less "
+            "precise than the period",
+        ),
+        _f("hits", "int", "hits of the query in the period (0 when none)", numeric=True),
+        _f("articles", "int", "articles of the period with at least one hit", numeric=True),
+        _f(
+            "period_articles",
+            "int",
+            "articles in the period (null with `--by-date referenced`)",
+            numeric=True,
+        ),
+        _f(
+            "tokens",
+            "int",
+            "body tokens of the period's articles, counted as `stats` counts `words` (null with "
+            "`--by-date referenced`)",
+            numeric=True,
+        ),
+        _f("per_10k", "float", "`hits * 10000 / tokens`, 2 decimals (null when `tokens` is 0 or null)", numeric=True),
+    ),
+)
+
+COLLOCATE = Schema(
+    "collocate",
+    (
+        _f("rank", "int", "1 for the strongest by `--by`", numeric=True),
+        _f(
+            "collocate",
+            "string",
+            "the word (proclitics merged as `words` merges them), in its commonest spelling in the windows; "
+            "with `--entities`, the entity's id",
+            text=True,
+        ),
+        _f("joint", "int", "occurrences of the collocate in the node's windows (`O`)", numeric=True),
+        _f("left", "int", "of those, before the node", numeric=True),
+        _f("right", "int", "of those, after the node", numeric=True),
+        _f(
+            "collocate_count",
+            "int",
+            "occurrences of the collocate in the counted text (`f_c`; body lines unless `--all`)",
+            numeric=True,
+        ),
+        _f("node_count", "int", "hits of the node in the counted text (`f_n`)", numeric=True),
+        _f("score", "float", "the `--by` score (for `freq`: `joint`)", numeric=True),
+        _f("mi", "float", "mutual information, `log2(O / E)`, `E = f_n * f_c / N`", numeric=True, table=False),
+        _f("mi3", "float", "`log2(O^3 / E)`", numeric=True, table=False),
+        _f("t", "float", "t-score, `(O - E) / sqrt(O)`", numeric=True, table=False),
+        _f("logdice", "float", "`14 + log2(2 * O / (f_n + f_c))`", numeric=True, table=False),
+        _f("ll", "float", "log-likelihood G2 of the 2×2 table, negative when `O < E`", numeric=True, table=False),
+        _f("forms", "list", "spellings in the windows, as written, with counts: `الروسية (27)`", text=True),
+    ),
+)
+
+#: The analyst's records; the lead adds them to :data:`ALL` with their README tables.
+ANALYST: tuple[Schema, ...] = (TREND, COLLOCATE)
+
 #: Every schema, in README order.
-ALL: tuple[Schema, ...] = (HIT, HIT_COUNT, ENTITY, MENTION, DATE, TIMELINE, WORD)
+ALL: tuple[Schema, ...] = (HIT, HIT_COUNT, ENTITY, MENTION, DATE, TIMELINE, WORD, *ANALYST)
 
 
 def main() -> None:

@@ -66,6 +66,8 @@ COMMAND_MODULES = {
     "words": "stats",
     "index": "index",
     "show": "show",
+    "trend": "trend",
+    "collocates": "collocates",
 }
 
 
