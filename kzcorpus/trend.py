@@ -297,7 +297,8 @@ def stored_tokens(corpus: Any) -> Iterable[tuple[Any, int]] | None:
         return None
 
     def rows() -> Iterable[tuple[Any, int]]:
-        for article, row in corpus.with_results("stats"):
+        for article, result in corpus.with_results("stats"):
+            row = result["row"]  # kzcorpus.stats.doc_stats
             if row.get("scope", "body") != "body":
                 raise UsageError("the index stores statistics of every line, not of the body: rebuild it")
             yield article, int(row["words"])

@@ -36,6 +36,9 @@ QUERIES = [
     ["stats", "--all", "--limit", "2"],
     ["stats", "--doc", "001", "--doc", "003"],
     ["kwic", "--entity", "Kassym-Jomart Tokayev"],
+    ["trend", "روسيا", "توكاييف", "--by", "year"],
+    ["trend", "روسيا", "--by", "month", "--from", "2022-05"],
+    ["collocates", "روسيا"],
 ]
 
 
