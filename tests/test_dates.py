@@ -611,3 +611,26 @@ def test_one_fold_and_one_scan_per_article(seeds: list[Article], monkeypatch: py
             timeline_rows(doc, mentions)
             assert all(r["part"] for r in records)
             assert calls == {"fold": 1, "scan": 1}, (a.id, meta, calls)
+
+
+# --------------------------------------------------------------------------
+# Real news, read right (issue 12): handmade sentences of the classes it lists
+
+
+def test_historical_hijri_dates_use_the_tabular_calendar() -> None:
+    text = "ويستعيد الكاتب معركة بدر في 17 رمضان 2هـ، ثم فتح بيت المقدس عام 15هـ/636م، وسقوط بغداد سنة 656 للهجرة."
+    recs = [m.record() for m in find_dates(art(text))]
+    got = [(r["text"], r["value"], r["calendar"], r["hijri"]) for r in recs]
+    assert got == [
+        ("17 رمضان 2هـ", "0624-03-16", "hijri-tabular", "0002-09-17"),
+        ("عام 15هـ", "0636", "hijri-tabular", "0015"),
+        ("636م", "0636", "gregorian", None),
+        ("سنة 656 للهجرة", "1258", "hijri-tabular", "0656"),
+    ]
+    # Umm al-Qura from 1343 AH on; «للهجرة» is an era mark there too.
+    recs = [m.record() for m in find_dates(art("صدر النظام في 5 محرم 1400 للهجرة، وعُدّل عام 1436هـ/2015م."))]
+    assert [(r["text"], r["value"], r["calendar"]) for r in recs] == [
+        ("5 محرم 1400 للهجرة", "1979-11-24", "hijri"),
+        ("عام 1436هـ", "2015", "hijri"),
+        ("2015م", "2015", "gregorian"),
+    ]

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import re
 
-from kzcorpus.dates.calendar import looks_hijri_year, year_ok
+from kzcorpus.dates.calendar import is_hijri_era, looks_hijri_year, year_ok
 from kzcorpus.dates.patterns import (
     AFTER_NUMBER_RE,
     AFTER_YEAR_REL_RE,
     BARE_WEEKDAY_SET,
     COMMA_AROUND_RE,
+    GREGORIAN_BESIDE_RE,
     KW_BEFORE_RE,
     MONTH_RANGE_BEFORE_RE,
     NAMED_RE,
@@ -88,7 +89,7 @@ def scan_named(folded: str, original: str, cands: list[Cand], matches: list[re.M
                 if single is None:
                     continue
                 m, gm2 = single, None
-                if second is not None and second.group("year") and not (second.group("era") or "").startswith("ه"):
+                if second is not None and second.group("year") and not is_hijri_era(second.group("era")):
                     y2 = int(second.group("year"))
                     m2 = GREGORIAN_MONTHS.get(norm_key(second.group("gm1") or ""))
                     if m2 is not None and year_ok(y2, False):
@@ -127,7 +128,7 @@ def scan_named(folded: str, original: str, cands: list[Cand], matches: list[re.M
         fe = m.end("month")
         greg_year = None
         if year is not None:
-            hijri_era = bool(era and era.startswith("ه"))
+            hijri_era = is_hijri_era(era)
             bad = False
             if cal == "gregorian":
                 bad = hijri_era or not year_ok(year, False)
@@ -221,7 +222,7 @@ def scan_numeric(folded: str, cands: list[Cand], matches: list[re.Match[str]]) -
         else:
             y, mo, d = int(m.group("Y")), int(m.group("M")), int(m.group("D"))
         era = m.group("era")
-        hijri = (era or "").startswith("ه") or 1300 <= y <= 1500
+        hijri = is_hijri_era(era) or 1300 <= y <= 1500
         if not (1 <= mo <= 12 and 1 <= d <= 31 and year_ok(y, hijri)):
             continue
         if hijri and d > 30:
@@ -309,6 +310,12 @@ def scan_years(
         fs = m.start("mod") if mod else (m.start("kw") if kw else m.start("year"))
         fe = m.end("era") if era else m.end("year")
         cands.append(Cand(fs, fe, 20 if (kw or mod or era) else 10, "year", "hijri" if hijri else "gregorian", y))
+        beside = GREGORIAN_BESIDE_RE.match(folded, fe) if hijri and era else None
+        if beside is not None and 1 <= int(beside.group("year")) <= 2200:
+            # «عام 15هـ/636م»: the Gregorian year written beside it is a date of its own.
+            cands.append(
+                Cand(beside.start("year"), beside.end("era"), 20, "year", "gregorian", int(beside.group("year")))
+            )
 
 
 def scan_relative(

@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from kzcorpus.corpus import Article
 from kzcorpus.dates.anchor import article_date
-from kzcorpus.dates.calendar import parse_anchor, resolve
+from kzcorpus.dates.calendar import hijri_calendar, parse_anchor, resolve
 from kzcorpus.dates.ranges import context_years, link_ranges
 from kzcorpus.dates.records import ArticleDate, DateMention
 from kzcorpus.dates.scan import candidates, select
@@ -49,7 +49,10 @@ def find_dates(source: Doc | Article, *, anchor: ArticleDate | None = None) -> l
         else:
             value, hijri, uses_anchor = resolve(c, anc)
         s, e = fm.span(c.fs, c.fe)
-        dm = DateMention(doc.id, s, e, text[s:e], value, c.kind, "hijri" if c.calendar == "hijri" else "gregorian")
+        calendar = c.calendar
+        if calendar == "hijri" and hijri is not None:
+            calendar = hijri_calendar(int(hijri[:4]))  # «hijri-tabular» before 1343 AH
+        dm = DateMention(doc.id, s, e, text[s:e], value, c.kind, calendar)
         dm.source = doc
         dm.hijri = hijri
         if given is not None:

@@ -24,6 +24,7 @@ from kzcorpus.dates.patterns import (
     NAMED_RE,
     NUMERIC_RE,
     RELATIVE_RE,
+    SHORT_HIJRI_YEAR_RE,
     WEEKDAY_RE,
     YEAR_RANGE_RE,
     YEAR_RE,
@@ -54,7 +55,8 @@ _TOKEN_PUNCT = "/()-،.,:؛»«\"“”!؟?[]'–—…"
 
 
 def _core_hits(folded: str) -> list[tuple[int, str]]:
-    """``(position, core)`` of each core word (``core`` is ``"####"`` for a year-like number)."""
+    """``(position, core)`` of each core word (``core`` is ``"####"`` for a
+    year-like number, ``"#h"`` for a short Hijri year)."""
     blank = folded
     for ch in _TOKEN_PUNCT:
         if ch in blank:
@@ -76,6 +78,8 @@ def _core_hits(folded: str) -> list[tuple[int, str]]:
             if folded[j : j + 4].isdigit() and not folded[j + 4 : j + 5].isdigit() and not folded[j - 1 : j].isdigit():
                 hits.append((j, "####"))
             j = folded.find(digit, j + 1)
+    # Hijri years of one to three digits («2هـ», «656 للهجرة»): by their era mark.
+    hits.extend((m.start(), "#h") for m in SHORT_HIJRI_YEAR_RE.finditer(folded))
     hits.sort()
     return hits
 
@@ -169,6 +173,9 @@ def _matches(folded: str) -> dict[str, list[re.Match[str]]]:
                 ]
             if num_starts:
                 attempt("numeric", num_starts, hs)
+            continue
+        if core == "#h":
+            attempt("year", _starts(folded, hs, 24, 3), hs)
             continue
         name, width, words = _CORE_KIND[core]
         if name == "named" and MONTH_AT_RE.match(folded, hs) is None:
