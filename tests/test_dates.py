@@ -634,3 +634,33 @@ def test_historical_hijri_dates_use_the_tabular_calendar() -> None:
         ("عام 1436هـ", "2015", "hijri"),
         ("2015م", "2015", "gregorian"),
     ]
+
+
+def test_a_year_opening_a_chronology_item_is_a_date() -> None:
+    text = "في مثل هذا اليوم:\n1962 - استقلال الجزائر عن فرنسا.\n1969 - هبوط مركبة على القمر. 1990- أزمة في الخليج.\n"
+    assert found(text) == [("1962", "1962", "year"), ("1969", "1969", "year"), ("1990", "1990", "year")]
+    # A number opening a line of figures is not: no words after the dash.
+    assert found("الأسعار:\n1500 - 2000 ريال للمتر\n") == []
+
+
+def test_bare_years_after_a_year_word_and_written_after_a_relative_year() -> None:
+    assert found("خفض الانبعاثات بحلول 2030 وولد جده في 1890 بالقاهرة") == [
+        ("2030", "2030", "year"),
+        ("1890", "1890", "year"),
+    ]
+    assert found("بعد حرب 1973 وفي الربع الثاني 2015") == [("1973", "1973", "year"), ("2015", "2015", "year")]
+    assert found("ويتوقع النمو في العام المقبل 2016 بنسبة") == [("العام المقبل 2016", "2016", "year")]
+    assert found("قبل أوغسطس 2008 بقليل") == [("أوغسطس 2008", "2008-08", "month")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "نزل الضيف في غرفة رقم ( 2022) بالفندق",
+        "صدر القرار 2216 عن مجلس الأمن",
+        "وفي نهاية الأسبوع الأول للبرنامج زار المشاركون المتحف",
+        "انتهى العام الأول من المشروع",
+    ],
+)
+def test_identifiers_and_counted_weeks_are_not_dates(text: str) -> None:
+    assert found(text) == []

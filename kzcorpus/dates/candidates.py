@@ -17,6 +17,8 @@ from kzcorpus.dates.patterns import (
     COMMA_AROUND_RE,
     GREGORIAN_BESIDE_RE,
     KW_BEFORE_RE,
+    LIST_ITEM_AFTER_RE,
+    LIST_ITEM_BEFORE_RE,
     MONTH_RANGE_BEFORE_RE,
     NAMED_RE,
     NAMED_SINGLE_RE,
@@ -29,7 +31,9 @@ from kzcorpus.dates.patterns import (
     SCHOOL_YEAR_RE,
     THAT_AFTER_RE,
     YEAR_AFTER_QUAL_RE,
+    YEAR_AFTER_RELATIVE_RE,
     YEAR_LIST_RE,
+    YEAR_PART_BEFORE_RE,
 )
 from kzcorpus.dates.records import Cand
 from kzcorpus.dates.words import (
@@ -40,6 +44,7 @@ from kzcorpus.dates.words import (
     GREGORIAN_MONTHS,
     HIJRI_MONTHS,
     MONTH_CONTEXT,
+    NUMBER_NOUNS,
     ORDINAL_DAYS,
     QUALIFIERS,
     REPORTING_VERBS,
@@ -255,6 +260,15 @@ def is_quantity(folded: str, start: int, end: int) -> bool:
     return QUANTITY_BEFORE_RE.search(folded, max(0, start - 24), start) is not None
 
 
+def is_list_item(folded: str, start: int, end: int) -> bool:
+    """Does the number at ``folded[start:end]`` open an item of a chronology
+    («⏎1962 - استقلال الجزائر»)?"""
+    return (
+        LIST_ITEM_BEFORE_RE.search(folded, max(0, start - 8), start) is not None
+        and LIST_ITEM_AFTER_RE.match(folded, end) is not None
+    )
+
+
 def scan_years(
     folded: str, cands: list[Cand], anchor_year: int | None, ranges: list[re.Match[str]], years: list[re.Match[str]]
 ) -> None:
@@ -299,10 +313,16 @@ def scan_years(
                 lone_ok = True  # «2006 و2010»
             if YEAR_LIST_RE.match(folded, m.end("year")):
                 lone_ok = True  # «(2006 و2010 و2014)»
-            if not lone_ok or not 1900 <= y <= (anchor_year or 2030) + 10:
+            if is_list_item(folded, m.start("year"), m.end("year")):
+                lone_ok = True  # «1962 - استقلال الجزائر» in a chronology
+            if YEAR_PART_BEFORE_RE.search(folded, max(0, m.start("year") - 24), m.start("year")):
+                lone_ok = True  # «الربع الثاني 2015»
+            # After a year's word («في 1890», «بحلول 2030») the window is wider.
+            lo, hi = (1800, 25) if prev in YEAR_CONTEXT else (1900, 10)
+            if not lone_ok or not lo <= y <= (anchor_year or 2030) + hi:
                 continue
-            if is_quantity(folded, m.start("year"), m.end("year")):
-                continue
+            if prev in NUMBER_NOUNS or is_quantity(folded, m.start("year"), m.end("year")):
+                continue  # «غرفة رقم (2022)», «2000 كلم»
         # A range sharing one era mark («1421/ 1422هـ») is Hijri on both sides.
         hijri = m.start("year") in hijri_first or looks_hijri_year(y, era, anchor_year)
         if not year_ok(y, hijri):
@@ -328,8 +348,12 @@ def scan_relative(
 ) -> None:
     for m in relative:
         unit_s = m.group("u1") or m.group("u2") or m.group("u3")
-        if m.group("u3") and (not m.group("mod") or SCHOOL_YEAR_RE.match(folded, m.end())):
-            continue  # «العام» alone is not a date; «مطلع العام» is, «بداية العام الدراسي» is not
+        if m.group("u3") and (
+            not m.group("mod") or SCHOOL_YEAR_RE.match(folded, m.end()) or ORDINAL_AFTER_RE.match(folded, m.end())
+        ):
+            # «العام» alone is not a date; «مطلع العام» is, «بداية العام الدراسي» is not,
+            # nor «نهاية الأسبوع الأول للبرنامج» (a week counted from an event).
+            continue
         if unit_s.endswith("عام"):
             unit = "year"
         elif unit_s.endswith("سنه"):
@@ -349,6 +373,11 @@ def scan_relative(
         if q and norm_key(q) == "التالي":
             continue  # «العام التالي» counts from another event, not the article date
         fs = m.start("mod") if m.group("mod") else m.start()
+        written = YEAR_AFTER_RELATIVE_RE.match(folded, m.end()) if unit == "year" and q else None
+        if written is not None and year_ok(int(written.group(1)), False):
+            # «العام الماضي 2014»: the year is written, so it does not depend on the article date.
+            cands.append(Cand(fs, written.end(1), 25, "year", y=int(written.group(1))))
+            continue
         cands.append(Cand(fs, m.end(), 25, "relative", unit=unit, offset=offset, explicit=False))
     for m in dayrel:
         w = norm_key(m.group("w"))

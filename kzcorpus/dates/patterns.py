@@ -148,6 +148,16 @@ NEED_AFTER_RE = re.compile(r"\s+(?:ال)?حاج")
 ORDINAL_AFTER_RE = re.compile(rf"\s+(?:{ORD}|التالي|السابق|الاخير|الوطني|العالمي|الدولي)(?!\w)")
 SCHOOL_YEAR_RE = re.compile(r"\s+(?:الدراسي|المالي|الاكاديمي|التدريبي|الرياضي)")
 
+#: A year opening an item of a chronology («⏎1962 - استقلال الجزائر»): at a
+#: line's start (or a sentence's) and followed by a dash or colon and words.
+LIST_ITEM_BEFORE_RE = re.compile(r"(?:^|[\n.؛:])[ \t*•·\-–]*$")
+LIST_ITEM_AFTER_RE = re.compile(r"[ \t]*[-–—:][ \t]*[^\W\d_]")
+#: «الربع الثاني 2015», «النصف الأول من عام 2014»: a quarter or half of a year.
+YEAR_PART_BEFORE_RE = re.compile(
+    r"(?<!\w)[وفبل]?(?:ال)?(?:ربع|نصف)\s+(?:الاول|الثاني|الثالث|الرابع|الاخير)\s*(?:من\s+)?$"
+)
+#: «العام الماضي 2014»: the year written after a relative year.
+YEAR_AFTER_RELATIVE_RE = re.compile(r"\s*[(]?\s*(\d{4})(?!\d)\s*[)]?")
 YEAR_LIST_RE = re.compile(r"\s*(?:،|,)?\s*و\s*(?:19|20)\d\d(?!\d)")
 YEAR_AFTER_QUAL_RE = re.compile(r"\s*(\d{4})\s*(?:هـ|ه)(?!\w)")
 MONTH_RANGE_BEFORE_RE = re.compile(rf"(?<!\w)(?:{GM})\s*(?:الي|حتي|وحتي|والي|-|–)\s*$")
