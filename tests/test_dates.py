@@ -664,3 +664,24 @@ def test_bare_years_after_a_year_word_and_written_after_a_relative_year() -> Non
 )
 def test_identifiers_and_counted_weeks_are_not_dates(text: str) -> None:
     assert found(text) == []
+
+
+def test_clock_time_before_the_date_and_a_time_of_day_after_it() -> None:
+    assert found("وفي الساعة العاشرة من مساء الخامس من يونيو 1967 أعلن البيان") == [
+        ("الساعة العاشرة من مساء الخامس من يونيو 1967", "1967-06-05T22:00", "datetime")
+    ]
+    assert found("وقعت الحادثة بتاريخ 26 /9 /1436هـ الساعة 7:39 مساء") == [
+        ("26 /9 /1436هـ الساعة 7:39 مساء", "2015-07-13T19:39", "datetime")
+    ]
+
+
+def test_days_of_the_current_month_and_first_of_a_month() -> None:
+    assert found("يبدأ التسجيل في الخامس عشر من الشهر الجاري وينتهي في 3 من الشهر المقبل") == [
+        ("الخامس عشر من الشهر الجاري", "2015-07-15", "relative"),
+        ("3 من الشهر المقبل", "2015-08-03", "relative"),
+    ]
+    assert found("يحتفل العمال في أول مايو، ويبدأ الصوم غرة رمضان، وفي أول العام") == [
+        ("أول مايو", "2015-05-01", "day"),
+        ("غرة رمضان", "2015-06-18", "day"),
+        ("أول العام", "2015", "relative"),
+    ]

@@ -255,6 +255,16 @@ def _resolve_relative(c: Cand, anchor: Anchor) -> str | None:
     ay, am, ad = anchor.y, anchor.m, anchor.d
     if c.unit == "year":
         return iso(ay + c.offset)
+    if c.unit == "monthday":
+        # «الخامس من الشهر الجاري»: day *d* of the anchor's month moved by *offset*.
+        if am is None:
+            return iso(ay) if c.offset == 0 else None
+        y, m = add_months(ay, am, c.offset)
+        assert c.d is not None
+        try:
+            return date(y, m, c.d).isoformat()
+        except ValueError:
+            return None
     if c.unit == "month":
         if am is None:
             return iso(ay) if c.offset == 0 else None

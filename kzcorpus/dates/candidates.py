@@ -10,11 +10,13 @@ from __future__ import annotations
 import re
 
 from kzcorpus.dates.calendar import is_hijri_era, looks_hijri_year, year_ok
+from kzcorpus.dates.clock import ampm_after, time_before
 from kzcorpus.dates.patterns import (
     AFTER_NUMBER_RE,
     AFTER_YEAR_REL_RE,
     BARE_WEEKDAY_SET,
     COMMA_AROUND_RE,
+    DAY_BEFORE_MONTH_RE,
     GREGORIAN_BESIDE_RE,
     KW_BEFORE_RE,
     LIST_ITEM_AFTER_RE,
@@ -126,6 +128,8 @@ def scan_named(folded: str, original: str, cands: list[Cand], matches: list[re.M
             elif mod:
                 mod = None
                 fs = m.start("day")
+        if mod and day is None and norm_key(mod) in FIRST_DAY_WORDS:
+            day = 1  # «أول يناير», «غرة رمضان»: the month's first day
         if mod:
             fs = m.start("mod")
         year = int(year_s) if year_s else None
@@ -160,7 +164,7 @@ def scan_named(folded: str, original: str, cands: list[Cand], matches: list[re.M
         if m.group("hh") and year is not None and day is not None:
             hh, mi = int(m.group("hh")), int(m.group("mi"))
             if hh <= 23:
-                fe = m.end("mi")
+                hh, fe = ampm_after(folded, m.end("mi"), hh)  # «7:39 مساء»
             else:
                 hh = mi = None
         # A lone month name that is also a word needs context.
@@ -188,6 +192,7 @@ def scan_named(folded: str, original: str, cands: list[Cand], matches: list[re.M
             cands.append(c)
             continue
         c = Cand(fs, fe, 30, kind, cal, year, month, day, hh, mi)
+        time_before(folded, c)
         if year is None:
             c.implicit = True
             c.explicit = False
@@ -202,6 +207,10 @@ def scan_named(folded: str, original: str, cands: list[Cand], matches: list[re.M
         cands.append(c)
         if day is not None and day_s and day_s.isdigit():
             _range_start(folded, c, cands)
+
+
+#: Period modifiers that name a month's first day («أول يناير», «غرة رمضان»).
+FIRST_DAY_WORDS = frozenset(["اول", "غره"])
 
 
 def _range_start(folded: str, c: Cand, cands: list[Cand]) -> None:
@@ -236,9 +245,10 @@ def scan_numeric(folded: str, cands: list[Cand], matches: list[re.Match[str]]) -
         hh = mi = None
         if m.group("hh") and int(m.group("hh")) <= 23:
             hh, mi = int(m.group("hh")), int(m.group("mi"))
-            fe = m.end("mi")
+            hh, fe = ampm_after(folded, m.end("mi"), hh)  # «7:39 مساء»
         kind = "datetime" if hh is not None else "day"
         c = Cand(m.start(), fe, 40, kind, "hijri" if hijri else "gregorian", y, mo, d, hh, mi)
+        time_before(folded, c)
         cands.append(c)
         _range_start(folded, c, cands)
 
@@ -378,6 +388,14 @@ def scan_relative(
             # «العام الماضي 2014»: the year is written, so it does not depend on the article date.
             cands.append(Cand(fs, written.end(1), 25, "year", y=int(written.group(1))))
             continue
+        day = DAY_BEFORE_MONTH_RE.search(folded, max(0, fs - 30), fs) if unit == "month" and not m.group("u3") else None
+        if day is not None:
+            d = int(day.group("d")) if day.group("d") else ORDINAL_DAYS[norm_key(day.group("o"))]
+            if 1 <= d <= 31:
+                # «الخامس عشر من الشهر الجاري»: a day of the month the article dates.
+                c = Cand(day.start(), m.end(), 26, "relative", d=d, unit="monthday", offset=offset, explicit=False)
+                cands.append(c)
+                continue
         cands.append(Cand(fs, m.end(), 25, "relative", unit=unit, offset=offset, explicit=False))
     for m in dayrel:
         w = norm_key(m.group("w"))

@@ -73,4 +73,4 @@ def find_dates(source: Doc | Article, *, anchor: ArticleDate | None = None) -> l
 
 
 #: Length of a relative value at its own precision (shorter: the anchor was coarser).
-_UNIT_PRECISION = {"year": 4, "month": 7, "week": 8, "day": 10, "weekday": 10}
+_UNIT_PRECISION = {"year": 4, "month": 7, "week": 8, "day": 10, "weekday": 10, "monthday": 10}

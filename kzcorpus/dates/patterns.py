@@ -158,6 +158,8 @@ YEAR_PART_BEFORE_RE = re.compile(
 )
 #: «العام الماضي 2014»: the year written after a relative year.
 YEAR_AFTER_RELATIVE_RE = re.compile(r"\s*[(]?\s*(\d{4})(?!\d)\s*[)]?")
+#: «الخامس عشر من الشهر الجاري», «15 من هذا الشهر»: the day before a relative month.
+DAY_BEFORE_MONTH_RE = re.compile(rf"(?<![\w.,/:])(?:ال)?(?:(?P<d>[0-3]?\d)|(?P<o>{ORD}))\s+من\s+$")
 YEAR_LIST_RE = re.compile(r"\s*(?:،|,)?\s*و\s*(?:19|20)\d\d(?!\d)")
 YEAR_AFTER_QUAL_RE = re.compile(r"\s*(\d{4})\s*(?:هـ|ه)(?!\w)")
 MONTH_RANGE_BEFORE_RE = re.compile(rf"(?<!\w)(?:{GM})\s*(?:الي|حتي|وحتي|والي|-|–)\s*$")
