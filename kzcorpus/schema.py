@@ -255,6 +255,12 @@ DATE = Schema(
         ),
         _f("hijri", "string", "`YYYY-MM-DD` at its precision, Hijri dates only (`value` is the Gregorian equivalent)"),
         _f("implicit_year", "bool", "true when the year was supplied from the context", table=False),
+        _f(
+            "implicit_year_from",
+            "string",
+            "where a year left out came from: `text` (a year the text gives before it) or `anchor` (the article date)",
+            table=False,
+        ),
         _f("anchor", "string", "the article date used to resolve it"),
         _f(
             "anchor_source",

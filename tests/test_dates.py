@@ -61,6 +61,7 @@ def test_levantine_pair_in_parentheses_and_its_year_from_context() -> None:
             "calendar": "gregorian",
             "hijri": None,
             "implicit_year": True,
+            "implicit_year_from": "anchor",
             "anchor": "2015-07-21T02:51",
             "anchor_source": "metadata",
             "range": None,
@@ -76,6 +77,7 @@ def test_levantine_pair_in_parentheses_and_its_year_from_context() -> None:
             "calendar": "gregorian",
             "hijri": None,
             "implicit_year": None,
+            "implicit_year_from": None,
             "anchor": "2015-07-21T02:51",
             "anchor_source": "metadata",
             "range": None,
@@ -168,6 +170,7 @@ def test_hijri_with_era_mark_and_muwafiq_pair() -> None:
             "calendar": "hijri",
             "hijri": "1436-10-04",
             "implicit_year": None,
+            "implicit_year_from": None,
             "anchor": None,
             "anchor_source": None,
             "range": None,
@@ -183,6 +186,7 @@ def test_hijri_with_era_mark_and_muwafiq_pair() -> None:
             "calendar": "gregorian",
             "hijri": None,
             "implicit_year": None,
+            "implicit_year_from": None,
             "anchor": None,
             "anchor_source": None,
             "range": None,
@@ -402,6 +406,7 @@ def test_record_keys_and_mention_type() -> None:
         "calendar",
         "hijri",
         "implicit_year",
+        "implicit_year_from",
         "anchor",
         "anchor_source",
         "range",
@@ -685,3 +690,40 @@ def test_days_of_the_current_month_and_first_of_a_month() -> None:
         ("غرة رمضان", "2015-06-18", "day"),
         ("أول العام", "2015", "relative"),
     ]
+
+
+def test_implicit_year_from_a_governing_year_in_the_text() -> None:
+    recs = [m.record() for m in find_dates(art("وفي عام 1967 اندلعت الحرب، وفي الخامس من يونيو أعلن الجيش"))]
+    assert [(r["text"], r["value"], r["implicit_year_from"]) for r in recs] == [
+        ("عام 1967", "1967", None),
+        ("الخامس من يونيو", "1967-06-05", "text"),
+    ]
+    text = "ويبدأ البرنامج في صفر المقبل، وتنتهي الاختبارات في الرابع عشر من شهر جمادى الثانية"
+    recs = [m.record() for m in find_dates(art(text, "2015-08-10"))]
+    assert [(r["text"], r["hijri"], r["implicit_year_from"]) for r in recs] == [
+        ("صفر المقبل", "1437-02", "anchor"),
+        ("الرابع عشر من شهر جمادى الثانية", "1437-06-14", "text"),
+    ]
+    # Without a governing year, the article's date gives it.
+    recs = [m.record() for m in find_dates(art("وتنتهي الاختبارات في الخامس من يونيو"))]
+    assert [(r["value"], r["implicit_year_from"]) for r in recs] == [("2015-06-05", "anchor")]
+
+
+def test_yesterday_with_and_without_its_weekday_is_one_day() -> None:
+    # The crawl date (Tuesday 21st) is a day late: «أمس (الأحد)» is the 19th, and so is the plain «أمس».
+    assert found("وقال الوزير أمس (الأحد) إن الاجتماع انتهى، وأضاف أمس أن الخطة جاهزة") == [
+        ("أمس (الأحد)", "2015-07-19", "relative"),
+        ("أمس", "2015-07-19", "relative"),
+    ]
+
+
+def test_weekday_beside_a_date_with_a_qualifier_or_muwafiq_is_its_own_line() -> None:
+    assert found("ويقام الحفل يوم الأحد المقبل 24 شوال 1436هـ", "2015-08-06") == [
+        ("يوم الأحد المقبل", "2015-08-09", "relative"),
+        ("24 شوال 1436هـ", "2015-08-09", "day"),
+    ]
+    assert found("وفي يوم الأحد الموافق 10 شوال تلقى المركز بلاغا", "2015-07-31") == [
+        ("يوم الأحد", "2015-07-26", "relative"),
+        ("10 شوال", "2015-07-26", "day"),
+    ]
+    assert found("وتعاقد النادي مع الظهير عبدالوهاب الخميس، ولاعب الوسط") == []

@@ -441,6 +441,8 @@ def scan_relative(
             prev = prev_word(folded, fs)
             if prev in NOT_WEEKDAY_BEFORE or prev in ("صلاه", "خطبه", "صلوات", "خطب", "منبر", "بن", "ابن"):
                 continue  # «بين الاثنين» (the two), «صلاة الجمعة»
+            if prev.startswith(("عبد", "ابو", "ال")) and prev not in REPORTING_VERBS:
+                continue  # «عبدالوهاب الخميس»: a family name
             if (
                 wd_name not in BARE_WEEKDAY_SET
                 and prev not in REPORTING_VERBS

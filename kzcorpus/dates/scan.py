@@ -208,12 +208,19 @@ def select(folded: str, cands: list[Cand]) -> list[Cand]:
                 for s, d in by_start.items()
                 if c.fe <= s <= c.fe + 14 and d.d is not None and d.unit is None and GLUE_RE.fullmatch(folded, c.fe, s)
             ]
-            if nxt and (c.unit == "weekday" or c.weekday is not None):
-                continue
+            # «الأحد المقبل 24 شوال» keeps its own line: the qualifier says it.
+            if nxt and (c.unit == "day" or c.offset == 0):
+                if not _WORDED_GLUE_RE.search(folded, c.fe, nxt[0].fs):
+                    continue
+                # «يوم الأحد الموافق 10 شوال»: a pair, two dates; the weekday is that day.
+                c = replace(c, same_as=nxt[0].fs)
         if c.range_with is not None and c.range_with not in kept:
             c = replace(c, range_with=None)
         out.append(c)
     return out
+
+
+_WORDED_GLUE_RE = re.compile(r"الموافق|بتاريخ|تاريخ")
 
 
 @dataclass(frozen=True)
