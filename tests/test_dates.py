@@ -727,3 +727,8 @@ def test_weekday_beside_a_date_with_a_qualifier_or_muwafiq_is_its_own_line() -> 
         ("10 شوال", "2015-07-26", "day"),
     ]
     assert found("وتعاقد النادي مع الظهير عبدالوهاب الخميس، ولاعب الوسط") == []
+
+
+def test_plain_today_when_something_is_said_or_done() -> None:
+    text = "وقام الأمين العام اليوم بزيارة للمركز، وقال الوزير في بيان له اليوم إن الخطة جاهزة. ما يحدث اليوم لافت"
+    assert found(text) == [("اليوم", "2015-07-21", "relative"), ("اليوم", "2015-07-21", "relative")]

@@ -348,6 +348,19 @@ def scan_years(
             )
 
 
+#: «في بيان له اليوم», «في وقت سابق اليوم»: words before a plain «اليوم» meaning "today".
+_TODAY_BEFORE = frozenset(["له", "لها", "قوله", "قولها", "سابق", "لاحق"])
+#: «... اليوم بزيارة»: an event of the day after a plain «اليوم».
+_TODAY_EVENT_AFTER_RE = re.compile(r"\s+ب(?:زياره|جوله|افتتاح|تدشين|تكريم|استقبال|توقيع|اطلاق|تسليم|عقد)(?!\w)")
+
+
+def _today_said(folded: str, prev: str, end: int) -> bool:
+    """Is the plain «اليوم» ending at *end* the day something was said or done?"""
+    if prev in _TODAY_BEFORE or prev in REPORTING_VERBS or (prev[:1] in ("و", "ف") and prev[1:] in REPORTING_VERBS):
+        return True
+    return _TODAY_EVENT_AFTER_RE.match(folded, end) is not None
+
+
 def scan_relative(
     folded: str,
     original: str,
@@ -405,7 +418,11 @@ def scan_relative(
             fe = m.end("w")
         if w == "اليوم":
             prev = prev_word(folded, fs)
-            if wd is None and prev not in ("صباح", "مساء", "ظهر", "فجر", "عصر", "ليله", "ظهيره", "مطلع"):
+            if (
+                wd is None
+                and prev not in ("صباح", "مساء", "ظهر", "فجر", "عصر", "ليله", "ظهيره", "مطلع")
+                and not _today_said(folded, prev, fe)
+            ):
                 continue  # «اليوم» alone often means "nowadays"
             if ORDINAL_AFTER_RE.match(folded, m.end("w")):
                 continue  # «اليوم الثاني», «اليوم التالي»: a day counted from an event
