@@ -458,7 +458,7 @@ def scan_relative(
             prev = prev_word(folded, fs)
             if prev in NOT_WEEKDAY_BEFORE or prev in ("صلاه", "خطبه", "صلوات", "خطب", "منبر", "بن", "ابن"):
                 continue  # «بين الاثنين» (the two), «صلاة الجمعة»
-            if prev.startswith(("عبد", "ابو", "ال")) and prev not in REPORTING_VERBS:
+            if prev.startswith(("عبد", "ابو")):
                 continue  # «عبدالوهاب الخميس»: a family name
             if (
                 wd_name not in BARE_WEEKDAY_SET
