@@ -1,12 +1,20 @@
-"""Score kzcorpus date expressions on the seed articles against the gold.
+"""Score kzcorpus date expressions against hand-annotated gold.
 
 Usage: .venv/bin/python bench/score_dates.py [--errors]
+       .venv/bin/python bench/score_dates.py --dev bench/dev [--errors]
 
-Prints precision, recall and F1 (spans overlap and values are equal at the
-gold's precision, GUIDELINES.md; optional gold lines neither reward nor
-penalise) twice: with the seeds' metadata (``published`` from
+Without ``--dev``: the seed articles against ``tests/data/gold/dates.jsonl``,
+printed twice: with the seeds' metadata (``published`` from
 seeds/metadata.csv) and without it (article dates inferred from the text).
-``--errors`` lists the misses and the false alarms.
+
+With ``--dev DIR``: the SaudiNewsNet articles of ``DIR/dates.jsonl`` (ids such
+as ``2015-07-23:1275``), read with kzcorpus's own :class:`Corpus` from
+``../shared/corpora/saudinewsnet/<day>.zip`` beside the clone and anchored on
+their metadata date as the CLI does; every false alarm and miss is listed
+with ``--errors``.  Never point it at ``bench/holdout`` while tuning.
+
+Precision, recall and F1: spans overlap and values are equal at the gold's
+precision (GUIDELINES.md); optional gold lines neither reward nor penalise.
 """
 
 from __future__ import annotations
@@ -21,18 +29,19 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from kzcorpus.corpus import Corpus  # noqa: E402
+from kzcorpus.corpus import Article, Corpus  # noqa: E402
 from kzcorpus.dates import article_date, find_dates  # noqa: E402
 from kzcorpus.doc import Doc  # noqa: E402
 from kzcorpus.evaluation.dates import score  # noqa: E402
 
 GOLD = ROOT / "tests" / "data" / "gold" / "dates.jsonl"
+SAUDINEWSNET = ROOT.parent / "shared" / "corpora" / "saudinewsnet"
 
 
-def run(with_metadata: bool) -> tuple[list[dict[str, Any]], float]:
+def run(articles: list[Article], with_metadata: bool = True) -> tuple[list[dict[str, Any]], float]:
     found: list[dict[str, Any]] = []
     t0 = time.perf_counter()
-    for article in Corpus([str(ROOT / "seeds")]):
+    for article in articles:
         if not with_metadata:
             article.meta = {}
         doc = Doc(article)  # one fold and one date scan for both calls
@@ -41,27 +50,58 @@ def run(with_metadata: bool) -> tuple[list[dict[str, Any]], float]:
     return found, time.perf_counter() - t0
 
 
+def dev_articles(ids: list[str]) -> list[Article]:
+    """The articles *ids* (``<day>:<n>``) from the SaudiNewsNet zips, in *ids* order."""
+    wanted = set(ids)
+    by_id: dict[str, Article] = {}
+    for day in sorted({i.split(":")[0] for i in ids}):
+        for article in Corpus([str(SAUDINEWSNET / f"{day}.zip")]):
+            if article.id in wanted:
+                by_id[article.id] = article
+    missing = [i for i in ids if i not in by_id]
+    if missing:
+        raise SystemExit(f"score_dates: not found in {SAUDINEWSNET}: {', '.join(missing)}")
+    return [by_id[i] for i in ids]
+
+
+def read_gold(path: Path) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def report(label: str, found: list[dict[str, Any]], gold: list[dict[str, Any]], elapsed: float, errors: bool) -> None:
+    res = score(found, gold)
+    print(
+        f"{label:18}{res['precision']:7.3f}{res['recall']:7.3f}{res['f1']:7.3f}"
+        f"{res['tp']:5}{res['fp']:5}{res['fn']:5}   ({len(found)} found, {elapsed:.3f}s)"
+    )
+    if errors:
+        for f in res["false_positives"]:
+            print(f"   false alarm: {f['doc']} {f['start']}-{f['end']} «{f['text']}» {f['value']}")
+        for g in res["false_negatives"]:
+            print(f"   missed:      {g['doc']} {g['start']}-{g['end']} «{g['text']}» {g['value']}")
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     ap.add_argument("--errors", action="store_true", help="list misses and false alarms")
+    ap.add_argument("--dev", metavar="DIR", help="score the SaudiNewsNet set DIR (dates.jsonl) instead of the seeds")
     args = ap.parse_args()
-    gold = [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines() if line.strip()]
+    gold = read_gold(Path(args.dev) / "dates.jsonl" if args.dev else GOLD)
     print(
         f"gold: {sum(not g.get('optional') for g in gold)} dates ({sum(bool(g.get('optional')) for g in gold)} optional)"
     )
     print(f"{'':18}{'P':>7}{'R':>7}{'F1':>7}{'TP':>5}{'FP':>5}{'FN':>5}")
+    if args.dev:
+        ids = list(dict.fromkeys(g["doc"] for g in gold))
+        docs = json.loads((Path(args.dev) / "doc_dates.json").read_text(encoding="utf-8"))
+        ids += [i for i in docs if i not in ids]  # articles without a date are scored too (false alarms)
+        found, elapsed = run(dev_articles(ids))
+        report(f"{args.dev}", found, gold, elapsed, args.errors)
+        return 0
+    seeds = str(ROOT / "seeds")
     for label, meta in (("with metadata", True), ("without metadata", False)):
-        found, elapsed = run(meta)
-        res = score(found, gold)
-        print(
-            f"{label:18}{res['precision']:7.3f}{res['recall']:7.3f}{res['f1']:7.3f}"
-            f"{res['tp']:5}{res['fp']:5}{res['fn']:5}   ({len(found)} found, {elapsed:.3f}s)"
-        )
-        if args.errors:
-            for f in res["false_positives"]:
-                print(f"   false alarm: {f['doc']} {f['start']}-{f['end']} «{f['text']}» {f['value']}")
-            for g in res["false_negatives"]:
-                print(f"   missed:      {g['doc']} {g['start']}-{g['end']} «{g['text']}» {g['value']}")
+        found, elapsed = run(list(Corpus([seeds])), meta)
+        report(label, found, gold, elapsed, args.errors)
     return 0
 
 

@@ -250,9 +250,21 @@ DATE = Schema(
             "a week as `2015-W29`; null when it cannot be resolved",
         ),
         _f("kind", "string", "`year`, `month`, `day`, `datetime` or `relative`"),
-        _f("calendar", "string", "`gregorian` or `hijri`", table=False),
+        _f(
+            "calendar",
+            "string",
+            "`gregorian`, `hijri` (Umm al-Qura, from 1343 AH) or `hijri-tabular` (the tabular Islamic "
+            "calendar, for Hijri dates before 1343 AH; `value` is proleptic Gregorian)",
+            table=False,
+        ),
         _f("hijri", "string", "`YYYY-MM-DD` at its precision, Hijri dates only (`value` is the Gregorian equivalent)"),
         _f("implicit_year", "bool", "true when the year was supplied from the context", table=False),
+        _f(
+            "implicit_year_from",
+            "string",
+            "where a year left out came from: `text` (a year the text gives before it) or `anchor` (the article date)",
+            table=False,
+        ),
         _f("anchor", "string", "the article date used to resolve it"),
         _f(
             "anchor_source",

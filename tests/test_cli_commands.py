@@ -69,6 +69,7 @@ def test_dates_records(capsys: pytest.CaptureFixture[str]) -> None:
         "calendar": "gregorian",
         "hijri": None,
         "implicit_year": None,
+        "implicit_year_from": None,
         "anchor": "2022-07-15",
         "anchor_source": "metadata",
         "range": None,

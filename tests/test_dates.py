@@ -61,6 +61,7 @@ def test_levantine_pair_in_parentheses_and_its_year_from_context() -> None:
             "calendar": "gregorian",
             "hijri": None,
             "implicit_year": True,
+            "implicit_year_from": "anchor",
             "anchor": "2015-07-21T02:51",
             "anchor_source": "metadata",
             "range": None,
@@ -76,6 +77,7 @@ def test_levantine_pair_in_parentheses_and_its_year_from_context() -> None:
             "calendar": "gregorian",
             "hijri": None,
             "implicit_year": None,
+            "implicit_year_from": None,
             "anchor": "2015-07-21T02:51",
             "anchor_source": "metadata",
             "range": None,
@@ -168,6 +170,7 @@ def test_hijri_with_era_mark_and_muwafiq_pair() -> None:
             "calendar": "hijri",
             "hijri": "1436-10-04",
             "implicit_year": None,
+            "implicit_year_from": None,
             "anchor": None,
             "anchor_source": None,
             "range": None,
@@ -183,6 +186,7 @@ def test_hijri_with_era_mark_and_muwafiq_pair() -> None:
             "calendar": "gregorian",
             "hijri": None,
             "implicit_year": None,
+            "implicit_year_from": None,
             "anchor": None,
             "anchor_source": None,
             "range": None,
@@ -402,6 +406,7 @@ def test_record_keys_and_mention_type() -> None:
         "calendar",
         "hijri",
         "implicit_year",
+        "implicit_year_from",
         "anchor",
         "anchor_source",
         "range",
@@ -611,3 +616,119 @@ def test_one_fold_and_one_scan_per_article(seeds: list[Article], monkeypatch: py
             timeline_rows(doc, mentions)
             assert all(r["part"] for r in records)
             assert calls == {"fold": 1, "scan": 1}, (a.id, meta, calls)
+
+
+# --------------------------------------------------------------------------
+# Real news, read right (issue 12): handmade sentences of the classes it lists
+
+
+def test_historical_hijri_dates_use_the_tabular_calendar() -> None:
+    text = "ويستعيد الكاتب معركة بدر في 17 رمضان 2هـ، ثم فتح بيت المقدس عام 15هـ/636م، وسقوط بغداد سنة 656 للهجرة."
+    recs = [m.record() for m in find_dates(art(text))]
+    got = [(r["text"], r["value"], r["calendar"], r["hijri"]) for r in recs]
+    assert got == [
+        ("17 رمضان 2هـ", "0624-03-16", "hijri-tabular", "0002-09-17"),
+        ("عام 15هـ", "0636", "hijri-tabular", "0015"),
+        ("636م", "0636", "gregorian", None),
+        ("سنة 656 للهجرة", "1258", "hijri-tabular", "0656"),
+    ]
+    # Umm al-Qura from 1343 AH on; «للهجرة» is an era mark there too.
+    recs = [m.record() for m in find_dates(art("صدر النظام في 5 محرم 1400 للهجرة، وعُدّل عام 1436هـ/2015م."))]
+    assert [(r["text"], r["value"], r["calendar"]) for r in recs] == [
+        ("5 محرم 1400 للهجرة", "1979-11-24", "hijri"),
+        ("عام 1436هـ", "2015", "hijri"),
+        ("2015م", "2015", "gregorian"),
+    ]
+
+
+def test_a_year_opening_a_chronology_item_is_a_date() -> None:
+    text = "في مثل هذا اليوم:\n1962 - استقلال الجزائر عن فرنسا.\n1969 - هبوط مركبة على القمر. 1990- أزمة في الخليج.\n"
+    assert found(text) == [("1962", "1962", "year"), ("1969", "1969", "year"), ("1990", "1990", "year")]
+    # A number opening a line of figures is not: no words after the dash.
+    assert found("الأسعار:\n1500 - 2000 ريال للمتر\n") == []
+
+
+def test_bare_years_after_a_year_word_and_written_after_a_relative_year() -> None:
+    assert found("خفض الانبعاثات بحلول 2030 وولد جده في 1890 بالقاهرة") == [
+        ("2030", "2030", "year"),
+        ("1890", "1890", "year"),
+    ]
+    assert found("بعد حرب 1973 وفي الربع الثاني 2015") == [("1973", "1973", "year"), ("2015", "2015", "year")]
+    assert found("ويتوقع النمو في العام المقبل 2016 بنسبة") == [("العام المقبل 2016", "2016", "year")]
+    assert found("قبل أوغسطس 2008 بقليل") == [("أوغسطس 2008", "2008-08", "month")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "نزل الضيف في غرفة رقم ( 2022) بالفندق",
+        "صدر القرار 2216 عن مجلس الأمن",
+        "وفي نهاية الأسبوع الأول للبرنامج زار المشاركون المتحف",
+        "انتهى العام الأول من المشروع",
+    ],
+)
+def test_identifiers_and_counted_weeks_are_not_dates(text: str) -> None:
+    assert found(text) == []
+
+
+def test_clock_time_before_the_date_and_a_time_of_day_after_it() -> None:
+    assert found("وفي الساعة العاشرة من مساء الخامس من يونيو 1967 أعلن البيان") == [
+        ("الساعة العاشرة من مساء الخامس من يونيو 1967", "1967-06-05T22:00", "datetime")
+    ]
+    assert found("وقعت الحادثة بتاريخ 26 /9 /1436هـ الساعة 7:39 مساء") == [
+        ("26 /9 /1436هـ الساعة 7:39 مساء", "2015-07-13T19:39", "datetime")
+    ]
+
+
+def test_days_of_the_current_month_and_first_of_a_month() -> None:
+    assert found("يبدأ التسجيل في الخامس عشر من الشهر الجاري وينتهي في 3 من الشهر المقبل") == [
+        ("الخامس عشر من الشهر الجاري", "2015-07-15", "relative"),
+        ("3 من الشهر المقبل", "2015-08-03", "relative"),
+    ]
+    assert found("يحتفل العمال في أول مايو، ويبدأ الصوم غرة رمضان، وفي أول العام") == [
+        ("أول مايو", "2015-05-01", "day"),
+        ("غرة رمضان", "2015-06-18", "day"),
+        ("أول العام", "2015", "relative"),
+    ]
+
+
+def test_implicit_year_from_a_governing_year_in_the_text() -> None:
+    recs = [m.record() for m in find_dates(art("وفي عام 1967 اندلعت الحرب، وفي الخامس من يونيو أعلن الجيش"))]
+    assert [(r["text"], r["value"], r["implicit_year_from"]) for r in recs] == [
+        ("عام 1967", "1967", None),
+        ("الخامس من يونيو", "1967-06-05", "text"),
+    ]
+    text = "ويبدأ البرنامج في صفر المقبل، وتنتهي الاختبارات في الرابع عشر من شهر جمادى الثانية"
+    recs = [m.record() for m in find_dates(art(text, "2015-08-10"))]
+    assert [(r["text"], r["hijri"], r["implicit_year_from"]) for r in recs] == [
+        ("صفر المقبل", "1437-02", "anchor"),
+        ("الرابع عشر من شهر جمادى الثانية", "1437-06-14", "text"),
+    ]
+    # Without a governing year, the article's date gives it.
+    recs = [m.record() for m in find_dates(art("وتنتهي الاختبارات في الخامس من يونيو"))]
+    assert [(r["value"], r["implicit_year_from"]) for r in recs] == [("2015-06-05", "anchor")]
+
+
+def test_yesterday_with_and_without_its_weekday_is_one_day() -> None:
+    # The crawl date (Tuesday 21st) is a day late: «أمس (الأحد)» is the 19th, and so is the plain «أمس».
+    assert found("وقال الوزير أمس (الأحد) إن الاجتماع انتهى، وأضاف أمس أن الخطة جاهزة") == [
+        ("أمس (الأحد)", "2015-07-19", "relative"),
+        ("أمس", "2015-07-19", "relative"),
+    ]
+
+
+def test_weekday_beside_a_date_with_a_qualifier_or_muwafiq_is_its_own_line() -> None:
+    assert found("ويقام الحفل يوم الأحد المقبل 24 شوال 1436هـ", "2015-08-06") == [
+        ("يوم الأحد المقبل", "2015-08-09", "relative"),
+        ("24 شوال 1436هـ", "2015-08-09", "day"),
+    ]
+    assert found("وفي يوم الأحد الموافق 10 شوال تلقى المركز بلاغا", "2015-07-31") == [
+        ("يوم الأحد", "2015-07-26", "relative"),
+        ("10 شوال", "2015-07-26", "day"),
+    ]
+    assert found("وتعاقد النادي مع الظهير عبدالوهاب الخميس، ولاعب الوسط") == []
+
+
+def test_plain_today_when_something_is_said_or_done() -> None:
+    text = "وقام الأمين العام اليوم بزيارة للمركز، وقال الوزير في بيان له اليوم إن الخطة جاهزة. ما يحدث اليوم لافت"
+    assert found(text) == [("اليوم", "2015-07-21", "relative"), ("اليوم", "2015-07-21", "relative")]

@@ -12,9 +12,24 @@ from datetime import date, timedelta
 
 from kzcorpus.dates.records import ArticleDate, Cand
 
+#: The first Hijri year ``hijridate`` covers (Umm al-Qura); earlier years
+#: are converted with the tabular Islamic calendar (``convertdate``).
+UMM_AL_QURA_FROM = 1343
+
 
 def year_ok(y: int, hijri: bool) -> bool:
-    return 1343 <= y <= 1500 if hijri else 1000 <= y <= 2200
+    return 1 <= y <= 1500 if hijri else 1000 <= y <= 2200
+
+
+def is_hijri_era(era: str | None) -> bool:
+    """Is *era* (folded) a Hijri era mark: «هـ», «هجرية», «للهجرة», «من الهجرة»?"""
+    return era is not None and era != "" and (era[0] == "ه" or "هجر" in era)
+
+
+def hijri_calendar(hy: int) -> str:
+    """The calendar a Hijri year is converted with: ``hijri`` (Umm al-Qura,
+    from 1343 AH) or ``hijri-tabular`` (the arithmetic calendar, earlier)."""
+    return "hijri" if hy >= UMM_AL_QURA_FROM else "hijri-tabular"
 
 
 def looks_hijri_year(y: int, era: str | None, anchor_year: int | None, strict: bool = False) -> bool:
@@ -29,7 +44,7 @@ def looks_hijri_year(y: int, era: str | None, anchor_year: int | None, strict: b
     the article's Hijri year.
     """
     if era:
-        return era.startswith("ه")
+        return is_hijri_era(era)
     if not 1380 <= y <= 1500:
         return False
     if strict:
@@ -88,11 +103,30 @@ def add_months(y: int, m: int, k: int) -> tuple[int, int]:
 
 
 def _hijri_to_greg(hy: int, hm: int, hd: int) -> date | None:
+    if hy < UMM_AL_QURA_FROM:
+        return _tabular_to_greg(hy, hm, hd)
     try:
         from hijridate import Hijri
 
         g = Hijri(hy, hm, hd).to_gregorian()
         return date(g.year, g.month, g.day)
+    except (ValueError, OverflowError, ImportError):
+        return None
+
+
+def _tabular_to_greg(hy: int, hm: int, hd: int) -> date | None:
+    """A Hijri date before 1343 AH in the tabular Islamic calendar, as a
+    proleptic Gregorian date (ISO 8601; a chronicle's Julian date is a few
+    days earlier)."""
+    if hy < 1 or not 1 <= hm <= 12 or not 1 <= hd <= 30:
+        return None
+    try:
+        from convertdate import islamic
+
+        if hd > islamic.month_length(hy, hm):
+            return None
+        y, m, d = islamic.to_gregorian(hy, hm, hd)
+        return date(y, m, d)
     except (ValueError, OverflowError, ImportError):
         return None
 
@@ -221,6 +255,16 @@ def _resolve_relative(c: Cand, anchor: Anchor) -> str | None:
     ay, am, ad = anchor.y, anchor.m, anchor.d
     if c.unit == "year":
         return iso(ay + c.offset)
+    if c.unit == "monthday":
+        # «الخامس من الشهر الجاري»: day *d* of the anchor's month moved by *offset*.
+        if am is None:
+            return iso(ay) if c.offset == 0 else None
+        y, m = add_months(ay, am, c.offset)
+        assert c.d is not None
+        try:
+            return date(y, m, c.d).isoformat()
+        except ValueError:
+            return None
     if c.unit == "month":
         if am is None:
             return iso(ay) if c.offset == 0 else None

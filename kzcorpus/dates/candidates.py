@@ -9,13 +9,18 @@ from __future__ import annotations
 
 import re
 
-from kzcorpus.dates.calendar import looks_hijri_year, year_ok
+from kzcorpus.dates.calendar import is_hijri_era, looks_hijri_year, year_ok
+from kzcorpus.dates.clock import ampm_after, time_before
 from kzcorpus.dates.patterns import (
     AFTER_NUMBER_RE,
     AFTER_YEAR_REL_RE,
     BARE_WEEKDAY_SET,
     COMMA_AROUND_RE,
+    DAY_BEFORE_MONTH_RE,
+    GREGORIAN_BESIDE_RE,
     KW_BEFORE_RE,
+    LIST_ITEM_AFTER_RE,
+    LIST_ITEM_BEFORE_RE,
     MONTH_RANGE_BEFORE_RE,
     NAMED_RE,
     NAMED_SINGLE_RE,
@@ -28,7 +33,9 @@ from kzcorpus.dates.patterns import (
     SCHOOL_YEAR_RE,
     THAT_AFTER_RE,
     YEAR_AFTER_QUAL_RE,
+    YEAR_AFTER_RELATIVE_RE,
     YEAR_LIST_RE,
+    YEAR_PART_BEFORE_RE,
 )
 from kzcorpus.dates.records import Cand
 from kzcorpus.dates.words import (
@@ -39,6 +46,7 @@ from kzcorpus.dates.words import (
     GREGORIAN_MONTHS,
     HIJRI_MONTHS,
     MONTH_CONTEXT,
+    NUMBER_NOUNS,
     ORDINAL_DAYS,
     QUALIFIERS,
     REPORTING_VERBS,
@@ -88,7 +96,7 @@ def scan_named(folded: str, original: str, cands: list[Cand], matches: list[re.M
                 if single is None:
                     continue
                 m, gm2 = single, None
-                if second is not None and second.group("year") and not (second.group("era") or "").startswith("ه"):
+                if second is not None and second.group("year") and not is_hijri_era(second.group("era")):
                     y2 = int(second.group("year"))
                     m2 = GREGORIAN_MONTHS.get(norm_key(second.group("gm1") or ""))
                     if m2 is not None and year_ok(y2, False):
@@ -120,6 +128,8 @@ def scan_named(folded: str, original: str, cands: list[Cand], matches: list[re.M
             elif mod:
                 mod = None
                 fs = m.start("day")
+        if mod and day is None and norm_key(mod) in FIRST_DAY_WORDS:
+            day = 1  # «أول يناير», «غرة رمضان»: the month's first day
         if mod:
             fs = m.start("mod")
         year = int(year_s) if year_s else None
@@ -127,7 +137,7 @@ def scan_named(folded: str, original: str, cands: list[Cand], matches: list[re.M
         fe = m.end("month")
         greg_year = None
         if year is not None:
-            hijri_era = bool(era and era.startswith("ه"))
+            hijri_era = is_hijri_era(era)
             bad = False
             if cal == "gregorian":
                 bad = hijri_era or not year_ok(year, False)
@@ -154,7 +164,7 @@ def scan_named(folded: str, original: str, cands: list[Cand], matches: list[re.M
         if m.group("hh") and year is not None and day is not None:
             hh, mi = int(m.group("hh")), int(m.group("mi"))
             if hh <= 23:
-                fe = m.end("mi")
+                hh, fe = ampm_after(folded, m.end("mi"), hh)  # «7:39 مساء»
             else:
                 hh = mi = None
         # A lone month name that is also a word needs context.
@@ -182,6 +192,7 @@ def scan_named(folded: str, original: str, cands: list[Cand], matches: list[re.M
             cands.append(c)
             continue
         c = Cand(fs, fe, 30, kind, cal, year, month, day, hh, mi)
+        time_before(folded, c)
         if year is None:
             c.implicit = True
             c.explicit = False
@@ -196,6 +207,10 @@ def scan_named(folded: str, original: str, cands: list[Cand], matches: list[re.M
         cands.append(c)
         if day is not None and day_s and day_s.isdigit():
             _range_start(folded, c, cands)
+
+
+#: Period modifiers that name a month's first day («أول يناير», «غرة رمضان»).
+FIRST_DAY_WORDS = frozenset(["اول", "غره"])
 
 
 def _range_start(folded: str, c: Cand, cands: list[Cand]) -> None:
@@ -221,7 +236,7 @@ def scan_numeric(folded: str, cands: list[Cand], matches: list[re.Match[str]]) -
         else:
             y, mo, d = int(m.group("Y")), int(m.group("M")), int(m.group("D"))
         era = m.group("era")
-        hijri = (era or "").startswith("ه") or 1300 <= y <= 1500
+        hijri = is_hijri_era(era) or 1300 <= y <= 1500
         if not (1 <= mo <= 12 and 1 <= d <= 31 and year_ok(y, hijri)):
             continue
         if hijri and d > 30:
@@ -230,9 +245,10 @@ def scan_numeric(folded: str, cands: list[Cand], matches: list[re.Match[str]]) -
         hh = mi = None
         if m.group("hh") and int(m.group("hh")) <= 23:
             hh, mi = int(m.group("hh")), int(m.group("mi"))
-            fe = m.end("mi")
+            hh, fe = ampm_after(folded, m.end("mi"), hh)  # «7:39 مساء»
         kind = "datetime" if hh is not None else "day"
         c = Cand(m.start(), fe, 40, kind, "hijri" if hijri else "gregorian", y, mo, d, hh, mi)
+        time_before(folded, c)
         cands.append(c)
         _range_start(folded, c, cands)
 
@@ -252,6 +268,15 @@ def is_quantity(folded: str, start: int, end: int) -> bool:
         ):
             return True
     return QUANTITY_BEFORE_RE.search(folded, max(0, start - 24), start) is not None
+
+
+def is_list_item(folded: str, start: int, end: int) -> bool:
+    """Does the number at ``folded[start:end]`` open an item of a chronology
+    («⏎1962 - استقلال الجزائر»)?"""
+    return (
+        LIST_ITEM_BEFORE_RE.search(folded, max(0, start - 8), start) is not None
+        and LIST_ITEM_AFTER_RE.match(folded, end) is not None
+    )
 
 
 def scan_years(
@@ -298,10 +323,16 @@ def scan_years(
                 lone_ok = True  # «2006 و2010»
             if YEAR_LIST_RE.match(folded, m.end("year")):
                 lone_ok = True  # «(2006 و2010 و2014)»
-            if not lone_ok or not 1900 <= y <= (anchor_year or 2030) + 10:
+            if is_list_item(folded, m.start("year"), m.end("year")):
+                lone_ok = True  # «1962 - استقلال الجزائر» in a chronology
+            if YEAR_PART_BEFORE_RE.search(folded, max(0, m.start("year") - 24), m.start("year")):
+                lone_ok = True  # «الربع الثاني 2015»
+            # After a year's word («في 1890», «بحلول 2030») the window is wider.
+            lo, hi = (1800, 25) if prev in YEAR_CONTEXT else (1900, 10)
+            if not lone_ok or not lo <= y <= (anchor_year or 2030) + hi:
                 continue
-            if is_quantity(folded, m.start("year"), m.end("year")):
-                continue
+            if prev in NUMBER_NOUNS or is_quantity(folded, m.start("year"), m.end("year")):
+                continue  # «غرفة رقم (2022)», «2000 كلم»
         # A range sharing one era mark («1421/ 1422هـ») is Hijri on both sides.
         hijri = m.start("year") in hijri_first or looks_hijri_year(y, era, anchor_year)
         if not year_ok(y, hijri):
@@ -309,6 +340,25 @@ def scan_years(
         fs = m.start("mod") if mod else (m.start("kw") if kw else m.start("year"))
         fe = m.end("era") if era else m.end("year")
         cands.append(Cand(fs, fe, 20 if (kw or mod or era) else 10, "year", "hijri" if hijri else "gregorian", y))
+        beside = GREGORIAN_BESIDE_RE.match(folded, fe) if hijri and era else None
+        if beside is not None and 1 <= int(beside.group("year")) <= 2200:
+            # «عام 15هـ/636م»: the Gregorian year written beside it is a date of its own.
+            cands.append(
+                Cand(beside.start("year"), beside.end("era"), 20, "year", "gregorian", int(beside.group("year")))
+            )
+
+
+#: «في بيان له اليوم», «في وقت سابق اليوم»: words before a plain «اليوم» meaning "today".
+_TODAY_BEFORE = frozenset(["له", "لها", "قوله", "قولها", "سابق", "لاحق"])
+#: «... اليوم بزيارة»: an event of the day after a plain «اليوم».
+_TODAY_EVENT_AFTER_RE = re.compile(r"\s+ب(?:زياره|جوله|افتتاح|تدشين|تكريم|استقبال|توقيع|اطلاق|تسليم|عقد)(?!\w)")
+
+
+def _today_said(folded: str, prev: str, end: int) -> bool:
+    """Is the plain «اليوم» ending at *end* the day something was said or done?"""
+    if prev in _TODAY_BEFORE or prev in REPORTING_VERBS or (prev[:1] in ("و", "ف") and prev[1:] in REPORTING_VERBS):
+        return True
+    return _TODAY_EVENT_AFTER_RE.match(folded, end) is not None
 
 
 def scan_relative(
@@ -321,8 +371,12 @@ def scan_relative(
 ) -> None:
     for m in relative:
         unit_s = m.group("u1") or m.group("u2") or m.group("u3")
-        if m.group("u3") and (not m.group("mod") or SCHOOL_YEAR_RE.match(folded, m.end())):
-            continue  # «العام» alone is not a date; «مطلع العام» is, «بداية العام الدراسي» is not
+        if m.group("u3") and (
+            not m.group("mod") or SCHOOL_YEAR_RE.match(folded, m.end()) or ORDINAL_AFTER_RE.match(folded, m.end())
+        ):
+            # «العام» alone is not a date; «مطلع العام» is, «بداية العام الدراسي» is not,
+            # nor «نهاية الأسبوع الأول للبرنامج» (a week counted from an event).
+            continue
         if unit_s.endswith("عام"):
             unit = "year"
         elif unit_s.endswith("سنه"):
@@ -342,6 +396,19 @@ def scan_relative(
         if q and norm_key(q) == "التالي":
             continue  # «العام التالي» counts from another event, not the article date
         fs = m.start("mod") if m.group("mod") else m.start()
+        written = YEAR_AFTER_RELATIVE_RE.match(folded, m.end()) if unit == "year" and q else None
+        if written is not None and year_ok(int(written.group(1)), False):
+            # «العام الماضي 2014»: the year is written, so it does not depend on the article date.
+            cands.append(Cand(fs, written.end(1), 25, "year", y=int(written.group(1))))
+            continue
+        day = DAY_BEFORE_MONTH_RE.search(folded, max(0, fs - 30), fs) if unit == "month" and not m.group("u3") else None
+        if day is not None:
+            d = int(day.group("d")) if day.group("d") else ORDINAL_DAYS[norm_key(day.group("o"))]
+            if 1 <= d <= 31:
+                # «الخامس عشر من الشهر الجاري»: a day of the month the article dates.
+                c = Cand(day.start(), m.end(), 26, "relative", d=d, unit="monthday", offset=offset, explicit=False)
+                cands.append(c)
+                continue
         cands.append(Cand(fs, m.end(), 25, "relative", unit=unit, offset=offset, explicit=False))
     for m in dayrel:
         w = norm_key(m.group("w"))
@@ -351,7 +418,11 @@ def scan_relative(
             fe = m.end("w")
         if w == "اليوم":
             prev = prev_word(folded, fs)
-            if wd is None and prev not in ("صباح", "مساء", "ظهر", "فجر", "عصر", "ليله", "ظهيره", "مطلع"):
+            if (
+                wd is None
+                and prev not in ("صباح", "مساء", "ظهر", "فجر", "عصر", "ليله", "ظهيره", "مطلع")
+                and not _today_said(folded, prev, fe)
+            ):
                 continue  # «اليوم» alone often means "nowadays"
             if ORDINAL_AFTER_RE.match(folded, m.end("w")):
                 continue  # «اليوم الثاني», «اليوم التالي»: a day counted from an event
@@ -387,6 +458,8 @@ def scan_relative(
             prev = prev_word(folded, fs)
             if prev in NOT_WEEKDAY_BEFORE or prev in ("صلاه", "خطبه", "صلوات", "خطب", "منبر", "بن", "ابن"):
                 continue  # «بين الاثنين» (the two), «صلاة الجمعة»
+            if prev.startswith(("عبد", "ابو")):
+                continue  # «عبدالوهاب الخميس»: a family name
             if (
                 wd_name not in BARE_WEEKDAY_SET
                 and prev not in REPORTING_VERBS

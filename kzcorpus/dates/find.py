@@ -4,12 +4,13 @@ linked into ranges, as :class:`~kzcorpus.dates.records.DateMention` objects."""
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 
 from kzcorpus.corpus import Article
 from kzcorpus.dates.anchor import article_date
-from kzcorpus.dates.calendar import parse_anchor, resolve
+from kzcorpus.dates.calendar import hijri_calendar, parse_anchor, resolve
 from kzcorpus.dates.ranges import context_years, link_ranges
-from kzcorpus.dates.records import ArticleDate, DateMention
+from kzcorpus.dates.records import ArticleDate, Cand, DateMention
 from kzcorpus.dates.scan import candidates, select
 from kzcorpus.doc import Doc
 
@@ -49,13 +50,18 @@ def find_dates(source: Doc | Article, *, anchor: ArticleDate | None = None) -> l
         else:
             value, hijri, uses_anchor = resolve(c, anc)
         s, e = fm.span(c.fs, c.fe)
-        dm = DateMention(doc.id, s, e, text[s:e], value, c.kind, "hijri" if c.calendar == "hijri" else "gregorian")
+        calendar = c.calendar
+        if calendar == "hijri" and hijri is not None:
+            calendar = hijri_calendar(int(hijri[:4]))  # «hijri-tabular» before 1343 AH
+        dm = DateMention(doc.id, s, e, text[s:e], value, c.kind, calendar)
         dm.source = doc
         dm.hijri = hijri
         if given is not None:
             dm.implicit_year = True
+            dm.implicit_year_from = "anchor" if given[1] else "text"
         if uses_anchor:
             dm.implicit_year = c.implicit
+            dm.implicit_year_from = "anchor"
             dm.anchor = anchor.value
             dm.anchor_source = anchor.source
             if value is not None and c.unit is not None and len(value) < _UNIT_PRECISION[c.unit]:
@@ -66,8 +72,32 @@ def find_dates(source: Doc | Article, *, anchor: ArticleDate | None = None) -> l
             range_ids[id(c)] = rid
             dm.range = rid
         mentions.append(dm)
+    _same_day_words(chosen, mentions)
     return mentions
 
 
+def _same_day_words(chosen: list[Cand], mentions: list[DateMention]) -> None:
+    """«أمس (الأحد)» fixes what a plain «أمس» means in the same article (and
+    «اليوم الثلاثاء» a plain «اليوم»): the plain word takes the value of the
+    nearest one with a weekday before it, else the first after it."""
+    by_start = {c.fs: dm for c, dm in zip(chosen, mentions, strict=True)}
+    for c, dm in zip(chosen, mentions, strict=True):
+        other = by_start.get(c.same_as) if c.same_as is not None else None
+        if other is not None and other.value is not None and len(other.value) >= 10 and c.weekday is not None:
+            if date.fromisoformat(other.value[:10]).weekday() == c.weekday:
+                dm.value = other.value[:10]  # «الأحد الموافق 10 شوال»: that Sunday
+    named: dict[int, list[tuple[int, str]]] = {}  # offset → [(start, value)]
+    for c, dm in zip(chosen, mentions, strict=True):
+        if c.unit == "day" and c.weekday is not None and dm.value is not None and len(dm.value) == 10:
+            named.setdefault(c.offset, []).append((c.fs, dm.value))
+    if not named:
+        return
+    for c, dm in zip(chosen, mentions, strict=True):
+        known = named.get(c.offset) if c.unit == "day" and c.weekday is None else None
+        if known and dm.value is not None and len(dm.value) == 10:
+            before = [v for s, v in known if s < c.fs]
+            dm.value = before[-1] if before else known[0][1]
+
+
 #: Length of a relative value at its own precision (shorter: the anchor was coarser).
-_UNIT_PRECISION = {"year": 4, "month": 7, "week": 8, "day": 10, "weekday": 10}
+_UNIT_PRECISION = {"year": 4, "month": 7, "week": 8, "day": 10, "weekday": 10, "monthday": 10}

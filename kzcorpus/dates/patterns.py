@@ -38,7 +38,17 @@ ORD = alternation(ORDINAL_DAYS)
 WD = alternation(WEEKDAYS)
 MODS = alternation(PERIOD_MODIFIERS)
 QUALS = alternation(QUALIFIERS)
-ERA = r"(?:\s*(?P<era>ه|هـ|هجريه|هجري|م|ميلاديه|ميلادي)(?!\w))?"
+#: A Hijri era mark (folded): «هـ», «هجرية», «للهجرة», «من الهجرة».
+HIJRI_ERA = r"ه|هجريه|هجري|هجريا|للهجره|من\s+الهجره"
+ERA = rf"(?:\s*(?P<era>{HIJRI_ERA}|م|ميلاديه|ميلادي|ميلاديا|للميلاد)(?!\w))?"
+#: A year: four digits, or one to three before a Hijri era mark («2هـ», «656 للهجرة»).
+YEAR = rf"(?:\d{{4}}|\d{{1,3}}(?=\s*(?:{HIJRI_ERA})(?!\w)))"
+#: A short Hijri year, found over the whole text (four-digit years are found by their digits).
+SHORT_HIJRI_YEAR_RE = re.compile(rf"(?<![\d.,/:])\d{{1,3}}\s*(?:{HIJRI_ERA})(?!\w)")
+#: «عام 15هـ/636م», «15هـ (636م)»: the Gregorian year given beside a Hijri one.
+GREGORIAN_BESIDE_RE = re.compile(
+    r"\s*(?:/|\(|-|–|الموافق|الموافق\s+ل|الموافق\s+لعام|الموافق\s+لسنه)\s*(?P<year>\d{1,4})\s*(?P<era>م|ميلاديه|ميلادي|للميلاد)(?!\w)"
+)
 TIME = r"(?:\s*(?:[,،\-–]|الساعه|في\s+تمام\s+الساعه|في\s+الساعه)?\s*(?P<hh>[012]?\d):(?P<mi>[0-5]\d)(?![\d:]))?"
 YEARKW = r"(?:عام|العام|سنه|السنه)"
 
@@ -53,7 +63,7 @@ def named_pattern(pair: bool) -> re.Pattern[str]:
            (?P<gm1>{GM}){second}
          | (?P<hm>{HM})
         ){E}
-        (?:(?P<ysep>\s*[,،]?\s*(?:من\s+|في\s+)?(?:{YEARKW}\s*)?)(?P<year>\d{{4}})(?!\d){ERA})?
+        (?:(?P<ysep>\s*[,،]?\s*(?:من\s+|في\s+)?(?:{YEARKW}\s*)?)(?P<year>{YEAR})(?!\d){ERA})?
         (?:\s+(?P<qual>{QUALS}){E})?
         {TIME}
         """,
@@ -80,7 +90,7 @@ YEAR_RE = re.compile(
     rf"""{B}
     (?:(?P<mod>{MODS})\s+)?
     (?:(?P<kw>{YEARKW}|عامي|سنتي|(?<=ل)عام)\s*)?
-    (?<![\d.,٫٬/:\-+$€£])(?P<year>\d{{4}})(?![\d%٪]|[.,٫٬]\d|\s*[%٪])
+    (?<![\d.,٫٬/:\-+$€£])(?P<year>{YEAR})(?![\d%٪]|[.,٫٬]\d|\s*[%٪])
     {ERA}
     """,
     re.VERBOSE,
@@ -138,6 +148,18 @@ NEED_AFTER_RE = re.compile(r"\s+(?:ال)?حاج")
 ORDINAL_AFTER_RE = re.compile(rf"\s+(?:{ORD}|التالي|السابق|الاخير|الوطني|العالمي|الدولي)(?!\w)")
 SCHOOL_YEAR_RE = re.compile(r"\s+(?:الدراسي|المالي|الاكاديمي|التدريبي|الرياضي)")
 
+#: A year opening an item of a chronology («⏎1962 - استقلال الجزائر»): at a
+#: line's start (or a sentence's) and followed by a dash or colon and words.
+LIST_ITEM_BEFORE_RE = re.compile(r"(?:^|[\n.؛:])[ \t*•·\-–]*$")
+LIST_ITEM_AFTER_RE = re.compile(r"[ \t]*[-–—:][ \t]*[^\W\d_]")
+#: «الربع الثاني 2015», «النصف الأول من عام 2014»: a quarter or half of a year.
+YEAR_PART_BEFORE_RE = re.compile(
+    r"(?<!\w)[وفبل]?(?:ال)?(?:ربع|نصف)\s+(?:الاول|الثاني|الثالث|الرابع|الاخير)\s*(?:من\s+)?$"
+)
+#: «العام الماضي 2014»: the year written after a relative year.
+YEAR_AFTER_RELATIVE_RE = re.compile(r"\s*[(]?\s*(\d{4})(?!\d)\s*[)]?")
+#: «الخامس عشر من الشهر الجاري», «15 من هذا الشهر»: the day before a relative month.
+DAY_BEFORE_MONTH_RE = re.compile(rf"(?<![\w.,/:])(?:ال)?(?:(?P<d>[0-3]?\d)|(?P<o>{ORD}))\s+من\s+$")
 YEAR_LIST_RE = re.compile(r"\s*(?:،|,)?\s*و\s*(?:19|20)\d\d(?!\d)")
 YEAR_AFTER_QUAL_RE = re.compile(r"\s*(\d{4})\s*(?:هـ|ه)(?!\w)")
 MONTH_RANGE_BEFORE_RE = re.compile(rf"(?<!\w)(?:{GM})\s*(?:الي|حتي|وحتي|والي|-|–)\s*$")

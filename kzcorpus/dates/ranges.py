@@ -105,6 +105,7 @@ def context_years(
         if ya is not None:
             out[id(a)] = (ya, True)
             out[id(b)] = (ya + wrap, True)
+    _governing_years(folded, ordered, anchor, out)
     return out
 
 
@@ -132,3 +133,47 @@ def link_ranges(folded: str, chosen: list[Cand]) -> dict[int, int]:
         out[id(a)] = id(b)
         out[id(b)] = id(a)
     return out
+
+
+#: How far back (characters, within one paragraph) a year governs a date without one.
+GOVERNING_SPAN = 300
+
+
+def _governing_years(folded: str, ordered: list[Cand], anchor: Anchor, out: dict[int, tuple[int, bool]]) -> None:
+    """«في عام 1967 ... وفي الخامس من يونيو»: a day or month without a year
+    (and no «الماضي»/«المقبل» after it) takes the year of the last date
+    before it in the same paragraph, in the same calendar, that gives one: a
+    year with its word or era mark («عام 1967»), a full date («5 يونيو
+    1967»), or a month fixed by a qualifier («صفر المقبل»).  A bare number
+    («في 2030») or a month and year in a list («يونيو 2022 وفي تموز») does not
+    govern."""
+    last: dict[str, tuple[int, int]] = {}  # calendar → (year, end of that date)
+    for c in ordered:
+        if c.unit is not None:
+            continue
+        if c.y is None and c.m is not None and c.qual is None and c.year_offset is None and not c.same_year:
+            gov = last.get(c.calendar)
+            if (
+                gov is not None
+                and id(c) not in out
+                and c.greg_year is None
+                and c.fs - gov[1] <= GOVERNING_SPAN
+                and "\n" not in folded[gov[1] : c.fs]
+            ):
+                out[id(c)] = (gov[0], False)
+            continue
+        year = _written_year(c, anchor)
+        if year is not None and (c.d is not None or c.qual is not None or (c.m is None and c.prio >= 20)):
+            last[c.calendar] = (year, c.fe)
+
+
+def _written_year(c: Cand, anchor: Anchor) -> int | None:
+    """The year of *c* in its own calendar, when the text gives it."""
+    if c.y is not None:
+        return c.y
+    if c.qual is None and c.year_offset is None:
+        return None
+    value, hijri, _ = resolve(c, anchor)
+    if c.calendar == "hijri":
+        return int(hijri[:4]) if hijri else None
+    return int(value[:4]) if value else None

@@ -42,6 +42,9 @@ class DateMention:
     calendar: str = "gregorian"
     hijri: str | None = None
     implicit_year: bool = False
+    #: Where a year left out came from: ``"text"`` (a governing year, «من
+    #: السنة نفسها», a range end) or ``"anchor"`` (the article's date).
+    implicit_year_from: str | None = None
     anchor: str | None = None
     anchor_source: str | None = None
     range: str | None = None
@@ -68,6 +71,7 @@ class DateMention:
             "calendar": self.calendar,
             "hijri": self.hijri,
             "implicit_year": True if self.implicit_year else None,
+            "implicit_year_from": self.implicit_year_from if self.implicit_year else None,
             "anchor": self.anchor,
             "anchor_source": self.anchor_source,
             "range": self.range,
@@ -99,4 +103,7 @@ class Cand:
     range_with: int | None = None  # index of the other end
     greg_year: int | None = None  # a Hijri month with a Gregorian year
     explicit: bool = True  # a full date written out (used to infer the article date)
-    same_year: bool = False  # «... من العام نفسه»: the year of the last written year
+    same_year: bool = False
+    same_as: int | None = (
+        None  # «الأحد الموافق 10 شوال»: where the date the weekday names starts  # «... من العام نفسه»: the year of the last written year
+    )

@@ -24,6 +24,7 @@ from kzcorpus.dates.patterns import (
     NAMED_RE,
     NUMERIC_RE,
     RELATIVE_RE,
+    SHORT_HIJRI_YEAR_RE,
     WEEKDAY_RE,
     YEAR_RANGE_RE,
     YEAR_RE,
@@ -54,7 +55,8 @@ _TOKEN_PUNCT = "/()-،.,:؛»«\"“”!؟?[]'–—…"
 
 
 def _core_hits(folded: str) -> list[tuple[int, str]]:
-    """``(position, core)`` of each core word (``core`` is ``"####"`` for a year-like number)."""
+    """``(position, core)`` of each core word (``core`` is ``"####"`` for a
+    year-like number, ``"#h"`` for a short Hijri year)."""
     blank = folded
     for ch in _TOKEN_PUNCT:
         if ch in blank:
@@ -76,6 +78,8 @@ def _core_hits(folded: str) -> list[tuple[int, str]]:
             if folded[j : j + 4].isdigit() and not folded[j + 4 : j + 5].isdigit() and not folded[j - 1 : j].isdigit():
                 hits.append((j, "####"))
             j = folded.find(digit, j + 1)
+    # Hijri years of one to three digits («2هـ», «656 للهجرة»): by their era mark.
+    hits.extend((m.start(), "#h") for m in SHORT_HIJRI_YEAR_RE.finditer(folded))
     hits.sort()
     return hits
 
@@ -170,6 +174,9 @@ def _matches(folded: str) -> dict[str, list[re.Match[str]]]:
             if num_starts:
                 attempt("numeric", num_starts, hs)
             continue
+        if core == "#h":
+            attempt("year", _starts(folded, hs, 24, 3), hs)
+            continue
         name, width, words = _CORE_KIND[core]
         if name == "named" and MONTH_AT_RE.match(folded, hs) is None:
             continue  # «ذي» (who) is not «ذي القعدة»
@@ -201,12 +208,19 @@ def select(folded: str, cands: list[Cand]) -> list[Cand]:
                 for s, d in by_start.items()
                 if c.fe <= s <= c.fe + 14 and d.d is not None and d.unit is None and GLUE_RE.fullmatch(folded, c.fe, s)
             ]
-            if nxt and (c.unit == "weekday" or c.weekday is not None):
-                continue
+            # «الأحد المقبل 24 شوال» keeps its own line: the qualifier says it.
+            if nxt and (c.unit == "day" or c.offset == 0):
+                if not _WORDED_GLUE_RE.search(folded, c.fe, nxt[0].fs):
+                    continue
+                # «يوم الأحد الموافق 10 شوال»: a pair, two dates; the weekday is that day.
+                c = replace(c, same_as=nxt[0].fs)
         if c.range_with is not None and c.range_with not in kept:
             c = replace(c, range_with=None)
         out.append(c)
     return out
+
+
+_WORDED_GLUE_RE = re.compile(r"الموافق|بتاريخ|تاريخ")
 
 
 @dataclass(frozen=True)

@@ -43,6 +43,8 @@ MONTH_CONTEXT = YEAR_CONTEXT - lexicon.folded("dates_not_month_context")
 GENERAL_NOUNS = lexicon.folded("dates_general_nouns")
 #: Units and counted nouns: a bare number directly before one is an amount.
 UNIT_WORDS = lexicon.folded("dates_units")
+#: Nouns after which a number is an identifier («رقم (2022)», «القرار 2216»).
+NUMBER_NOUNS = lexicon.folded("dates_number_nouns")
 #: Verbs after which a weekday is the day something was said or done.
 REPORTING_VERBS = lexicon.folded("dates_reporting_verbs")
 
