@@ -303,7 +303,6 @@ WORD = Schema(
 )
 
 
-
 # -- analyst's toolkit (trend, collocates) -----------------------------------
 
 TREND = Schema(
