@@ -305,7 +305,22 @@ class Corpus:
 
     def __iter__(self) -> Iterator[Article]:
         seen: dict[str, int] = {}
-        for article in self._articles():
+        yield from self._settled(self._articles(), seen)
+        unused = sorted(set(self._extra_meta) - set(seen))
+        if unused and self._only is None:
+            sample = ", ".join(unused[:3]) + (" …" if len(unused) > 3 else "")
+            self._note(
+                f"--metadata: {len(unused)} row{'s' if len(unused) > 1 else ''} name no article in the corpus ({sample})"
+            )
+
+    def _settled(self, articles: Iterable[Article], seen: dict[str, int]) -> Iterator[Article]:
+        """*articles* with their final ids and metadata; *seen* counts the ids met so far (updated).
+
+        A part of a corpus read elsewhere (:mod:`kzcorpus.distributed`) gets
+        the same ids as in a whole-corpus read when *seen* starts with the
+        counts of the ids of the articles before it.
+        """
+        for article in articles:
             if self._only is not None and article.id not in self._only:
                 continue
             n = seen.get(article.id, 0)
@@ -327,12 +342,6 @@ class Corpus:
                 )
                 del article.meta["published"]
             yield article
-        unused = sorted(set(self._extra_meta) - set(seen))
-        if unused and self._only is None:
-            sample = ", ".join(unused[:3]) + (" …" if len(unused) > 3 else "")
-            self._note(
-                f"--metadata: {len(unused)} row{'s' if len(unused) > 1 else ''} name no article in the corpus ({sample})"
-            )
 
     def _articles(self) -> Iterator[Article]:
         for src in self._sources:
