@@ -78,7 +78,7 @@ def require_dask() -> None:
 
 
 @contextmanager
-def cluster(address: str | None = None, *, workers: int | None = None, timeout: float = 10) -> Iterator[Any]:
+def cluster(address: str | None = None, *, workers: int | None = None, timeout: float = 5) -> Iterator[Any]:
     """A ``distributed.Client``: of the scheduler at *address* (``tcp://HOST:PORT``),
     or of a ``LocalCluster`` of *workers* processes when no address is given."""
     require_dask()
@@ -396,7 +396,7 @@ def records_of(articles: Iterable[Article], kinds: Sequence[str]) -> list[dict[s
     return out
 
 
-def _check_format(format: str) -> None:
+def check_format(format: str) -> None:
     if format not in FORMATS:
         raise UsageError(f"unknown output format {format!r}; choose jsonl or parquet")
     if format == "parquet":
@@ -440,7 +440,7 @@ def write_partition(outdir: str | Path, number: int, format: str, records: Itera
 
 def _prepare(outdir: str | Path, format: str) -> Path:
     """The output directory, created, with the partitions of an earlier extract removed."""
-    _check_format(format)
+    check_format(format)
     out = Path(outdir)
     if out.exists() and not out.is_dir():
         raise UsageError(f"{out} exists and is not a directory")

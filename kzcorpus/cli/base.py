@@ -65,6 +65,7 @@ COMMAND_MODULES = {
     "stats": "stats",
     "words": "stats",
     "index": "index",
+    "extract": "extract",
 }
 
 
