@@ -54,6 +54,8 @@ PARTITION_ARTICLES = 200
 FORMATS = ("jsonl", "parquet")
 #: The file of an extract directory that lists its partitions (written last).
 MANIFEST = "_kzcorpus.json"
+#: Seconds to wait for a Dask scheduler to answer.
+CONNECT_TIMEOUT = 5.0
 #: The extra kind: an article's distinct folded tokens (what an index's postings hold).
 TOKENS = "tokens"
 
@@ -78,7 +80,7 @@ def require_dask() -> None:
 
 
 @contextmanager
-def cluster(address: str | None = None, *, workers: int | None = None, timeout: float = 5) -> Iterator[Any]:
+def cluster(address: str | None = None, *, workers: int | None = None, timeout: float | None = None) -> Iterator[Any]:
     """A ``distributed.Client``: of the scheduler at *address* (``tcp://HOST:PORT``),
     or of a ``LocalCluster`` of *workers* processes when no address is given."""
     require_dask()
@@ -86,7 +88,7 @@ def cluster(address: str | None = None, *, workers: int | None = None, timeout: 
 
     if address:
         try:
-            client = Client(address, timeout=timeout)
+            client = Client(address, timeout=timeout or CONNECT_TIMEOUT)
         except (OSError, TimeoutError, ValueError) as exc:
             reason = " ".join(str(exc).split()) or type(exc).__name__
             raise ClusterError(f"cannot reach the Dask scheduler at {address}: {reason}") from None
