@@ -385,10 +385,7 @@ class Corpus:
         seen: dict[str, int] = {}
         self._note_counts = {}
         try:
-            for article in self._articles():
-                if self._only is not None and article.id not in self._only:
-                    continue
-                yield self._complete(article, seen)
+            yield from self._settled(self._articles(), seen)
         finally:
             self._summarise_notes()
         unused = sorted(set(self._extra_meta) - set(seen))
@@ -397,6 +394,18 @@ class Corpus:
             self._note(
                 f"--metadata: {len(unused)} row{'s' if len(unused) > 1 else ''} name no article in the corpus ({sample})"
             )
+
+    def _settled(self, articles: Iterable[Article], seen: dict[str, int]) -> Iterator[Article]:
+        """*articles* with their final ids and metadata; *seen* counts the ids met so far (updated).
+
+        A part of a corpus read elsewhere (:mod:`kzcorpus.distributed`) gets
+        the same ids as in a whole-corpus read when *seen* starts with the
+        counts of the ids of the articles before it.
+        """
+        for article in articles:
+            if self._only is not None and article.id not in self._only:
+                continue
+            yield self._complete(article, seen)
 
     def _complete(self, article: Article, seen: dict[str, int]) -> Article:
         """A unique id, metadata from ``--metadata`` files, a checked date."""

@@ -81,3 +81,7 @@ def stored(gazetteer_files: Sequence[str] = ()) -> dict[str, Callable[[Doc], Any
         "entities": EntityTask(gazetteer_files),
         "stats": StatsTask(gazetteer_files),
     }
+
+
+#: What an index stores with the package's own gazetteer (no ``--gazetteer`` files).
+STORED: dict[str, Callable[[Doc], Any]] = stored()

@@ -68,6 +68,7 @@ COMMAND_MODULES = {
     "show": "show",
     "trend": "trend",
     "collocates": "collocates",
+    "extract": "extract",
 }
 
 

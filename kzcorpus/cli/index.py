@@ -16,6 +16,7 @@ from kzcorpus.cli.common import (
     jobs_or_default,
     progress_bar,
 )
+from kzcorpus.cli.engines import EngineOpt, Problems, SchedulerOpt, dask_client
 
 index_app = typer.Typer(
     name="index",
@@ -58,15 +59,31 @@ def build(
     encoding: EncodingOpt = None,
     gazetteer: GazetteerOpt = None,
     jobs: JobsOpt = None,
+    engine: EngineOpt = "local",
+    scheduler: SchedulerOpt = None,
+    from_extract: Annotated[
+        str | None,
+        typer.Option(
+            "--from-extract",
+            help="Take the per-article results from this kzcorpus extract directory (and its corpus) instead of computing them.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Read the corpus once and store it, its postings and per-article results in an index file.
 
     An interrupted build leaves the previous index as it was (the new one is
-    written beside it and renamed into place when complete).
+    written beside it and renamed into place when complete).  With --engine
+    dask the articles are read and analysed on a Dask cluster; the index is
+    the same.
 
-    Example:
+    Examples:
 
       kzcorpus index build --corpus news/ --index news.kzi
+
+      kzcorpus index build --corpus news/ --index news.kzi --engine dask --scheduler tcp://10.0.0.5:8786
+
+      kzcorpus index build --from-extract news.extract --index news.kzi
     """
     import os
 
@@ -75,11 +92,26 @@ def build(
     from kzcorpus.index.build import build_index
 
     path = _index_path(index)
+    if from_extract:
+        _build_from_extract(path, from_extract, corpus, engine, gazetteer or [])
     specs = corpus or (os.environ.get(ENV_CORPUS, "").split(os.pathsep) if os.environ.get(ENV_CORPUS) else None)
     specs = [absolute_spec(s) for s in (specs or [str(seeds_dir())])]
     meta = [absolute_spec(m) for m in metadata or []]
     c = open_corpus(specs, meta, encoding, None)
-    with progress_bar() as progress:
+    report = Problems()
+    with dask_client(engine, scheduler, jobs) as client, progress_bar() as progress:
+        scanner = None
+        if client is not None:
+            from kzcorpus.distributed import client_map, plan, scan_partitions
+
+            runner = client_map(client)
+            the_plan = plan(specs, metadata=meta, encoding=encoding, runner=runner)
+
+            def scanner(task: Any) -> Any:
+                return scan_partitions(
+                    the_plan, task, runner, progress=progress, on_problem=report.problem, on_note=report.note
+                )
+
         idx = build_index(
             path,
             c,
@@ -89,12 +121,33 @@ def build(
             gazetteer=gazetteer or [],
             jobs=jobs_or_default(jobs),
             progress=progress,
+            scanner=scanner,
         )
+    _indexed(idx, path, bool(c.problems or report.problems))
+
+
+def _indexed(idx: Any, path: str, problems: bool) -> None:
     info = idx.info()
     _stderr(
         f"indexed {info.articles:,} articles from {info.inputs:,} inputs into {path} ({info.size_bytes / 1e6:,.1f} MB)"
     )
-    raise typer.Exit(2 if c.problems else 0)
+    raise typer.Exit(2 if problems else 0)
+
+
+def _build_from_extract(
+    path: str, extract_dir: str, corpus: list[str] | None, engine: str, gazetteer: list[str]
+) -> None:
+    from kzcorpus.distributed import build_index_from_extract
+    from kzcorpus.errors import UsageError
+
+    if corpus or engine != "local":
+        raise UsageError("--from-extract reads the corpus named in the extract, here: leave out --corpus and --engine")
+    report = Problems()
+    with progress_bar() as progress:
+        idx = build_index_from_extract(
+            path, extract_dir, gazetteer=gazetteer, progress=progress, on_problem=report.problem, on_note=report.note
+        )
+    _indexed(idx, path, bool(report.problems))
 
 
 @index_app.command("update")

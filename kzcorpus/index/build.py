@@ -48,6 +48,10 @@ from kzcorpus.tasks import stored
 TOKEN_RE = re.compile(r"[^\W_]+")
 BATCH = 500
 
+#: Runs a per-doc task over the corpus: ``(article, result)`` in corpus order
+#: (default: :func:`kzcorpus.engine.scan`; :mod:`kzcorpus.distributed` gives
+#: one that runs on a Dask cluster, or reads a written extract).
+Scanner = Callable[[Callable[[Doc], Any]], Iterable[tuple[Article, Any]]]
 
 def folded_tokens(doc: Doc) -> list[str]:
     """The distinct folded tokens of *doc*, sorted."""
@@ -135,8 +139,13 @@ def build_index(
     gazetteer: Sequence[str] = (),
     jobs: int = 1,
     progress: Callable[[Article], None] | None = None,
+    scanner: Scanner | None = None,
 ) -> Index:
-    """Index *corpus* (read from *specs*) into *path*, replacing any index there."""
+    """Index *corpus* (read from *specs*) into *path*, replacing any index there.
+
+    *scanner*, if given, is what analyses the articles (instead of the
+    local engine on *jobs* cores); it must yield the articles of *corpus*.
+    """
     target = Path(path)
     if target.exists() and not target.is_file():
         raise UsageError(f"{target} exists and is not an index file")
@@ -164,7 +173,9 @@ def build_index(
         con.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
         _write_inputs(con, inputs, inputs)
         writer = _Writer(con, 0)
-        _index_articles(writer, corpus, inputs, stored(gazetteer), jobs, progress)
+        if scanner is None:
+            scanner = _local(corpus, jobs, progress)
+        _index_articles(writer, scanner, inputs, stored(gazetteer))
         writer.write_postings(merge=False)
         con.execute("COMMIT")
         con.execute("PRAGMA journal_mode=WAL")
@@ -192,16 +203,15 @@ def _write_inputs(con: Any, inputs: Sequence[str], changed: Iterable[str]) -> No
     con.executemany("UPDATE inputs SET position = ? WHERE path = ?", ((i, p) for p, i in position.items()))
 
 
+def _local(articles: Iterable[Article], jobs: int, progress: Callable[[Article], None] | None) -> Scanner:
+    return lambda task: scan(articles, task, jobs=jobs, progress=progress)
+
+
 def _index_articles(
-    writer: _Writer,
-    articles: Iterable[Article],
-    inputs: Sequence[str],
-    tasks: dict[str, Callable[[Doc], Any]],
-    jobs: int,
-    progress: Callable[[Article], None] | None,
+    writer: _Writer, scanner: Scanner, inputs: Sequence[str], tasks: dict[str, Callable[[Doc], Any]]
 ) -> None:
     current, seq = 0, 0
-    for article, (tokens, results) in scan(articles, IndexTask(tasks), jobs=jobs, progress=progress):
+    for article, (tokens, results) in scanner(IndexTask(tasks)):
         i = _input_of(article, inputs, current)
         if i != current:
             current, seq = i, 0
@@ -236,7 +246,7 @@ def update_index(
             writer = _Writer(con, first_n)
             writer.pending = -(10**12)  # one transaction: never commit midway
             files = json.loads(index.meta.get("gazetteer_files", "[]"))
-            _index_articles(writer, make_corpus(reread), reread, stored(files), jobs, progress)
+            _index_articles(writer, _local(make_corpus(reread), jobs, progress), reread, stored(files))
             writer.write_postings(merge=True)
         con.execute(
             "INSERT OR REPLACE INTO meta VALUES ('updated', ?)",
