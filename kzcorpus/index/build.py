@@ -53,6 +53,7 @@ BATCH = 500
 #: one that runs on a Dask cluster, or reads a written extract).
 Scanner = Callable[[Callable[[Doc], Any]], Iterable[tuple[Article, Any]]]
 
+
 def folded_tokens(doc: Doc) -> list[str]:
     """The distinct folded tokens of *doc*, sorted."""
     return sorted(set(TOKEN_RE.findall(doc.folded)))
