@@ -218,3 +218,16 @@ def test_unquoted_glob_says_to_quote_it(capsys: pytest.CaptureFixture[str], tmp_
     assert "the shell expanded a glob" in err and "repeat --corpus" in err
     code, out, err = run(capsys, "kwic", "روسيا", "foo", "bar")
     assert code == 2 and "got unexpected extra argument(s): foo, bar" in err
+
+
+def test_slicing_options_on_every_command(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "kwic", "روسيا", "--count", "--from", "2023", "--json")
+    assert code == 0 and [r["doc"] for r in json.loads(out)] == ["003_adc600505a9cb510"]
+    code, out, _ = run(capsys, "kwic", "توكاييف", "--part", "title", "--json")
+    assert code == 0 and {r["part"] for r in json.loads(out)} == {"title"}
+    code, out, _ = run(capsys, "stats", "--to", "2022-06", "--json")
+    assert [r["doc"] for r in json.loads(out)][-1] == "TOTAL" and len(json.loads(out)) == 3
+    code, out, _ = run(capsys, "entities", "--where", "id=001_2a176dd2cbfe933f", "--limit", "1", "--json")
+    assert code == 0 and set(json.loads(out)[0]["per_article"]) == {"001_2a176dd2cbfe933f"}
+    code, _, err = run(capsys, "words", "--from", "yesterday")
+    assert code == 2 and "--from 'yesterday' is not a date" in err

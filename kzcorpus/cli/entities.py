@@ -27,12 +27,14 @@ from kzcorpus.cli.common import (
     per_article,
     plural,
 )
+from kzcorpus.cli.slicing import slice_options
 
 ENTITY_TYPES = ("PER", "LOC", "ORG", "MISC")
 
 
 @app.command()
 @input_options
+@slice_options(dates=True, parts=True)
 def entities(
     type: Annotated[
         list[str] | None,
