@@ -410,8 +410,26 @@ KEYWORD = Schema(
     ),
 )
 
+COOCCURRENCE = Schema(
+    "co-occurrence",
+    (
+        _f("source", "string", "one entity's id (the smaller of the two)"),
+        _f("target", "string", "the other entity's id"),
+        _f("source_name", "string", "Arabic display name of `source`", text=True, max_width=24),
+        _f("target_name", "string", "Arabic display name of `target`", text=True, max_width=24),
+        _f("source_type", "string", "`PER`, `LOC`, `ORG` or `MISC`", table=False),
+        _f("target_type", "string", "`PER`, `LOC`, `ORG` or `MISC`", table=False),
+        _f("pair_count", "int", "units (sentences, or articles with `--within article`) naming both", numeric=True),
+        _f("articles", "int", "articles with at least one such unit", numeric=True),
+        _f("source_count", "int", "units naming `source`", numeric=True),
+        _f("target_count", "int", "units naming `target`", numeric=True),
+        _f("pmi", "float", "`log2(pair_count * N / (source_count * target_count))`, `N` = units in all", numeric=True),
+        _f("logdice", "float", "`14 + log2(2 * pair_count / (source_count + target_count))`", numeric=True),
+    ),
+)
+
 #: Every schema, in README order.
-ALL: tuple[Schema, ...] = (HIT, HIT_COUNT, ENTITY, MENTION, DATE, TIMELINE, WORD, *ANALYST, KEYWORD)
+ALL: tuple[Schema, ...] = (HIT, HIT_COUNT, ENTITY, MENTION, DATE, TIMELINE, WORD, *ANALYST, KEYWORD, COOCCURRENCE)
 
 
 def main() -> None:
