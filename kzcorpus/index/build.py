@@ -241,7 +241,8 @@ def update_index(
         )
         con.executemany("DELETE FROM inputs WHERE path = ?", ((p,) for p in removed))
         _write_inputs(con, inputs, [*added, *changed])
-        reread = [p for p in inputs if p in set(added) | set(changed)]
+        wanted = set(added) | set(changed)
+        reread = [p for p in inputs if p in wanted]
         if reread:
             first_n = con.execute("SELECT coalesce(max(n), 0) FROM docs").fetchone()[0]
             writer = _Writer(con, first_n)

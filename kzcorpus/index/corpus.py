@@ -66,6 +66,6 @@ class IndexCorpus:
 
     def with_results(self, kind: str) -> Iterator[tuple[Article, Any]]:
         """``(article, stored result of kind)`` in corpus order."""
-        stored = self.index.results(kind, self._only_ns)
-        for n, article in self.numbered():
-            yield article, stored[n]
+        for _, article, result in self.index.articles_with_results(kind, self._only_ns):
+            if self._only_ids is None or article.id in self._only_ids:
+                yield article, result

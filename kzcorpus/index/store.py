@@ -162,8 +162,9 @@ class Index:
         the inputs the corpus has now (size and mtime; a changed one whose
         content hash is the same does not count)."""
         known = self.inputs()
+        listed_set = set(listed)
         added = [p for p in listed if p not in known]
-        removed = [p for p in known if p not in set(listed)]
+        removed = [p for p in known if p not in listed_set]
         changed = []
         for p in listed:
             if p not in known:
@@ -215,6 +216,24 @@ class Index:
     def has_results(self, kind: str) -> bool:
         """Whether this index stores per-article results of *kind*."""
         return kind in json.loads(self.meta.get("results", "[]"))
+
+    def articles_with_results(self, kind: str, only: Iterable[int] | None = None) -> Iterator[tuple[int, Article, Any]]:
+        """``(n, article, stored result of kind)`` in corpus order, streamed."""
+        sql = (
+            "SELECT d.n, d.id, d.path, d.title, d.meta, d.text, r.data FROM docs d "
+            "JOIN inputs i ON d.input = i.path JOIN results r ON r.doc = d.n AND r.kind = ? "
+            "WHERE d.live = 1 {where} ORDER BY i.position, d.seq"
+        )
+        if only is None:
+            rows = self.con.execute(sql.format(where=""), (kind,))
+        else:
+            self.con.execute("CREATE TEMP TABLE IF NOT EXISTS wanted(n INTEGER PRIMARY KEY)")
+            self.con.execute("DELETE FROM wanted")
+            self.con.executemany("INSERT INTO wanted VALUES (?)", ((n,) for n in sorted(set(only))))
+            rows = self.con.execute(sql.format(where="AND d.n IN (SELECT n FROM wanted)"), (kind,))
+        for n, doc_id, path, title, meta, text, data in rows:
+            article = Article(doc_id, zlib.decompress(text).decode("utf-8"), path, title, json.loads(meta))
+            yield n, article, unpack(data)
 
     def results(self, kind: str, only: Iterable[int] | None = None) -> dict[int, Any]:
         """Stored per-article results of *kind*, by article number."""
