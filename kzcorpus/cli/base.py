@@ -69,6 +69,7 @@ COMMAND_MODULES = {
     "trend": "trend",
     "collocates": "collocates",
     "extract": "extract",
+    "dupes": "dupes",
 }
 
 
