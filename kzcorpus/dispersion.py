@@ -1,4 +1,5 @@
-"""Dispersion: how evenly a word is spread over the articles of a corpus (or over equal slices of it).
+"""Dispersion: how evenly a word is spread over the articles of a corpus (or over equal slices of it),
+and a dispersion plot (:func:`barcode`, :class:`PlotTask`): where in each article a query's hits fall.
 
 For a word with frequency ``v_i`` in each of ``n`` parts (``f = sum(v_i)``),
 and parts of ``size_i`` tokens (``s_i = size_i / sum(size)``, the part's share
@@ -41,8 +42,9 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any, NamedTuple
 
 from kzcorpus.corpus import Article
-from kzcorpus.doc import Doc, docs, fold_word
+from kzcorpus.doc import Doc, HitFinder, docs, fold_word
 from kzcorpus.errors import UsageError
+from kzcorpus.schema import PLOT
 from kzcorpus.stats.measures import Scope, scoped
 from kzcorpus.stats.words import Grouper, word_frequencies
 
@@ -182,3 +184,49 @@ def _slices(words: Sequence[Sequence[str]], sizes: Sequence[int]) -> Iterator[li
             out.append(part)
             left -= 1
         yield out
+
+
+# --------------------------------------------------------------------------
+# Dispersion plot: where in each article the hits fall
+
+#: Barcode cells: no hit, one hit, two or more.
+EMPTY, ONE, MANY = ".", "|", "#"
+
+
+def barcode(length: int, starts: Iterable[int], width: int) -> str:
+    """A bar of *width* cells standing for a text of *length* characters
+    (left: its start), each cell marked by the hits starting in it:
+    ``.`` none, ``|`` one, ``#`` two or more."""
+    if width < 1:
+        raise UsageError("the bar width must be at least 1")
+    cells = [0] * width
+    for s in starts:
+        cells[min(width - 1, max(0, s) * width // length) if length > 0 else 0] += 1
+    return "".join(EMPTY if n == 0 else ONE if n == 1 else MANY for n in cells)
+
+
+class PlotTask:
+    """Per-article task: the hits of *finder* and their barcode (picklable), or ``None`` for no hits."""
+
+    def __init__(self, finder: HitFinder, width: int = 60) -> None:
+        if width < 1:
+            raise UsageError("the bar width must be at least 1")
+        self.finder = finder
+        self.width = width
+
+    def __call__(self, doc: Doc) -> dict[str, Any] | None:
+        starts = [h.start for h in self.finder.find(doc)]
+        if not starts:
+            return None
+        n = len(doc.text)
+        return PLOT.record(
+            {
+                "doc": doc.id,
+                "title": doc.title,
+                "hits": len(starts),
+                "chars": n,
+                "barcode": barcode(n, starts, self.width),
+                "first": round(min(starts) / n, 3) if n else 0.0,
+                "offsets": starts,
+            }
+        )

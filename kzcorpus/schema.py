@@ -419,7 +419,31 @@ WORD_DISPERSION = Schema(
     ),
 )
 
-TOOLKIT2: tuple[Schema, ...] = (DUPE_GROUP, WORD_DISPERSION)
+PLOT = Schema(
+    "plot row",
+    (
+        _DOC,
+        _f("title", "string", "the article's title (metadata, else null)", text=True, table=False),
+        _f("hits", "int", "hits of the query in the article (only articles with hits are listed)", numeric=True),
+        _f("chars", "int", "the article's length in characters: the whole bar", numeric=True),
+        _f(
+            "barcode",
+            "string",
+            "the article as `--width` cells, its start on the left: `.` no hit, `|` one hit starts there, "
+            "`#` two or more",
+        ),
+        _f(
+            "first",
+            "float",
+            "where the first hit starts, as a share of the length (0: the start)",
+            numeric=True,
+            table=False,
+        ),
+        _f("offsets", "list", "character offsets where the hits start", table=False),
+    ),
+)
+
+TOOLKIT2: tuple[Schema, ...] = (DUPE_GROUP, WORD_DISPERSION, PLOT)
 
 
 #: Every schema, in README order.

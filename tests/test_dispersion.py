@@ -109,3 +109,48 @@ def test_cli_words_dispersion(tmp_path: Path, capsys: pytest.CaptureFixture[str]
     with pytest.raises(SystemExit) as e:
         main(["words", "--dispersion", "--ngram", "2", "--corpus", str(tmp_path)])
     assert e.value.code == 2
+
+
+# -- kzcorpus plot ------------------------------------------------------------
+
+
+def test_barcode_by_hand() -> None:
+    from kzcorpus.dispersion import barcode
+
+    # 100 characters in 10 cells of 10: hits at 0, 5 (same cell), 55, 99.
+    assert barcode(100, [0, 5, 55, 99], 10) == "#....|...|"
+    assert barcode(100, [], 4) == "...."
+    assert barcode(3, [2], 6) == "....|."
+
+
+def test_plot_task_on_a_handmade_text() -> None:
+    from kzcorpus.dispersion import PlotTask
+    from kzcorpus.doc import Doc
+    from kzcorpus.kwic import Matcher
+
+    text = "شمس " * 5 + "قمر " * 4 + "شمس"  # 40 characters
+    rec = PlotTask(Matcher("قمر"), width=10)(Doc.of(text))
+    assert rec == {
+        "doc": "text",
+        "title": None,
+        "hits": 4,
+        "chars": 39,
+        "barcode": ".....||||.",
+        "first": 0.513,
+        "offsets": [20, 24, 28, 32],
+    }
+    assert PlotTask(Matcher("نجم"))(Doc.of(text)) is None
+
+
+def test_cli_plot(capsys: pytest.CaptureFixture[str]) -> None:
+    from kzcorpus.cli import main
+
+    with pytest.raises(SystemExit) as e:
+        main(["plot", "روسيا", "--json", "--width", "20"])
+    assert e.value.code == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert [r["hits"] for r in rows] == [len(r["offsets"]) for r in rows]
+    assert all(len(r["barcode"]) == 20 for r in rows)
+    with pytest.raises(SystemExit) as e:
+        main(["plot", "زززز"])
+    assert e.value.code == 1

@@ -70,6 +70,7 @@ COMMAND_MODULES = {
     "collocates": "collocates",
     "extract": "extract",
     "dupes": "dupes",
+    "plot": "plot",
 }
 
 
