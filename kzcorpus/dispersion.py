@@ -154,10 +154,10 @@ def word_dispersion(
     if parts is None:
         sizes = [len(ws) for ws in rec.words]
         for i, ws in enumerate(rec.words):
-            for w in ws:
+            for w, k in Counter(ws).items():
                 base = grouper(w)
                 if base in hits:
-                    hits[base][i] += 1
+                    hits[base][i] += k
     else:
         sizes = slice_sizes(sum(len(ws) for ws in rec.words), parts)
         for ws, slice_of in zip(rec.words, _slices(rec.words, sizes), strict=True):
