@@ -33,6 +33,10 @@ COMMANDS: dict[str, list[str]] = {
     "entities": ["entities", "--format", "jsonl"],
     "entities-mentions": ["entities", "--mentions", "--format", "jsonl"],
     "kwic-entity": ["kwic", "--entity", "Russia", "--format", "jsonl"],
+    "kwic": ["kwic", "روسيا", "--width", "3", "--format", "jsonl"],
+    "dates": ["dates", "--format", "jsonl"],
+    "stats": ["stats", "--format", "jsonl"],
+    "words": ["words", "--format", "jsonl"],
 }
 
 

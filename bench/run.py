@@ -17,6 +17,12 @@ SCRIPTS = [
     ("date extraction against dateparser", ["bench_dates.py", "--repeats", "9"]),
     ("entity quality on the seeds (gold)", ["score_entities.py"]),
     ("date quality on the seeds (gold)", ["score_dates.py"]),
+    ("date quality on the SaudiNewsNet dev set", ["score_dates.py", "--dev", "bench/dev"]),
+    ("archive scale: all cores, the index (SaudiNewsNet)", ["bench_archive.py", "--repeats", "3"]),
+    (
+        "long one-line articles (linear time)",
+        ["long_article.py", "--sizes", "1", "2", "4", "--commands", "entities", "kwic", "dates", "stats", "words"],
+    ),
 ]
 
 

@@ -1,6 +1,10 @@
 """Score kzcorpus entity mentions on the seed articles against the gold.
 
-Usage: .venv/bin/python bench/score_entities.py [--errors] [--gazetteer FILE]
+Usage: .venv/bin/python bench/score_entities.py [--errors] [--gazetteer FILE] [--dev DIR]
+
+``--dev DIR`` scores a SaudiNewsNet set (``bench/dev``, ``bench/holdout``:
+``entities.jsonl`` and ``doc_dates.json``) instead of the seeds; the
+articles are read from ../shared.
 
 Prints precision, recall and F1 per type (spans overlap and types agree,
 GUIDELINES.md) and for linking (same id too); optional gold lines neither
@@ -29,13 +33,23 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--errors", action="store_true", help="list misses and false alarms")
     ap.add_argument("--gazetteer", action="append", default=[], help="extra gazetteer TSV")
+    ap.add_argument("--dev", metavar="DIR", help="score the SaudiNewsNet set DIR instead of the seeds")
     args = ap.parse_args()
-    gold = [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines() if line.strip()]
+    gold_file = Path(args.dev) / "entities.jsonl" if args.dev else GOLD
+    gold = [json.loads(line) for line in gold_file.read_text(encoding="utf-8").splitlines() if line.strip()]
+    if args.dev:
+        from score_dates import dev_articles  # the same loader (../shared, kzcorpus's own Corpus)
+
+        ids = list(dict.fromkeys(g["doc"] for g in gold))
+        docs = json.loads((Path(args.dev) / "doc_dates.json").read_text(encoding="utf-8"))
+        articles = dev_articles(ids + [i for i in docs if i not in ids])
+    else:
+        articles = list(Corpus([str(ROOT / "seeds")]))
     t0 = time.perf_counter()
     gz = load_gazetteer(args.gazetteer)
     found = []
     texts = {}
-    for article in Corpus([str(ROOT / "seeds")]):
+    for article in articles:
         texts[article.id] = article.text
         found.extend(m.record() for m in find_mentions(article, gz))
     elapsed = time.perf_counter() - t0

@@ -446,8 +446,79 @@ PLOT = Schema(
 TOOLKIT2: tuple[Schema, ...] = (DUPE_GROUP, WORD_DISPERSION, PLOT)
 
 
+# -- keywords and entity co-occurrence ----------------------------------------
+
+KEYWORD = Schema(
+    "keyword",
+    (
+        _f(
+            "rank",
+            "int",
+            "1 for the highest G2 (over-used words first, then, with `--under`, under-used ones)",
+            numeric=True,
+        ),
+        _f(
+            "word",
+            "string",
+            "the base word (proclitics removed, as `words` counts), in its commonest spelling; with `--entities`, "
+            "the entity's id",
+            text=True,
+        ),
+        _f("use", "string", "`over` (used more in the target than in the reference) or `under`"),
+        _f("count", "int", "occurrences in the target (`a`)", numeric=True),
+        _f("per_10k", "float", "per 10,000 target tokens (stopwords included in the total)", numeric=True),
+        _f("ref_count", "int", "occurrences in the reference (`b`)", numeric=True),
+        _f("ref_per_10k", "float", "per 10,000 reference tokens", numeric=True),
+        _f("g2", "float", "log-likelihood G2 (Dunning 1993), 2 decimals", numeric=True),
+        _f("p", "float", "p-value of G2 (chi-square, one degree of freedom), 3 significant digits", numeric=True),
+        _f(
+            "log_ratio",
+            "float",
+            "Hardie's log ratio, `log2((a/c) / (b/d))`, a zero count taken as 0.5; negative when under-used",
+            numeric=True,
+        ),
+        _f(
+            "pct_diff",
+            "float",
+            "%DIFF (Gabrielatos & Marchi 2012), `100 * (a/c - b/d) / (b/d)`; null when `ref_count` is 0",
+            numeric=True,
+        ),
+        _f("forms", "list", "spellings counted under it (in the side that over-uses it), with counts", text=True),
+    ),
+)
+
+COOCCURRENCE = Schema(
+    "co-occurrence",
+    (
+        _f("source", "string", "one entity's id (the smaller of the two)"),
+        _f("target", "string", "the other entity's id"),
+        _f("source_name", "string", "Arabic display name of `source`", text=True, max_width=24),
+        _f("target_name", "string", "Arabic display name of `target`", text=True, max_width=24),
+        _f("source_type", "string", "`PER`, `LOC`, `ORG` or `MISC`", table=False),
+        _f("target_type", "string", "`PER`, `LOC`, `ORG` or `MISC`", table=False),
+        _f("pair_count", "int", "units (sentences, or articles with `--within article`) naming both", numeric=True),
+        _f("articles", "int", "articles with at least one such unit", numeric=True),
+        _f("source_count", "int", "units naming `source`", numeric=True),
+        _f("target_count", "int", "units naming `target`", numeric=True),
+        _f("pmi", "float", "`log2(pair_count * N / (source_count * target_count))`, `N` = units in all", numeric=True),
+        _f("logdice", "float", "`14 + log2(2 * pair_count / (source_count + target_count))`", numeric=True),
+    ),
+)
+
 #: Every schema, in README order.
-ALL: tuple[Schema, ...] = (HIT, HIT_COUNT, ENTITY, MENTION, DATE, TIMELINE, WORD, *ANALYST, *TOOLKIT2)
+ALL: tuple[Schema, ...] = (
+    HIT,
+    HIT_COUNT,
+    ENTITY,
+    MENTION,
+    DATE,
+    TIMELINE,
+    WORD,
+    *ANALYST,
+    KEYWORD,
+    COOCCURRENCE,
+    *TOOLKIT2,
+)
 
 
 def main() -> None:

@@ -218,3 +218,43 @@ def test_unquoted_glob_says_to_quote_it(capsys: pytest.CaptureFixture[str], tmp_
     assert "the shell expanded a glob" in err and "repeat --corpus" in err
     code, out, err = run(capsys, "kwic", "روسيا", "foo", "bar")
     assert code == 2 and "got unexpected extra argument(s): foo, bar" in err
+
+
+def test_slicing_options_on_every_command(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "kwic", "روسيا", "--count", "--from", "2023", "--json")
+    assert code == 0 and [r["doc"] for r in json.loads(out)] == ["003_adc600505a9cb510"]
+    code, out, _ = run(capsys, "kwic", "توكاييف", "--part", "title", "--json")
+    assert code == 0 and {r["part"] for r in json.loads(out)} == {"title"}
+    code, out, _ = run(capsys, "stats", "--to", "2022-06", "--json")
+    assert [r["doc"] for r in json.loads(out)][-1] == "TOTAL" and len(json.loads(out)) == 3
+    code, out, _ = run(capsys, "entities", "--where", "id=001_2a176dd2cbfe933f", "--limit", "1", "--json")
+    assert code == 0 and set(json.loads(out)[0]["per_article"]) == {"001_2a176dd2cbfe933f"}
+    code, _, err = run(capsys, "words", "--from", "yesterday")
+    assert code == 2 and "--from 'yesterday' is not a date" in err
+
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl", "tsv", "csv"])
+def test_ctrl_c_leaves_valid_output(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, fmt: str
+) -> None:
+    import kzcorpus.kwic as kw
+
+    real = kw.Concordance.__call__
+    calls = []
+
+    def interrupted(self: kw.Concordance, doc: object) -> object:
+        calls.append(1)
+        if len(calls) == 3:
+            raise KeyboardInterrupt
+        return real(self, doc)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(kw.Concordance, "__call__", interrupted)
+    code, out, err = run(capsys, "kwic", "روسيا", "--format", fmt, "--jobs", "1")
+    assert code == 130 and "interrupted" in err and "Traceback" not in err
+    if fmt == "json":
+        records = json.loads(out)
+        assert len(records) > 0 and {r["doc"][:3] for r in records} == {"000", "001"}
+    elif fmt == "jsonl":
+        assert all(json.loads(line) for line in out.splitlines())
+    else:
+        assert out.endswith("\n") and len(out.splitlines()) > 1

@@ -39,6 +39,10 @@ QUERIES = [
     ["trend", "روسيا", "توكاييف", "--by", "year"],
     ["trend", "روسيا", "--by", "month", "--from", "2022-05"],
     ["collocates", "روسيا"],
+    ["kwic", "روسيا", "--from", "2023", "--part", "body"],
+    ["entities", "--from", "2022-01", "--to", "2022-12", "--limit", "5"],
+    ["stats", "--where", "source~درج"],
+    ["dates", "--part", "comment"],
 ]
 
 

@@ -71,6 +71,7 @@ COMMAND_MODULES = {
     "extract": "extract",
     "dupes": "dupes",
     "plot": "plot",
+    "keywords": "keywords",
 }
 
 

@@ -98,34 +98,43 @@ IndexOpt = Annotated[
 ]
 
 
-#: Values of the options :func:`input_options` adds, for the command being run.
+#: Values of the shared options the decorators below add, for the command being run.
 _INPUT: dict[str, Any] = {}
 _INPUT_OPTIONS: list[tuple[str, Any]] = [("include", IncludeOpt), ("exclude", ExcludeOpt)]
 
 
-def input_options(fn: Any) -> Any:
-    """Add the options that choose input files (``--include``, ``--exclude``)
-    to a command; :func:`open_corpus` applies them.  Declared once here for
-    every command that reads a corpus."""
+def add_options(fn: Any, options: list[tuple[str, Any]], after: Any = None, *, first: bool = False) -> Any:
+    """Add *options* (name, Annotated type) to command *fn*'s parameters;
+    their values go to :data:`_INPUT` (then ``after(values)`` runs) and *fn*
+    never sees them.  How options shared by every command are declared once."""
     import functools
     import inspect
 
     sig = inspect.signature(fn)
     extra = [
-        inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=None, annotation=ann)
-        for name, ann in _INPUT_OPTIONS
+        inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=None, annotation=ann) for name, ann in options
     ]
 
     @functools.wraps(fn)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
-        _INPUT.clear()
-        for name, _ in _INPUT_OPTIONS:
+        if first:  # the outermost decorator: a new command run starts
+            _INPUT.clear()
+        for name, _ in options:
             _INPUT[name] = kwargs.pop(name, None)
+        if after is not None:
+            after(_INPUT)
         return fn(*args, **kwargs)
 
     wrapper.__signature__ = sig.replace(parameters=[*sig.parameters.values(), *extra])  # type: ignore[attr-defined]
-    wrapper.__annotations__ = {**fn.__annotations__, **dict(_INPUT_OPTIONS)}
+    wrapper.__annotations__ = {**fn.__annotations__, **dict(options)}
     return wrapper
+
+
+def input_options(fn: Any) -> Any:
+    """Add the options that choose input files (``--include``, ``--exclude``)
+    to a command; :func:`open_corpus` applies them.  Put it above any other
+    option decorator: it starts each run afresh."""
+    return add_options(fn, _INPUT_OPTIONS, first=True)
 
 
 def open_corpus(
@@ -154,7 +163,17 @@ def open_corpus(
     )
     if docs:
         c.select(docs)
-    return c
+    return _sliced(c)
+
+
+def _sliced(c: Any) -> Any:
+    """*c* seen through the slicing options' slice, if they select articles."""
+    sl = _INPUT.get("slice")
+    if sl is None or not sl.selects_articles:
+        return c
+    from kzcorpus.cli.slicing import SlicedCorpus
+
+    return SlicedCorpus(c, sl)
 
 
 def jobs_or_default(jobs: int | None) -> int:
@@ -276,7 +295,7 @@ def _open_index_corpus(
     c = IndexCorpus(idx)
     if docs:
         c.select(docs)
-    return c
+    return _sliced(c)
 
 
 def absolute_spec(spec: str) -> str:
@@ -290,7 +309,8 @@ def per_article(corpus: Any, kind: str, task: Any, jobs: int | None, keep: Any =
     """``(article, result)`` for every article, in corpus order: read from the
     index when *corpus* is one that stores *kind*, else computed by *task* on
     every core, with a progress bar on long runs."""
-    if hasattr(corpus, "with_results") and corpus.index.has_results(kind):
+    index = getattr(corpus, "index", None)
+    if index is not None and hasattr(corpus, "with_results") and index.has_results(kind):
         yield from corpus.with_results(kind)
         return
     from kzcorpus.engine import scan
@@ -300,6 +320,9 @@ def per_article(corpus: Any, kind: str, task: Any, jobs: int | None, keep: Any =
 
 
 def finish(written: int, corpus: Any) -> NoReturn:
+    sl = _INPUT.get("slice")
+    if sl is not None and sl.note():
+        _stderr(f"note: {sl.note()}")
     if corpus.problems:
         n = len(corpus.problems)
         _stderr(f"{n} input{'s' if n != 1 else ''} skipped (see above); exit status 2")
@@ -322,6 +345,9 @@ def emit_records(records: Any, view: Any, fmt: str | None, json_flag: bool, bidi
     from kzcorpus.output import emit
 
     chosen = _chosen_format(fmt, json_flag, bidi)
+    sl = _INPUT.get("slice")
+    if sl is not None and sl.parts and "part" in view.keys:
+        records = (r for r in records if sl.keep_record(r))
     if chosen == "table":
         # A table is drawn once every row is known: gather them while the
         # progress bar runs, then take the bar away.

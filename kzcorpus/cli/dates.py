@@ -26,6 +26,7 @@ from kzcorpus.cli.common import (
     per_article,
     plural,
 )
+from kzcorpus.cli.slicing import slice_options
 
 DATE_KINDS = ("year", "month", "day", "datetime", "relative")
 FromOpt = Annotated[
@@ -60,6 +61,7 @@ def _check_bounds(date_from: str | None, date_to: str | None) -> None:
 
 @app.command()
 @input_options
+@slice_options(dates=False, parts=True)
 def dates(
     kind: Annotated[
         list[str] | None,
@@ -120,6 +122,7 @@ def dates(
 
 @app.command()
 @input_options
+@slice_options(dates=False)
 def timeline(
     date_from: FromOpt = None,
     date_to: ToOpt = None,

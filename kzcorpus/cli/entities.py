@@ -1,7 +1,7 @@
 """``kzcorpus entities``."""
 
 from itertools import islice
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 import typer
 
@@ -23,26 +23,41 @@ from kzcorpus.cli.common import (
     emit_records,
     finish,
     input_options,
+    jobs_or_default,
     open_corpus,
     per_article,
     plural,
+    progress_bar,
 )
+from kzcorpus.cli.slicing import slice_options
 
 ENTITY_TYPES = ("PER", "LOC", "ORG", "MISC")
 
 
 @app.command()
 @input_options
+@slice_options(dates=True, parts=True)
 def entities(
     type: Annotated[
         list[str] | None,
         typer.Option("--type", "-t", help="Only this type: PER, LOC, ORG or MISC. Repeatable.", show_default=False),
     ] = None,
     min_count: Annotated[
-        int, typer.Option("--min-count", min=1, help="Only entities mentioned at least this often.")
+        int,
+        typer.Option(
+            "--min-count", min=1, help="Only entities mentioned at least this often (--cooccur: pairs seen this often)."
+        ),
     ] = 1,
     limit: LimitOpt = None,
     mentions: Annotated[bool, typer.Option("--mentions", help="One record per mention instead of per entity.")] = False,
+    cooccur: Annotated[
+        bool,
+        typer.Option("--cooccur", help="Pairs of entities named in the same sentence (or --within article)."),
+    ] = False,
+    within: Annotated[
+        Literal["sentence", "article"],
+        typer.Option("--within", help="With --cooccur: the unit two entities must share."),
+    ] = "sentence",
     gazetteer: GazetteerOpt = None,
     doc: DocOpt = None,
     jobs: JobsOpt = None,
@@ -67,13 +82,24 @@ def entities(
       kzcorpus entities --mentions --doc 002 --json
 
       kzcorpus entities --gazetteer my_beat.tsv --min-count 2
+
+      kzcorpus entities --cooccur --within sentence --min-count 2 --json
     """
     from kzcorpus.entities import load_gazetteer, rows_from_found
+    from kzcorpus.errors import UsageError
     from kzcorpus.schema import ENTITY, MENTION
     from kzcorpus.tasks import EntityTask
 
     wanted = check_choices(type, ENTITY_TYPES, "--type")
     gz = load_gazetteer(gazetteer or ())
+    if cooccur:
+        if mentions:
+            raise UsageError("give either --cooccur or --mentions, not both")
+        _cooccur(
+            gz, wanted, within, min_count, limit, gazetteer, doc, jobs, corpus, metadata, encoding, format, json, bidi
+        )
+    elif within != "sentence":
+        raise UsageError("--within is for --cooccur")
     c = open_corpus(corpus, metadata, encoding, doc, index, gazetteer)
     found = (r for _, r in per_article(c, "entities", EntityTask(gazetteer or (), parts=mentions), jobs))
     tally = Tally()
@@ -99,3 +125,45 @@ def entities(
         records = islice(records, limit)
     written = emit_records(records, view, format, json, bidi)
     finish(written, c)
+
+
+def _cooccur(
+    gz: Any,
+    wanted: Any,
+    within: str,
+    min_count: int,
+    limit: int | None,
+    gazetteer: list[str] | None,
+    doc: list[str] | None,
+    jobs: int | None,
+    corpus: list[str] | None,
+    metadata: list[str] | None,
+    encoding: str | None,
+    format: str | None,
+    json: bool,
+    bidi: str | None,
+) -> None:
+    """``entities --cooccur``: pairs of entities (:mod:`kzcorpus.cooccur`)."""
+    from kzcorpus.cooccur import CooccurTable, CooccurTask
+    from kzcorpus.engine import scan
+    from kzcorpus.schema import COOCCURRENCE
+
+    c = open_corpus(corpus, metadata, encoding, doc)
+    table = CooccurTable(wanted)
+    with progress_bar() as progress:
+        for _, result in scan(
+            c, CooccurTask(gazetteer or (), within=within), jobs=jobs_or_default(jobs), progress=progress
+        ):
+            table.add(result)
+    rows: Any = table.records(gz, min_count=min_count)
+    n_rows = len(rows)
+    if limit is not None:
+        rows = islice(rows, limit)
+
+    def summary(n: int) -> str:
+        line = f"{plural(n, 'pair')} of {plural(len(table.counts), 'entity')} in {plural(table.n_units, within)}"
+        line = line.replace("entitys", "entities")
+        return line + (f"; {n_rows - n:,} more past --limit" if n < n_rows else "")
+
+    view = COOCCURRENCE.view(empty_message="no pairs of entities", summary=summary)
+    finish(emit_records(rows, view, format, json, bidi), c)

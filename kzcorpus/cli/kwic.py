@@ -27,6 +27,7 @@ from kzcorpus.cli.common import (
     plural,
     progress_bar,
 )
+from kzcorpus.cli.slicing import slice_options
 
 # --------------------------------------------------------------------------
 # kwic
@@ -36,6 +37,7 @@ SortOpt = Literal["position", "article", "keyword", "before1", "before2", "befor
 
 @app.command()
 @input_options
+@slice_options(dates=True, parts=True)
 def kwic(
     query: Annotated[
         str | None,

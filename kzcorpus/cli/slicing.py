@@ -6,6 +6,7 @@ date inferred from the text), ``--source`` (repeatable), ``--where``
 records carry ``part``, ``--part`` (repeatable).
 """
 
+from collections.abc import Callable
 from typing import Annotated, Any
 
 import typer
@@ -89,3 +90,50 @@ def slice_note(sl: Any) -> None:
         from kzcorpus.cli.base import _stderr
 
         _stderr(f"note: {note}")
+
+
+def slice_options(*, dates: bool = True, parts: bool = False) -> Callable[[Any], Any]:
+    """Decorator: add the slicing options to a command (``--from``/``--to``
+    only with *dates*, ``--part`` only with *parts*); the slice they build
+    applies to every article :func:`kzcorpus.cli.common.open_corpus` gives, and
+    ``--part`` to the records the command writes."""
+    from kzcorpus.cli.common import add_options
+
+    options: list[tuple[str, Any]] = []
+    if dates:
+        options += [("date_from", FromOpt), ("date_to", ToOpt)]
+    options += [("source", SourceOpt), ("where", WhereOpt)]
+    if parts:
+        options.append(("part", PartOpt))
+
+    def build(values: dict[str, Any]) -> None:
+        values["slice"] = build_slice(
+            values.get("date_from") if dates else None,
+            values.get("date_to") if dates else None,
+            values.get("source"),
+            values.get("where"),
+            values.get("part") if parts else None,
+        )
+
+    return lambda fn: add_options(fn, options, after=build)
+
+
+class SlicedCorpus:
+    """A corpus (read or indexed) seen through a slice: only its articles."""
+
+    def __init__(self, corpus: Any, sl: Any) -> None:
+        self._corpus = corpus
+        self._slice = sl
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._corpus, name)
+
+    def __iter__(self) -> Any:
+        for article in self._corpus:
+            if self._slice.keep(article):
+                yield article
+
+    def with_results(self, kind: str) -> Any:
+        for article, result in self._corpus.with_results(kind):
+            if self._slice.keep(article):
+                yield article, result

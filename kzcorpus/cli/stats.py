@@ -25,6 +25,7 @@ from kzcorpus.cli.common import (
     open_corpus,
     per_article,
 )
+from kzcorpus.cli.slicing import slice_options
 
 if TYPE_CHECKING:
     from kzcorpus.stats import Scope
@@ -142,6 +143,7 @@ def _detail_sections() -> list[Any]:
 
 @app.command()
 @input_options
+@slice_options(dates=True)
 def stats(
     doc_id: Annotated[
         str | None,
@@ -206,6 +208,7 @@ def stats(
 
 @app.command()
 @input_options
+@slice_options(dates=True)
 def words(
     keep_stopwords: Annotated[
         bool,
