@@ -369,6 +369,83 @@ COLLOCATE = Schema(
 #: The analyst's records; the lead adds them to :data:`ALL` with their README tables.
 ANALYST: tuple[Schema, ...] = (TREND, COLLOCATE)
 
+# -- analyst's toolkit II (dupes, words --dispersion) ---------------------------
+
+DUPE_GROUP = Schema(
+    "duplicate group",
+    (
+        _f("group", "int", "1 for the largest group", numeric=True),
+        _f("size", "int", "articles in the group", numeric=True),
+        _f("docs", "list", "their ids, in corpus order"),
+        _f("sources", "list", "each article's source (null when unknown), in the order of `docs`"),
+        _f("dates", "list", "each article's publication date (null when unknown), in the order of `docs`"),
+        _f(
+            "similarity_min",
+            "float",
+            "lowest exact Jaccard similarity of body shingles over the pairs that joined the group",
+            numeric=True,
+            header="sim. min",
+        ),
+        _f(
+            "similarity_max",
+            "float",
+            "highest such similarity (1.0: the same body text)",
+            numeric=True,
+            header="sim. max",
+        ),
+    ),
+)
+
+WORD_DISPERSION = Schema(
+    "word with dispersion",
+    (
+        *WORD.fields,
+        _f("range", "int", "articles (or `--parts` slices) it occurs in", numeric=True),
+        _f(
+            "juilland_d",
+            "float",
+            "Juilland's D, `1 - CV / sqrt(n - 1)` over the n parts' relative frequencies "
+            "(1: even; 0: all in one part); null for one part",
+            numeric=True,
+            header="D",
+        ),
+        _f(
+            "dp",
+            "float",
+            "Gries' DP, `0.5 * sum(|v_i / f - s_i|)` (0: spread as the parts' sizes; near 1: in one small part)",
+            numeric=True,
+        ),
+        _f("dp_norm", "float", "DP / (1 - the smallest part's share): 1 when all in the smallest part", numeric=True),
+    ),
+)
+
+PLOT = Schema(
+    "plot row",
+    (
+        _DOC,
+        _f("title", "string", "the article's title (metadata, else null)", text=True, table=False),
+        _f("hits", "int", "hits of the query in the article (only articles with hits are listed)", numeric=True),
+        _f("chars", "int", "the article's length in characters: the whole bar", numeric=True),
+        _f(
+            "barcode",
+            "string",
+            "the article as `--width` cells, its start on the left: `.` no hit, `|` one hit starts there, "
+            "`#` two or more",
+        ),
+        _f(
+            "first",
+            "float",
+            "where the first hit starts, as a share of the length (0: the start)",
+            numeric=True,
+            table=False,
+        ),
+        _f("offsets", "list", "character offsets where the hits start", table=False),
+    ),
+)
+
+TOOLKIT2: tuple[Schema, ...] = (DUPE_GROUP, WORD_DISPERSION, PLOT)
+
+
 # -- keywords and entity co-occurrence ----------------------------------------
 
 KEYWORD = Schema(
@@ -429,7 +506,19 @@ COOCCURRENCE = Schema(
 )
 
 #: Every schema, in README order.
-ALL: tuple[Schema, ...] = (HIT, HIT_COUNT, ENTITY, MENTION, DATE, TIMELINE, WORD, *ANALYST, KEYWORD, COOCCURRENCE)
+ALL: tuple[Schema, ...] = (
+    HIT,
+    HIT_COUNT,
+    ENTITY,
+    MENTION,
+    DATE,
+    TIMELINE,
+    WORD,
+    *ANALYST,
+    KEYWORD,
+    COOCCURRENCE,
+    *TOOLKIT2,
+)
 
 
 def main() -> None:

@@ -69,6 +69,8 @@ COMMAND_MODULES = {
     "trend": "trend",
     "collocates": "collocates",
     "extract": "extract",
+    "dupes": "dupes",
+    "plot": "plot",
     "keywords": "keywords",
 }
 

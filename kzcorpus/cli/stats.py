@@ -224,6 +224,21 @@ def words(
         int | None, typer.Option("--limit", "-n", min=0, help="At most this many words.", show_default=False)
     ] = None,
     min_count: Annotated[int, typer.Option("--min-count", min=1, help="Only words seen at least this often.")] = 1,
+    with_dispersion: Annotated[
+        bool,
+        typer.Option(
+            "--dispersion", help="Add range, Juilland's D, Gries' DP and DPnorm over the articles (or --parts)."
+        ),
+    ] = False,
+    parts: Annotated[
+        int | None,
+        typer.Option(
+            "--parts",
+            min=1,
+            help="With --dispersion: over N equal slices of the corpus, not articles.",
+            show_default=False,
+        ),
+    ] = None,
     all_lines: ScopeAllOpt = False,
     doc: DocOpt = None,
     corpus: CorpusOpt = None,
@@ -242,10 +257,28 @@ def words(
       kzcorpus words --doc 003 --stopwords
 
       kzcorpus words --ngram 2 --min-count 3
+
+      kzcorpus words --dispersion --limit 50
     """
     from kzcorpus.output import Column, View
     from kzcorpus.stats import word_frequencies
 
+    if with_dispersion or parts is not None:
+        _words_dispersion(
+            parts,
+            keep_stopwords,
+            ngram,
+            limit,
+            min_count,
+            all_lines,
+            doc,
+            corpus,
+            metadata,
+            encoding,
+            format,
+            json,
+            bidi,
+        )
     c = open_corpus(corpus, metadata, encoding, doc)
     rows = word_frequencies(
         c,
@@ -267,3 +300,37 @@ def words(
         empty_message="no words",
     )
     finish(emit_records(rows, view, format, json, bidi), c)
+
+
+def _words_dispersion(
+    parts: int | None,
+    keep_stopwords: bool,
+    ngram: int,
+    limit: int | None,
+    min_count: int,
+    all_lines: bool,
+    doc: Any,
+    corpus: Any,
+    metadata: Any,
+    encoding: Any,
+    format: Any,
+    json: bool,
+    bidi: Any,
+) -> None:
+    """``words --dispersion``."""
+    from kzcorpus.dispersion import word_dispersion
+    from kzcorpus.errors import UsageError
+    from kzcorpus.schema import WORD_DISPERSION
+
+    if ngram > 1:
+        raise UsageError("--dispersion is for single words, not --ngram")
+    c = open_corpus(corpus, metadata, encoding, doc)
+    rows = word_dispersion(
+        c,
+        parts=parts,
+        stopwords=not keep_stopwords,
+        scope="all" if all_lines else "body",
+        top=limit,
+        min_count=min_count,
+    )
+    finish(emit_records(rows, WORD_DISPERSION.view(empty_message="no words"), format, json, bidi), c)

@@ -1,0 +1,87 @@
+"""``kzcorpus plot``."""
+
+from itertools import islice
+from typing import Annotated, Any, Literal
+
+import typer
+
+from kzcorpus.cli.base import app
+from kzcorpus.cli.common import (
+    BidiOpt,
+    CorpusOpt,
+    DocOpt,
+    EncodingOpt,
+    FormatOpt,
+    JobsOpt,
+    JsonOpt,
+    LimitOpt,
+    MetadataOpt,
+    emit_records,
+    finish,
+    jobs_or_default,
+    open_corpus,
+    plural,
+    progress_bar,
+)
+
+
+@app.command()
+def plot(
+    query: Annotated[str, typer.Argument(help="A word or phrase, matched as kwic matches it.")],
+    match: Annotated[
+        Literal["clitic", "normalized", "exact", "regex"],
+        typer.Option("--match", "-m", help="How the query matches, as in kwic (default: clitic-aware)."),
+    ] = "clitic",
+    width: Annotated[int, typer.Option("--width", "-w", min=1, max=500, help="Cells in each bar.")] = 40,
+    limit: LimitOpt = None,
+    doc: DocOpt = None,
+    jobs: JobsOpt = None,
+    corpus: CorpusOpt = None,
+    metadata: MetadataOpt = None,
+    encoding: EncodingOpt = None,
+    format: FormatOpt = None,
+    json: JsonOpt = False,
+    bidi: BidiOpt = None,
+) -> None:
+    """Where in each article QUERY's hits fall: a barcode per article with hits.
+
+    Each bar is the whole article (its start on the left), cut into --width
+    cells: `.` no hit, `|` one hit starts in the cell, `#` two or more.
+    Records: doc, title, hits, chars, barcode, first (where the first hit
+    starts, as a share of the length) and offsets.
+
+    Examples:
+
+      kzcorpus plot توكاييف
+
+      kzcorpus plot روسيا --width 40 --json | jq '.[] | {doc, first}'
+    """
+    from kzcorpus.dispersion import PlotTask
+    from kzcorpus.engine import scan
+    from kzcorpus.kwic import Matcher
+    from kzcorpus.schema import PLOT
+
+    matcher = Matcher(query, match)
+    c = open_corpus(corpus, metadata, encoding, doc)
+    n_articles = 0
+
+    def rows() -> Any:
+        nonlocal n_articles
+        with progress_bar() as progress:
+            for _, rec in scan(
+                c, PlotTask(matcher, width), jobs=jobs_or_default(jobs), keep=matcher.may_match, progress=progress
+            ):
+                if rec is not None:
+                    n_articles += 1
+                    yield rec
+
+    def summary(n: int) -> str:
+        return (
+            f"{plural(n, 'article')} with hits of {query}; bars are {width} cells, the start of each text on the left"
+        )
+
+    records: Any = rows()
+    if limit is not None:
+        records = islice(records, limit)
+    view = PLOT.view(empty_message=f"no hits of {query}", summary=summary)
+    finish(emit_records(records, view, format, json, bidi), c)
