@@ -30,7 +30,16 @@ from kzcorpus.entities.aliases import GIVEN_BEFORE, alias_cands
 from kzcorpus.entities.candidates import Cand, no_overlaps
 from kzcorpus.entities.gazetteer import WORDCHAR, Entry, Gazetteer, fold_form, norm_name
 from kzcorpus.entities.rules import rule_cands
-from kzcorpus.entities.words import ALL_HEADS, DEFINITE, FACILITY_HEADS, GIVEN, NAME_LINKS, TITLES, surname_ok
+from kzcorpus.entities.words import (
+    ALL_HEADS,
+    DEFINITE,
+    FACILITY_HEADS,
+    GIVEN,
+    NAME_LINKS,
+    TITLES,
+    strip_pro,
+    surname_ok,
+)
 
 _LATIN_RE = re.compile(r"[A-Za-z]")
 #: How far back a pattern anchored at a candidate looks: one word and its
@@ -177,10 +186,20 @@ def _ali_starts(folded: str, original: str, fmap: FoldMap) -> frozenset[int]:
     return frozenset(out)
 
 
-_HEAD_WORDS = "|".join(sorted(FACILITY_HEADS | ALL_HEADS, key=len, reverse=True))
-#: A name right after an organisation or building head belongs to it:
-#: «مركز الملك سلمان للإغاثة», «قاعة الملك فهد».
-_HEAD_BEFORE = re.compile(rf"(?<!{WORDCHAR})[وف]?[بكل]?(?:{_HEAD_WORDS})[^\S\n]+$")
+_HEADS = FACILITY_HEADS | ALL_HEADS
+
+
+def _head_before(folded: str, pos: int) -> bool:
+    """A name right after an organisation or building head belongs to it:
+    «مركز الملك سلمان للإغاثة», «قاعة الملك فهد»."""
+    before = folded[max(0, pos - 30) : pos]
+    word = before.rstrip()
+    gap = before[len(word) :]
+    if not gap or "\n" in gap or not word:
+        return False
+    return strip_pro(word.split()[-1], _HEADS) is not None
+
+
 #: A place name quoted, or after «لـ» («قال لـ"الشرق الأوسط"»), is the paper.
 _QUOTE_BEFORE = re.compile(r"(?:[«\"“]|(?<!{w})ل[^\S\n]*[«\"“]?)[^\S\n]*$".replace("{w}", WORDCHAR))
 _QUOTE_AFTER = re.compile(r"[^\S\n]*[»\"”]")
@@ -230,7 +249,7 @@ def _gazetteer_cands(folded: str, original: str, fmap: FoldMap, gz: Gazetteer) -
         found_by = entry.source
         if entry.type == "PER" and (fam := _FAMILY_AFTER.match(folded, fe)):
             fe = fam.end()  # «… آل سعود», «… آل نهيان»
-        if entry.type == "PER" and _before(_HEAD_BEFORE, folded, fs):
+        if entry.type == "PER" and _head_before(folded, fs):
             continue  # «مركز الملك سلمان …»: the rules take the whole name
         if entry.type == "LOC" and (paper := _paper(folded, fs, fe, ff, index)) is not None:
             eid, entry = paper, gz.entries[paper]
@@ -283,14 +302,14 @@ def _matched(m: re.Match[str], lam: dict[str, str]) -> tuple[str, str]:
 def _paper(folded: str, fs: int, fe: int, ff: str, index: dict[str, str]) -> str | None:
     """The newspaper named like a place («الشرق الأوسط»), when the name is
     quoted or follows «لـ» and the gazetteer knows a «صحيفة …» of it."""
+    twins = [eid for head in _PAPER_HEADS if (eid := index.get(head + ff)) is not None]
+    if not twins:
+        return None
     quoted = _QUOTE_AFTER.match(folded, fe) is not None
     before = _before(_QUOTE_BEFORE, folded, fs)
     if before is None or not (quoted or before.group().lstrip().startswith("ل")):
         return None
-    for head in _PAPER_HEADS:
-        if (eid := index.get(head + ff)) is not None:
-            return eid
-    return None
+    return twins[0]
 
 
 def _latin_case_ok(entry: Entry, ff: str, original: str, fmap: FoldMap, fs: int, fe: int) -> bool:
