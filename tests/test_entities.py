@@ -528,3 +528,14 @@ def test_royal_title_and_one_name_keeps_the_title_in_the_id(gz: Gazetteer) -> No
         ("المدينة المنورة", "LOC", "Medina"),
     ]
     assert _found(gz, "استقبل الملك طلال الوفد") == [("طلال", "PER", "الملك طلال")]
+
+
+def test_event_head_before_a_place_is_misc(gz: Gazetteer) -> None:
+    assert _found(gz, "اختتمت أعمال قمة الرياض مساء أمس") == [("قمة الرياض", "MISC", "قمة الرياض")]
+    assert _found(gz, "عقد الوزير مؤتمرا صحفيا في جدة") == [("جدة", "LOC", "Jeddah")]
+
+
+def test_masthead_papers_and_eid(gz: Gazetteer) -> None:
+    got = _found(gz, "جدة - عين اليوم: يحتفل المسلمون بعيد الفطر المبارك")
+    assert ("عين اليوم", "ORG", "Ain Alyoum") in got
+    assert ("عيد الفطر المبارك", "MISC", "Eid al-Fitr") in got

@@ -4,7 +4,7 @@ The rules run only on the text the gazetteer left free (tokens of the folded
 text marked ``free``).  Every word of a rule-found name must look like a
 name (:mod:`kzcorpus.entities.words`); ``found_by`` is ``rule:<name>``, the
 list word as spelled in its list: ``rule:title(الرئيس)``,
-``rule:head(وزارة)``, ``rule:org(الهيئة)``, ``rule:facility(مستشفى)``,
+``rule:head(وزارة)``, ``rule:org(الهيئة)``, ``rule:facility(مستشفى)``, ``rule:event(قمة)``,
 ``rule:chain(بن)``, ``rule:chain(أبو)``, ``rule:given-name``,
 ``rule:foreign-shape``.
 """
@@ -27,6 +27,7 @@ from kzcorpus.entities.words import (
     CONJ_LETTERS,
     DEF_ORG_HEADS,
     DEFINITE_RE,
+    EVENT_HEADS,
     FACILITY_HEADS,
     FOREIGN_SURNAME_RE,
     GENERIC_ADJ,
@@ -284,6 +285,12 @@ def rule_cands(folded: str, taken: list[Cand], ali: frozenset[int] = frozenset()
         nxt_c = taken_at.get(toks[i + 1].start) if org and i + 1 < n and toks[i + 1].glued else None
         if org is not None and nxt_c is not None and nxt_c.type == "LOC":
             out.append(Cand(t.start + org[0], nxt_c.fend, "ORG", None, f"rule:head({spelled(org[1])})"))
+            i += 1
+            continue
+        event = strip_pro(t.w, EVENT_HEADS)
+        nxt_c = taken_at.get(toks[i + 1].start) if event and i + 1 < n and toks[i + 1].glued else None
+        if event is not None and nxt_c is not None and nxt_c.type == "LOC":
+            out.append(Cand(t.start + event[0], nxt_c.fend, "MISC", None, f"rule:event({spelled(event[1])})"))
             i += 1
             continue
         dorg = strip_pro(t.w, DEF_ORG_HEADS)

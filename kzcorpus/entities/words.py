@@ -68,6 +68,8 @@ ORG_HEADS = _words("org_heads")
 FACILITY_HEADS = _words("facility_heads")
 LOC_FACILITIES = _words("loc_facilities")
 ROYAL = _words("royal_titles")
+#: Heads of named events and agreements before a place: «مؤتمر مدريد» (MISC).
+EVENT_HEADS = _words("event_heads")
 PERSONAL_TITLES = ROYAL | _words("personal_titles")
 DEF_ORG_HEADS = _words("def_org_heads")
 RANK_ADJ = _words("rank_adjectives")
