@@ -281,16 +281,10 @@ def rule_cands(folded: str, taken: list[Cand], ali: frozenset[int] = frozenset()
             continue
         # 2. Organisation and place heads.  An organisation named after a
         # known place is one ORG: «جامعة الباحة», «إمارة منطقة الرياض».
-        org = strip_pro(t.w, PLACE_ORG_HEADS)
-        nxt_c = taken_at.get(toks[i + 1].start) if org and i + 1 < n and toks[i + 1].glued else None
-        if org is not None and nxt_c is not None and nxt_c.type == "LOC":
-            out.append(Cand(t.start + org[0], nxt_c.fend, "ORG", None, f"rule:head({spelled(org[1])})"))
-            i += 1
-            continue
-        event = strip_pro(t.w, EVENT_HEADS)
-        nxt_c = taken_at.get(toks[i + 1].start) if event and i + 1 < n and toks[i + 1].glued else None
-        if event is not None and nxt_c is not None and nxt_c.type == "LOC":
-            out.append(Cand(t.start + event[0], nxt_c.fend, "MISC", None, f"rule:event({spelled(event[1])})"))
+        # A named event or agreement before a known place is MISC: «قمة الرياض».
+        placed = _before_place(toks, i, taken_at)
+        if placed is not None:
+            out.append(placed)
             i += 1
             continue
         dorg = strip_pro(t.w, DEF_ORG_HEADS)
@@ -336,6 +330,23 @@ def rule_cands(folded: str, taken: list[Cand], ali: frozenset[int] = frozenset()
             out.append(Cand(t.start, t.end, "PER", None, "rule:foreign-shape"))
         i += 1
     return out
+
+
+_PLACED_HEADS = ((PLACE_ORG_HEADS, "ORG", "head"), (EVENT_HEADS, "MISC", "event"))
+
+
+def _before_place(toks: list[_Tok], i: int, taken_at: dict[int, Cand]) -> Cand | None:
+    """A head («إمارة», «قمة») glued to a known place: one ORG or MISC."""
+    t = toks[i]
+    if i + 1 >= len(toks) or not toks[i + 1].glued:
+        return None
+    nxt_c = taken_at.get(toks[i + 1].start)
+    if nxt_c is None or nxt_c.type != "LOC":
+        return None
+    for heads, typ, rule in _PLACED_HEADS:
+        if (head := strip_pro(t.w, heads)) is not None:
+            return Cand(t.start + head[0], nxt_c.fend, typ, None, f"rule:{rule}({spelled(head[1])})")
+    return None
 
 
 def _complement(toks: list[_Tok], k: int, limit: int) -> int:
