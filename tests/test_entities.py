@@ -151,7 +151,7 @@ def test_rule_name_chain(gz: Gazetteer) -> None:
 # the rules: a handmade news-style fixture (tests/data/entities/) does, with
 # exact expected mentions (recall) and traps that must stay silent (precision).
 RULES_NEWS_EXPECTED = [
-    ("سلمان بن عبد العزيز آل سعود", "PER", "Salman of Saudi Arabia", "rule:title(الملك)"),
+    ("سلمان بن عبد العزيز آل سعود", "PER", "Salman of Saudi Arabia", "gazetteer"),
     ("جدة", "LOC", "Jeddah", "gazetteer"),
     ("نجيب عبدالرزاق", "PER", "نجيب عبدالرزاق", "rule:title(رئيس)"),
     ("خالد بن فيصل بن عبدالعزيز", "PER", "خالد بن فيصل بن عبدالعزيز", "rule:title(الأمير)"),
@@ -478,3 +478,64 @@ def test_mention_record() -> None:
         "found_by": "gazetteer",
         "part": "",
     }
+
+
+def _found(gz: Gazetteer, text: str) -> list[tuple[str, str, str]]:
+    return [(m.text, m.type, m.id) for m in find_mentions(text, gz, parts=False)]
+
+
+def test_title_chain_is_taken_whole(gz: Gazetteer) -> None:
+    # «بن» + a word that is also a common noun: the whole chain or nothing.
+    assert ("خالد بن مساعد", "PER", "خالد بن مساعد") in _found(gz, "وصل الأمير خالد بن مساعد إلى جدة أمس")
+    assert all(m[0] != "عبدالله" for m in _found(gz, "استقبل الأمير عبدالله بن مساعد وفدا رياضيا"))
+
+
+def test_royal_name_inside_an_institution_belongs_to_it(gz: Gazetteer) -> None:
+    got = _found(gz, "وزع مركز الملك سلمان للإغاثة والأعمال الإنسانية سلالا غذائية")
+    assert got == [
+        ("مركز الملك سلمان للإغاثة والأعمال الإنسانية", "ORG", "مركز الملك سلمان للإغاثة والأعمال الإنسانية")
+    ]
+    assert all(m[1] != "PER" for m in _found(gz, "عقدت الندوة في قاعة الملك سلمان بالجامعة"))
+
+
+def test_quoted_place_named_like_a_paper_is_the_paper(gz: Gazetteer) -> None:
+    assert _found(gz, "وقال المسؤول لـ«الشرق الأوسط» إن الخطة جاهزة") == [("الشرق الأوسط", "ORG", "Asharq Al-Awsat")]
+    assert _found(gz, 'وأوضح لـ"الشرق الأوسط" أن الموعد تغير') == [("الشرق الأوسط", "ORG", "Asharq Al-Awsat")]
+    assert _found(gz, "تشهد منطقة الشرق الأوسط توترا") == [("الشرق الأوسط", "LOC", "Middle East")]
+
+
+def test_longer_chain_is_another_person(gz: Gazetteer) -> None:
+    got = _found(gz, "كرمت الإدارة فايز بن محمد بن سلمان المطرفى أمس")
+    assert got == [("فايز بن محمد بن سلمان المطرفى", "PER", "فايز بن محمد بن سلمان المطرفى")]
+    assert all(m[2] != "Mohammed bin Salman" for m in _found(gz, "شارك محمد بن سلمان الزهراني في اللقاء"))
+
+
+def test_titled_known_chain_does_not_swallow_the_next_word(gz: Gazetteer) -> None:
+    got = _found(gz, "منذ تولي الملك سلمان بن عبد العزيز العرش تغير الكثير")
+    assert got == [("سلمان بن عبد العزيز", "PER", "Salman of Saudi Arabia")]
+
+
+def test_names_after_wa_and_ali_spelled_with_ya(gz: Gazetteer) -> None:
+    got = _found(gz, "حضر اللقاء سعد الحربي وعلي الشمري ومحمد القحطاني")
+    assert [m[0] for m in got] == ["سعد الحربي", "علي الشمري", "محمد القحطاني"]
+    assert _found(gz, "وقال علي الدوسري إن الفريق جاهز") == [("علي الدوسري", "PER", "علي الدوسري")]
+    assert _found(gz, "وحصل على الموافقة أمس") == []
+
+
+def test_royal_title_and_one_name_keeps_the_title_in_the_id(gz: Gazetteer) -> None:
+    assert _found(gz, "زار الملك فهد المدينة المنورة") == [
+        ("فهد", "PER", "Fahd of Saudi Arabia"),
+        ("المدينة المنورة", "LOC", "Medina"),
+    ]
+    assert _found(gz, "استقبل الملك طلال الوفد") == [("طلال", "PER", "الملك طلال")]
+
+
+def test_event_head_before_a_place_is_misc(gz: Gazetteer) -> None:
+    assert _found(gz, "اختتمت أعمال قمة الرياض مساء أمس") == [("قمة الرياض", "MISC", "قمة الرياض")]
+    assert _found(gz, "عقد الوزير مؤتمرا صحفيا في جدة") == [("جدة", "LOC", "Jeddah")]
+
+
+def test_masthead_papers_and_eid(gz: Gazetteer) -> None:
+    got = _found(gz, "جدة - عين اليوم: يحتفل المسلمون بعيد الفطر المبارك")
+    assert ("عين اليوم", "ORG", "Ain Alyoum") in got
+    assert ("عيد الفطر المبارك", "MISC", "Eid al-Fitr") in got

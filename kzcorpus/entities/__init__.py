@@ -11,7 +11,7 @@ first, then longest.
   for a user's gazetteer file;
 - ``rule:<name>``, the name as spelled in its word list, unfolded:
   ``rule:title(الرئيس)``, ``rule:head(وزارة)``, ``rule:org(الهيئة)``,
-  ``rule:facility(مستشفى)``, ``rule:chain(بن)``, ``rule:chain(أبو)``,
+  ``rule:facility(مستشفى)``, ``rule:event(قمة)``, ``rule:chain(بن)``, ``rule:chain(أبو)``,
   ``rule:given-name``, ``rule:foreign-shape`` (a rule span linked to a
   gazetteer entity keeps its rule name);
 - ``alias:<id>``: a surname standing for the person with that id.

@@ -16,6 +16,8 @@ class Cand:
     found_by: str
     key: str = ""  # folded surface
     ref: Cand | None = None  # the full name an alias stands for
+    #: Where the id's surface starts when not at ``fstart`` (a royal title: «الملك فهد»).
+    id_from: int = -1
 
 
 def no_overlaps(cands: list[Cand]) -> list[Cand]:

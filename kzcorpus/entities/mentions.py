@@ -30,7 +30,16 @@ from kzcorpus.entities.aliases import GIVEN_BEFORE, alias_cands
 from kzcorpus.entities.candidates import Cand, no_overlaps
 from kzcorpus.entities.gazetteer import WORDCHAR, Entry, Gazetteer, fold_form, norm_name
 from kzcorpus.entities.rules import rule_cands
-from kzcorpus.entities.words import DEFINITE, GIVEN, NAME_LINKS, TITLES
+from kzcorpus.entities.words import (
+    ALL_HEADS,
+    DEFINITE,
+    FACILITY_HEADS,
+    GIVEN,
+    NAME_LINKS,
+    TITLES,
+    strip_pro,
+    surname_ok,
+)
 
 _LATIN_RE = re.compile(r"[A-Za-z]")
 #: How far back a pattern anchored at a candidate looks: one word and its
@@ -88,12 +97,12 @@ def _find(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
     fmap = doc.fmap
     folded, text = fmap.folded, doc.text
     cands = _gazetteer_cands(folded, text, fmap, gazetteer)
-    rules = rule_cands(folded, cands)
+    rules = rule_cands(folded, cands, _ali_starts(folded, text, fmap))
     _link_rule_cands(folded, rules, gazetteer)
     cands = no_overlaps(cands + rules)
     for c in cands:
         if c.id is None:  # unknown to the gazetteer: the name as written
-            start, end = fmap.span(c.fstart, c.fend)
+            start, end = fmap.span(c.fstart if c.id_from < 0 else c.id_from, c.fend)
             c.id = unknown_id(text[start:end])
     cands = no_overlaps(cands + alias_cands(folded, cands, gazetteer))
     out: list[Mention] = []
@@ -122,8 +131,8 @@ def _link_rule_cands(folded: str, rules: list[Cand], gz: Gazetteer) -> None:
         eids = full.get(key) or prefixes.get(key) or set()
         if not eids:  # the span starts with a known name: «X Y» + «الحسني»
             for k in range(len(words) - 1, 1, -1):
-                if words[k] in NAME_LINKS:
-                    continue
+                if words[k] in NAME_LINKS or any(w in NAME_LINKS for w in words[:k]):
+                    continue  # «محمد بن سلمان» + «المطرفي» is another person
                 eids = full.get(" ".join(words[:k])) or set()
                 if eids:
                     break
@@ -163,6 +172,48 @@ def unknown_id(surface: str) -> str:
     return _ABD_SPACE_RE.sub("عبد", " ".join(surface.split()))
 
 
+_ALI_RE = re.compile(rf"(?<!{WORDCHAR})و?(علي)(?!{WORDCHAR})")
+
+
+def _ali_starts(folded: str, original: str, fmap: FoldMap) -> frozenset[int]:
+    """Folded starts of «علي» spelled with ي (the name), not «على» (on):
+    the fold makes them one word, the original text tells them apart."""
+    out = set()
+    for m in _ALI_RE.finditer(folded):
+        a, b = fmap.span(m.start(1), m.end(1))
+        if original[a:b].endswith("ي"):
+            out.add(m.start(1))
+    return frozenset(out)
+
+
+_HEADS = FACILITY_HEADS | ALL_HEADS
+
+
+def _head_before(folded: str, pos: int) -> bool:
+    """A name right after an organisation or building head belongs to it:
+    «مركز الملك سلمان للإغاثة», «قاعة الملك فهد»."""
+    before = folded[max(0, pos - 30) : pos]
+    word = before.rstrip()
+    gap = before[len(word) :]
+    if not gap or "\n" in gap or not word:
+        return False
+    return strip_pro(word.split()[-1], _HEADS) is not None
+
+
+#: A place name quoted, or after «لـ» («قال لـ"الشرق الأوسط"»), is the paper.
+_QUOTE_BEFORE = re.compile(r"(?:[«\"“]|(?<!{w})ل[^\S\n]*[«\"“]?)[^\S\n]*$".replace("{w}", WORDCHAR))
+_QUOTE_AFTER = re.compile(r"[^\S\n]*[»\"”]")
+_PAPER_HEADS = ("صحيفه ", "جريده ")
+
+_SURNAME_AFTER = re.compile(rf"[^\S\n]+(ال[^\W\d_]{{3,}}ي)(?!{WORDCHAR})")
+
+
+def _surname_after(folded: str, pos: int) -> bool:
+    """A family name («المطرفي») after a known «بن» name: someone else."""
+    m = _SURNAME_AFTER.match(folded, pos)
+    return m is not None and surname_ok(m.group(1))
+
+
 _NISBA_FORM = re.compile(r"ال[^\W\d_]{3,}يه")
 _DEF_BEFORE = re.compile(rf"(?<!{WORDCHAR}){DEFINITE}[^\W\d_]{{2,}}[^\S\n]+$")
 _FAMILY_AFTER = re.compile(rf"[^\S\n]+ال[^\S\n]+[^\W\d_]+(?!{WORDCHAR})")
@@ -180,21 +231,28 @@ def _gazetteer_cands(folded: str, original: str, fmap: FoldMap, gz: Gazetteer) -
     pattern, lam, index = gz.compiled
     raw: list[tuple[Cand, str]] = []
     for m in pattern.finditer(folded):
-        if m.group("name") is not None:
-            group, ff = "name", m.group("name")
-        else:
-            group, ff = "lname", lam[m.group("lname")]
-        ff = " ".join(ff.split())
+        group, ff = _matched(m, lam)
         eid = index.get(ff)
         if eid is None:
             continue
         entry = gz.entries[eid]
         fs, fe = m.start(group), m.end(group)
+        if entry.type == "PER" and " " in ff and ff.split()[0] in TITLES and _LINK_AFTER.match(folded, fe):
+            # «الملك سلمان» + «بن عبد العزيز»: the chain without the title may be known.
+            m2 = pattern.match(folded, fs + len(folded[fs:fe]) - len(folded[fs:fe].split(None, 1)[1]))
+            if m2 is not None and (e2 := index.get(_matched(m2, lam)[1])) is not None:
+                group, ff = _matched(m2, lam)
+                m, eid, entry = m2, e2, gz.entries[e2]
+                fs, fe = m.start(group), m.end(group)
         if _LATIN_RE.search(ff) and not _latin_case_ok(entry, ff, original, fmap, fs, fe):
             continue
         found_by = entry.source
         if entry.type == "PER" and (fam := _FAMILY_AFTER.match(folded, fe)):
             fe = fam.end()  # «… آل سعود», «… آل نهيان»
+        if entry.type == "PER" and _head_before(folded, fs):
+            continue  # «مركز الملك سلمان …»: the rules take the whole name
+        if entry.type == "LOC" and (paper := _paper(folded, fs, fe, ff, index)) is not None:
+            eid, entry = paper, gz.entries[paper]
         first, _, rest = ff.partition(" ")
         if rest and first in TITLES:  # «الملك سلمان»: the title stays outside
             fs = fs + len(folded[fs:fe]) - len(folded[fs:fe].split(None, 1)[1])
@@ -206,7 +264,12 @@ def _gazetteer_cands(folded: str, original: str, fmap: FoldMap, gz: Gazetteer) -
     raw = [
         (c, ff)
         for c, ff in raw
-        if c.type != "PER" or not (_before(_LINK_BEFORE, folded, c.fstart) or _LINK_AFTER.match(folded, c.fend))
+        if c.type != "PER"
+        or not (
+            _before(_LINK_BEFORE, folded, c.fstart)
+            or _LINK_AFTER.match(folded, c.fend)
+            or (" بن " in ff and _surname_after(folded, c.fend))
+        )
     ]
     # A known surname after another first name is someone else: «هشام مرسي».
     raw = [
@@ -227,6 +290,26 @@ def _gazetteer_cands(folded: str, original: str, fmap: FoldMap, gz: Gazetteer) -
                 if c.id == rule.from_id:
                     c.id, c.type = to.id, to.type
     return cands
+
+
+def _matched(m: re.Match[str], lam: dict[str, str]) -> tuple[str, str]:
+    """The group a gazetteer match is in, and its folded form."""
+    if m.group("name") is not None:
+        return "name", " ".join(m.group("name").split())
+    return "lname", " ".join(lam[m.group("lname")].split())
+
+
+def _paper(folded: str, fs: int, fe: int, ff: str, index: dict[str, str]) -> str | None:
+    """The newspaper named like a place («الشرق الأوسط»), when the name is
+    quoted or follows «لـ» and the gazetteer knows a «صحيفة …» of it."""
+    twins = [eid for head in _PAPER_HEADS if (eid := index.get(head + ff)) is not None]
+    if not twins:
+        return None
+    quoted = _QUOTE_AFTER.match(folded, fe) is not None
+    before = _before(_QUOTE_BEFORE, folded, fs)
+    if before is None or not (quoted or before.group().lstrip().startswith("ل")):
+        return None
+    return twins[0]
 
 
 def _latin_case_ok(entry: Entry, ff: str, original: str, fmap: FoldMap, fs: int, fe: int) -> bool:

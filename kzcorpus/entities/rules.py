@@ -4,7 +4,7 @@ The rules run only on the text the gazetteer left free (tokens of the folded
 text marked ``free``).  Every word of a rule-found name must look like a
 name (:mod:`kzcorpus.entities.words`); ``found_by`` is ``rule:<name>``, the
 list word as spelled in its list: ``rule:title(الرئيس)``,
-``rule:head(وزارة)``, ``rule:org(الهيئة)``, ``rule:facility(مستشفى)``,
+``rule:head(وزارة)``, ``rule:org(الهيئة)``, ``rule:facility(مستشفى)``, ``rule:event(قمة)``,
 ``rule:chain(بن)``, ``rule:chain(أبو)``, ``rule:given-name``,
 ``rule:foreign-shape``.
 """
@@ -17,6 +17,8 @@ from kzcorpus.entities.words import (
     ABD,
     ABU,
     AL,
+    ALI,
+    ALI_NAME,
     ALL_HEADS,
     AMBIG_GIVEN,
     ANY_HEAD,
@@ -25,6 +27,7 @@ from kzcorpus.entities.words import (
     CONJ_LETTERS,
     DEF_ORG_HEADS,
     DEFINITE_RE,
+    EVENT_HEADS,
     FACILITY_HEADS,
     FOREIGN_SURNAME_RE,
     GENERIC_ADJ,
@@ -64,7 +67,7 @@ class _Tok:
         self.start, self.end, self.w, self.glued, self.free = start, end, w, glued, free
 
 
-def _tokens(folded: str, taken: list[Cand]) -> list[_Tok]:
+def _tokens(folded: str, taken: list[Cand], ali: frozenset[int]) -> list[_Tok]:
     spans = sorted((c.fstart, c.fend) for c in taken)
     toks: list[_Tok] = []
     j = 0
@@ -76,9 +79,26 @@ def _tokens(folded: str, taken: list[Cand]) -> list[_Tok]:
         free = not (j < len(spans) and spans[j][0] < e)
         gap = folded[prev_end:s]
         glued = bool(toks) and gap.strip() == "" and "\n" not in gap
-        toks.append(_Tok(s, e, m.group(), glued, free))
+        w = m.group()
+        if w[0] in CONJ_LETTERS and len(w) > 3 and w not in GIVEN and _given_ok(w[1:], s + 1, ali):
+            s, w = s + 1, w[1:]  # «ومحمد», «وعلي»: the conjunction is not in the name
+        if s in ali and w == ALI:
+            w = ALI_NAME
+        toks.append(_Tok(s, e, w, glued, free))
         prev_end = e
     return toks
+
+
+def _given_ok(w: str, start: int, ali: frozenset[int]) -> bool:
+    return (w == ALI and start in ali) or (given_like(w) and w not in AMBIG_GIVEN)
+
+
+def _after_link_ok(t: _Tok) -> bool:
+    """Any plain word after «بن» is a name («بن مساعد», «بن فايز»)."""
+    w = t.w
+    if not t.free or len(w) < 2 or w in STOP or w in TITLES or DEFINITE_RE.match(w):
+        return False
+    return bool(ARABIC_LETTER_RE.search(w)) and not any(ch.isdigit() for ch in w)
 
 
 def _is_name_tok(t: _Tok, first: bool) -> bool:
@@ -105,11 +125,25 @@ def _name_chain(toks: list[_Tok], i: int, *, strong: bool) -> int:
     (one unless *strong*), closed by an optional «آل X» or «ال» family name.
     """
     n = len(toks)
-    if i >= n or not _is_name_tok(toks[i], True):
-        return i
 
     def nxt(j: int) -> _Tok | None:
         return toks[j] if j < n and toks[j].glued and toks[j].free else None
+
+    if i >= n:
+        return i
+    if not _is_name_tok(toks[i], True):
+        # «فايز بن محمد»: a common word followed by «بن» and a name starts a chain.
+        t1, t2 = nxt(i + 1), nxt(i + 2)
+        if not (
+            t1 is not None
+            and t1.w in NAME_LINKS
+            and t2 is not None
+            and (_is_name_tok(t2, False) or given_like(t2.w))
+            and _after_link_ok(toks[i])
+            and toks[i].w not in ROLE_HEADS
+            and strip_pro(toks[i].w, ANY_HEAD) is None
+        ):
+            return i
 
     j = i + 1
     first = toks[i].w
@@ -132,7 +166,11 @@ def _name_chain(toks: list[_Tok], i: int, *, strong: bool) -> int:
     while (t := nxt(j)) is not None:
         w = t.w
         t2 = nxt(j + 1)
-        if w in NAME_LINKS and t2 is not None and (_is_name_tok(t2, False) or _linked_name_ok(t2)):
+        if (
+            w in NAME_LINKS
+            and t2 is not None
+            and (_is_name_tok(t2, False) or _after_link_ok(t2) or _linked_name_ok(t2))
+        ):
             j += 2
             linked = True
             if t2.w == ABD and nxt(j) is not None:
@@ -158,8 +196,10 @@ def _name_chain(toks: list[_Tok], i: int, *, strong: bool) -> int:
     return j
 
 
-def rule_cands(folded: str, taken: list[Cand]) -> list[Cand]:
-    toks = _tokens(folded, taken)
+def rule_cands(folded: str, taken: list[Cand], ali: frozenset[int] = frozenset()) -> list[Cand]:
+    """Rule-found names in the text *taken* leaves free; *ali*: folded starts
+    of «علي» spelled as the name (:func:`_tokens`)."""
+    toks = _tokens(folded, taken, ali)
     taken_at = {c.fstart: c for c in taken}
     out: list[Cand] = []
     n = len(toks)
@@ -187,6 +227,7 @@ def rule_cands(folded: str, taken: list[Cand]) -> list[Cand]:
                     and toks[k].w not in NAME_END
                 ):
                     k += 1
+                k = _complement(toks, k, i + 9)  # «مركز الملك سلمان للإغاثة والأعمال الإنسانية»
                 typ = "LOC" if fac[1] in LOC_FACILITIES else "ORG"
                 out.append(Cand(t.start + fac[0], toks[k - 1].end, typ, None, f"rule:facility({spelled(fac[1])})"))
                 i = k
@@ -222,23 +263,28 @@ def rule_cands(folded: str, taken: list[Cand]) -> list[Cand]:
                 break
             if j < n and toks[j].glued and (skipped or title[1] in TITLES):
                 k = _name_chain(toks, j, strong=True)
+                if k < n and toks[k].glued and toks[k].w in NAME_LINKS:
+                    k = j  # a chain is taken whole or not at all: never «عبدالله» of «عبدالله بن …»
                 if k > j and _titled_name_ok([x.w for x in toks[j:k]], title[1]):
                     rule = f"rule:title({spelled(title[1])})"
                     end, eid = toks[k - 1].end, None
                     nxt = taken_at.get(toks[k].start) if k < n and toks[k].glued else None
                     if nxt is not None and nxt.type == "PER" and given_like(toks[j].w):
                         end, eid = nxt.fend, nxt.id  # «الرئيس جون» + «بايدن»
-                    out.append(Cand(toks[j].start, end, "PER", eid, rule))
+                    cand = Cand(toks[j].start, end, "PER", eid, rule)
+                    if title[1] in ROYAL and k == j + 1 and eid is None and j == i + 1:
+                        cand.id_from = t.start + title[0]  # «الملك فهد»: the title names him
+                    out.append(cand)
                     i = k
                     continue
             i = max(i + 1, j if skipped else i + 1)
             continue
         # 2. Organisation and place heads.  An organisation named after a
         # known place is one ORG: «جامعة الباحة», «إمارة منطقة الرياض».
-        org = strip_pro(t.w, PLACE_ORG_HEADS)
-        nxt_c = taken_at.get(toks[i + 1].start) if org and i + 1 < n and toks[i + 1].glued else None
-        if org is not None and nxt_c is not None and nxt_c.type == "LOC":
-            out.append(Cand(t.start + org[0], nxt_c.fend, "ORG", None, f"rule:head({spelled(org[1])})"))
+        # A named event or agreement before a known place is MISC: «قمة الرياض».
+        placed = _before_place(toks, i, taken_at)
+        if placed is not None:
+            out.append(placed)
             i += 1
             continue
         dorg = strip_pro(t.w, DEF_ORG_HEADS)
@@ -284,6 +330,39 @@ def rule_cands(folded: str, taken: list[Cand]) -> list[Cand]:
             out.append(Cand(t.start, t.end, "PER", None, "rule:foreign-shape"))
         i += 1
     return out
+
+
+_PLACED_HEADS = ((PLACE_ORG_HEADS, "ORG", "head"), (EVENT_HEADS, "MISC", "event"))
+
+
+def _before_place(toks: list[_Tok], i: int, taken_at: dict[int, Cand]) -> Cand | None:
+    """A head («إمارة», «قمة») glued to a known place: one ORG or MISC."""
+    t = toks[i]
+    if i + 1 >= len(toks) or not toks[i + 1].glued:
+        return None
+    nxt_c = taken_at.get(toks[i + 1].start)
+    if nxt_c is None or nxt_c.type != "LOC":
+        return None
+    for heads, typ, rule in _PLACED_HEADS:
+        if (head := strip_pro(t.w, heads)) is not None:
+            return Cand(t.start + head[0], nxt_c.fend, typ, None, f"rule:{rule}({spelled(head[1])})")
+    return None
+
+
+def _complement(toks: list[_Tok], k: int, limit: int) -> int:
+    """A «لل…» complement closing a facility's name, with the definite words
+    joined to it («للإغاثة والأعمال الإنسانية»), up to *limit*."""
+    n = len(toks)
+    if not (k < n and toks[k].glued and toks[k].free and toks[k].w.startswith("لل") and len(toks[k].w) >= 5):
+        return k
+    if toks[k].w in STOP:
+        return k
+    k += 1
+    while k < n and k < limit and toks[k].glued and toks[k].free and DEFINITE_RE.match(toks[k].w):
+        if toks[k].w in NAME_END or toks[k].w in STOP:
+            break
+        k += 1
+    return k
 
 
 def _titled_name_ok(words: list[str], title: str = "") -> bool:
