@@ -217,3 +217,24 @@ def article_date(doc: Doc | Article) -> tuple[str | None, str]:
 
     got = _article_date(Doc.of(doc))
     return got.value, got.source
+
+
+class SlicedCorpus:
+    """A corpus (read or indexed) seen through a slice: only its articles."""
+
+    def __init__(self, corpus: Any, sl: Any) -> None:
+        self._corpus = corpus
+        self._slice = sl
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._corpus, name)
+
+    def __iter__(self) -> Any:
+        for article in self._corpus:
+            if self._slice.keep(article):
+                yield article
+
+    def with_results(self, kind: str) -> Any:
+        for article, result in self._corpus.with_results(kind):
+            if self._slice.keep(article):
+                yield article, result

@@ -171,7 +171,7 @@ def _sliced(c: Any) -> Any:
     sl = _INPUT.get("slice")
     if sl is None or not sl.selects_articles:
         return c
-    from kzcorpus.cli.slicing import SlicedCorpus
+    from kzcorpus.slicing import SlicedCorpus
 
     return SlicedCorpus(c, sl)
 

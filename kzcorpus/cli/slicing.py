@@ -116,24 +116,3 @@ def slice_options(*, dates: bool = True, parts: bool = False) -> Callable[[Any],
         )
 
     return lambda fn: add_options(fn, options, after=build)
-
-
-class SlicedCorpus:
-    """A corpus (read or indexed) seen through a slice: only its articles."""
-
-    def __init__(self, corpus: Any, sl: Any) -> None:
-        self._corpus = corpus
-        self._slice = sl
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._corpus, name)
-
-    def __iter__(self) -> Any:
-        for article in self._corpus:
-            if self._slice.keep(article):
-                yield article
-
-    def with_results(self, kind: str) -> Any:
-        for article, result in self._corpus.with_results(kind):
-            if self._slice.keep(article):
-                yield article, result
