@@ -76,6 +76,26 @@ class Problem(NamedTuple):
         return f"{self.path}: {self.reason}"
 
 
+def resolve_ids(requested: Iterable[str], known: Sequence[str]) -> list[str]:
+    """Each request as an article id: the id itself or an unambiguous prefix
+    of one («001» for ``001_2a176dd2cbfe933f``); unknown or ambiguous
+    requests raise :class:`UsageError` naming the choices."""
+    chosen: list[str] = []
+    for req in requested:
+        if req in known:
+            chosen.append(req)
+            continue
+        matches = [k for k in known if k.startswith(req)]
+        if len(matches) == 1:
+            chosen.append(matches[0])
+        elif not matches:
+            sample = ", ".join(known[:5]) + (" …" if len(known) > 5 else "")
+            raise UsageError(f"no article {req!r} in the corpus; ids are: {sample}")
+        else:
+            raise UsageError(f"{req!r} names {len(matches)} articles ({', '.join(matches[:5])}); give more of the id")
+    return chosen
+
+
 def seeds_dir() -> Path:
     """The embedded seed articles (inside the wheel, or the source tree)."""
     here = Path(__file__).resolve().parent
@@ -362,22 +382,7 @@ class Corpus:
         ``001_2a176dd2cbfe933f``).  Unknown or ambiguous requests raise
         :class:`UsageError` naming the choices.
         """
-        known = self.ids()
-        chosen: list[str] = []
-        for req in requested:
-            if req in known:
-                chosen.append(req)
-                continue
-            matches = [k for k in known if k.startswith(req)]
-            if len(matches) == 1:
-                chosen.append(matches[0])
-            elif not matches:
-                sample = ", ".join(known[:5]) + (" …" if len(known) > 5 else "")
-                raise UsageError(f"no article {req!r} in the corpus; ids are: {sample}")
-            else:
-                raise UsageError(
-                    f"{req!r} names {len(matches)} articles ({', '.join(matches[:5])}); give more of the id"
-                )
+        chosen = resolve_ids(requested, self.ids())
         self._only = frozenset(chosen)
         return chosen
 

@@ -5,8 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from kzcorpus.corpus import Article, Problem
-from kzcorpus.errors import UsageError
+from kzcorpus.corpus import Article, Problem, resolve_ids
 from kzcorpus.index.store import Index
 
 
@@ -31,22 +30,7 @@ class IndexCorpus:
 
     def select(self, requested: Iterable[str]) -> list[str]:
         """As :meth:`kzcorpus.corpus.Corpus.select`: ids or unambiguous prefixes."""
-        known = self.ids()
-        chosen: list[str] = []
-        for req in requested:
-            if req in known:
-                chosen.append(req)
-                continue
-            matches = [k for k in known if k.startswith(req)]
-            if len(matches) == 1:
-                chosen.append(matches[0])
-            elif not matches:
-                sample = ", ".join(known[:5]) + (" …" if len(known) > 5 else "")
-                raise UsageError(f"no article {req!r} in the corpus; ids are: {sample}")
-            else:
-                raise UsageError(
-                    f"{req!r} names {len(matches)} articles ({', '.join(matches[:5])}); give more of the id"
-                )
+        chosen = resolve_ids(requested, self.ids())
         self._only_ids = frozenset(chosen)
         return chosen
 
