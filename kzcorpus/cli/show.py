@@ -39,8 +39,10 @@ def show(
     json: JsonOpt = False,
     bidi: BidiOpt = None,
 ) -> None:
-    """Read an article: numbered lines, each line's page part (title, body,
-    comment, residue — residue dimmed), the span of a hit marked.
+    """Read an article: numbered lines with their page parts, a hit's span marked.
+
+    Each line shows its part (title, body, comment, residue — residue
+    dimmed).
 
     With DOC:START-END the lines around the span are shown (--context) and
     the span is printed first; --json gives the text, metadata, every line
