@@ -79,13 +79,17 @@ class KwicHit:
 class Matcher:
     """A compiled query: ``find(article)`` yields :class:`Hit` records."""
 
-    def __init__(self, query: str, mode: MatchMode = "clitic") -> None:
+    def __init__(self, query: str, mode: MatchMode = "clitic", *, lookalikes: bool = False) -> None:
         if mode not in MATCH_MODES:
             raise UsageError(f"unknown match mode {mode!r}; choose one of {', '.join(MATCH_MODES)}")
         if not query.strip():
             raise UsageError("the query is empty; give a word, a phrase in quotes, or --regex PATTERN")
         self.query = query
         self.mode = mode
+        #: With ``clitic``: keep hits whose token is a word of its own that
+        #: only looks like proclitics + the query («بعيد» = ب + «عيد» is "far";
+        #: the list ``clitic_lookalikes``).  Off: such hits are left out.
+        self.lookalikes = lookalikes
         self._words: list[tuple[str, bool]] = []  # (core, had article)
         self._regex: Any = None
         self._prefilter: Callable[[str], bool] | None = None
@@ -166,7 +170,25 @@ class Matcher:
         fmap = doc.fmap
         for m in self._pattern.finditer(fmap.folded):
             start, end = fmap.span(m.start(), m.end())
-            yield Hit(start, end, self._explain(m, fmap) if self.mode == "clitic" else "normalized")
+            if self.mode != "clitic":
+                yield Hit(start, end, "normalized")
+                continue
+            word = self._lookalike(m)
+            if word is not None and not self.lookalikes:
+                continue
+            how = self._explain(m, fmap)
+            yield Hit(start, end, how if word is None else f"{how} (also a word of its own: {word})")
+
+    def _lookalike(self, m: re.Match[str]) -> str | None:
+        """The matched token, when proclitics were read off a word that is a
+        word of its own (``clitic_lookalikes``: «بعيد», «ولاية», «كانت»)."""
+        for i in range(len(self._words)):
+            first = m.start(f"c{i}") if m.group(f"c{i}") else m.start(f"p{i}") if m.group(f"p{i}") else -1
+            if first >= 0:
+                token = m.string[first : m.end(f"w{i}")]
+                if token in _lookalike_words():
+                    return token
+        return None
 
     def _explain(self, m: re.Match[str], fmap: FoldMap) -> str:
         words = []
@@ -244,6 +266,13 @@ def prefilter(folded_word: str) -> Callable[[str], bool]:
         return search(text) is not None or any(lig in text for lig in ligatures)
 
     return may_match
+
+
+@lru_cache(maxsize=1)
+def _lookalike_words() -> frozenset[str]:
+    from kzcorpus import lexicon
+
+    return lexicon.folded("clitic_lookalikes")
 
 
 def _orig(fmap: FoldMap, m: re.Match[str], group: str) -> str:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 from collections import Counter
+from pathlib import Path
 
 import pytest
 
@@ -237,3 +239,23 @@ def test_prefilter_rejects_articles_without_the_word() -> None:
     assert not m.may_match("قال ترامب إن الاتفاق سيوقع")
     assert m.may_match("قال بُوتـين") and m.may_match("لبوتين") and m.may_match("ﺑوتين")
     assert Matcher("regex.*", "regex").may_match("anything")
+
+
+def test_a_word_of_its_own_is_not_read_as_clitics() -> None:
+    text = "منذ أمد بعيد احتفل الناس بالعيد، وفي عيد الفطر زاروا الأقارب. والعيد قريب."
+    doc = Doc.of(text)
+    default = [(text[h.start : h.end], h.match) for h in Matcher("عيد").find(doc)]
+    assert [t for t, _ in default] == ["بالعيد", "عيد", "والعيد"]  # «بعيد» (far) is left out
+    every = [(text[h.start : h.end], h.match) for h in Matcher("عيد", lookalikes=True).find(doc)]
+    assert every[0] == ("بعيد", "ب + عيد (also a word of its own: بعيد)")
+    assert [t for t, _ in every[1:]] == ["بالعيد", "عيد", "والعيد"]
+
+
+def test_clitic_all_on_the_command_line(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    from kzcorpus.cli import main
+
+    (tmp_path / "a.txt").write_text("منذ أمد بعيد احتفل الناس بالعيد", encoding="utf-8")
+    for match, n in (("clitic", 1), ("clitic-all", 2)):
+        with pytest.raises(SystemExit):
+            main(["kwic", "عيد", "--match", match, "--json", "--corpus", str(tmp_path)])
+        assert len(json.loads(capsys.readouterr().out)) == n

@@ -54,11 +54,12 @@ def kwic(
     ] = None,
     gazetteer: GazetteerOpt = None,
     match: Annotated[
-        Literal["clitic", "normalized", "exact"],
+        Literal["clitic", "clitic-all", "normalized", "exact"],
         typer.Option(
             "--match",
             "-m",
-            help="clitic: folded, and the token may carry و/ف + ب/ك/ل + ال (query's own ال optional); "
+            help="clitic: folded, and the token may carry و/ف + ب/ك/ل + ال (query's own ال optional), "
+            "except a word of its own that only looks so («بعيد» is not ب + عيد); clitic-all: those too; "
             "normalized: folded, whole words; exact: as typed, whole words.",
         ),
     ] = "clitic",
@@ -122,8 +123,9 @@ def kwic(
         c = open_corpus(corpus, metadata, encoding, doc, index, gazetteer)
     else:
         assert query is not None
-        mode: kw.MatchMode = "regex" if regex else match
-        matcher = kw.Matcher(query, mode)  # validate the query before reading anything
+        mode: kw.MatchMode = "regex" if regex else "clitic" if match == "clitic-all" else match
+        # Validate the query before reading anything.
+        matcher = kw.Matcher(query, mode, lookalikes=match == "clitic-all")
         c = open_corpus(corpus, metadata, encoding, doc, index, gazetteer)
         tokens = matcher.index_tokens()
         if tokens is not None and hasattr(c, "restrict"):
