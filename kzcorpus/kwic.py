@@ -181,12 +181,14 @@ class Matcher:
 
     def _lookalike(self, m: re.Match[str]) -> str | None:
         """The matched token, when proclitics were read off a word that is a
-        word of its own (``clitic_lookalikes``: «بعيد», «ولاية», «كانت»)."""
+        word of its own (``clitic_lookalikes``: «بعيد», «ولاية», «كانت») and
+        the next word does not make the clitic reading clear: a definite noun
+        after it is read as a construct («بعيد الفطر» = ب + عيد الفطر)."""
         for i in range(len(self._words)):
             first = m.start(f"c{i}") if m.group(f"c{i}") else m.start(f"p{i}") if m.group(f"p{i}") else -1
             if first >= 0:
                 token = m.string[first : m.end(f"w{i}")]
-                if token in _lookalike_words():
+                if token in _lookalike_words() and not _DEFINITE_NEXT_RE.match(m.string, m.end(f"w{i}")):
                     return token
         return None
 
@@ -266,6 +268,9 @@ def prefilter(folded_word: str) -> Callable[[str], bool]:
         return search(text) is not None or any(lig in text for lig in ligatures)
 
     return may_match
+
+
+_DEFINITE_NEXT_RE = re.compile(r"\s+(?:ال|لل)[^\W_]")
 
 
 @lru_cache(maxsize=1)

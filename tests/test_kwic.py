@@ -246,6 +246,9 @@ def test_a_word_of_its_own_is_not_read_as_clitics() -> None:
     doc = Doc.of(text)
     default = [(text[h.start : h.end], h.match) for h in Matcher("عيد").find(doc)]
     assert [t for t, _ in default] == ["بالعيد", "عيد", "والعيد"]  # «بعيد» (far) is left out
+    # A definite noun after it makes the clitic reading clear: «بعيد الفطر» = ب + عيد الفطر.
+    eid = "احتفلوا بعيد الفطر مع أسرهم"
+    assert [h.match for h in Matcher("عيد").find(Doc.of(eid))] == ["ب + عيد"]
     every = [(text[h.start : h.end], h.match) for h in Matcher("عيد", lookalikes=True).find(doc)]
     assert every[0] == ("بعيد", "ب + عيد (also a word of its own: بعيد)")
     assert [t for t, _ in every[1:]] == ["بالعيد", "عيد", "والعيد"]
