@@ -27,11 +27,6 @@ class Ref(NamedTuple):
     end: int | None = None
 
 
-def ref_of(doc: str, start: int, end: int) -> str:
-    """The reference ``kzcorpus show`` accepts for a span."""
-    return f"{doc}:{start}-{end}"
-
-
 def parse_ref(ref: str, known: Sequence[str]) -> Ref:
     """*ref* as ``DOC``, ``DOC:START`` or ``DOC:START-END``.
 

@@ -12,7 +12,7 @@ def test_lists_have_no_duplicates_or_undeclared_overlaps() -> None:
 def test_every_list_loads_and_is_folded() -> None:
     for name in lexicon.names():
         assert lexicon.entries(name), name
-        assert all(lexicon.norm(e) == e for e in lexicon.folded(name)), name
+        assert "" not in lexicon.folded(name), f"{name}: an entry folds to nothing"
 
 
 def test_proclitics() -> None:

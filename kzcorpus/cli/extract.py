@@ -41,7 +41,7 @@ def extract(
 
       kzcorpus extract --corpus news/ --out news.extract
 
-      kzcorpus extract --corpus 'news/*.zip' --out /shared/news --format parquet --engine dask --scheduler tcp://10.0.0.5:8786
+      kzcorpus extract --corpus 'news/*.zip' --out /data/news.extract --format parquet --engine dask --scheduler tcp://10.0.0.5:8786
     """
     import os
 

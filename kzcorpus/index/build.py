@@ -82,7 +82,9 @@ def _input_of(article: Article, inputs: Sequence[str], start: int) -> int:
 class _Writer:
     """Rows of one build or update, written in batches."""
 
-    def __init__(self, con: Any, first_n: int) -> None:
+    def __init__(self, con: Any, first_n: int, *, batch: int | None = BATCH) -> None:
+        #: Articles per transaction; None: one transaction for everything (an update).
+        self.batch = batch
         self.con = con
         self.n = first_n
         self.postings: dict[str, array[int]] = {}
@@ -115,7 +117,7 @@ class _Writer:
                 arr = self.postings[t] = array("I")
             arr.append(n)
         self.pending += 1
-        if self.pending >= BATCH:
+        if self.batch is not None and self.pending >= self.batch:
             self.con.execute("COMMIT")
             self.con.execute("BEGIN")
             self.pending = 0
@@ -245,8 +247,7 @@ def update_index(
         reread = [p for p in inputs if p in wanted]
         if reread:
             first_n = con.execute("SELECT coalesce(max(n), 0) FROM docs").fetchone()[0]
-            writer = _Writer(con, first_n)
-            writer.pending = -(10**12)  # one transaction: never commit midway
+            writer = _Writer(con, first_n, batch=None)  # one transaction: never commit midway
             files = json.loads(index.meta.get("gazetteer_files", "[]"))
             _index_articles(writer, _local(make_corpus(reread), jobs, progress), reread, stored(files))
             writer.write_postings(merge=True)

@@ -235,12 +235,6 @@ class Index:
             article = Article(doc_id, zlib.decompress(text).decode("utf-8"), path, title, json.loads(meta))
             yield n, article, unpack(data)
 
-    def results(self, kind: str, only: Iterable[int] | None = None) -> dict[int, Any]:
-        """Stored per-article results of *kind*, by article number."""
-        rows = self.con.execute("SELECT doc, data FROM results WHERE kind = ?", (kind,))
-        wanted = None if only is None else set(only)
-        return {n: unpack(data) for n, data in rows if wanted is None or n in wanted}
-
     def info(self) -> IndexInfo:
         one = self.con.execute
         kinds = dict(one("SELECT kind, count(*) FROM results GROUP BY kind").fetchall())
