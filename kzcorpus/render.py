@@ -25,7 +25,6 @@ contexts are cut by whole words, farthest from the keyword first.
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import IO, Any, Literal, get_args
 
@@ -37,13 +36,13 @@ from rich.text import Text
 
 from kzcorpus.arabic import clean_for_display
 from kzcorpus.schema import Column, Section, View, flat
+from kzcorpus.shaping import has_rtl, visual_order
 
 BidiMode = Literal["auto", "visual", "isolate", "logical"]
 BIDI_MODES: tuple[str, ...] = get_args(BidiMode)
 ENV_BIDI = "KZCORPUS_BIDI"
 
 LRO, PDF, RLI, PDI = "\u202d", "\u202c", "\u2067", "\u2069"
-_RTL_RE = re.compile(r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
 ELLIPSIS = "…"
 
 
@@ -72,10 +71,6 @@ def _vte_outside_tmux(env: Mapping[str, str]) -> bool:
         return False
 
 
-def has_rtl(s: str) -> bool:
-    return _RTL_RE.search(s) is not None
-
-
 def visual(s: str) -> str:
     """Shape and reorder *s* for a terminal that draws cells left to right."""
     if not has_rtl(s):
@@ -85,37 +80,8 @@ def visual(s: str) -> str:
     return _reorder(shape(s))
 
 
-_MIRROR = dict(zip("()[]{}«»‹›", ")(][}{»«›‹", strict=True))
-_VISUAL_OPENERS = frozenset(")]}»›")  # how a right-to-left pair starts once reordered
-
-
-def mirror_pairs(shown: str) -> str:
-    """Mirror bracket pairs that reordering left facing inwards.
-
-    python-bidi reorders (bracket pairs included) but does not mirror
-    glyphs (rule L4), so «(82)» after an Arabic word comes out «)82(».  In
-    visual order a right-to-left pair reads closer-first; such pairs are
-    swapped, while left-to-right pairs («SPIEF (x)») already read «(…)».
-    """
-    if not any(ch in _MIRROR for ch in shown):
-        return shown
-    out = list(shown)
-    stack: list[int] = []
-    for i, ch in enumerate(shown):
-        if ch in _VISUAL_OPENERS:
-            stack.append(i)
-        elif ch in _MIRROR and stack and shown[stack[-1]] == _MIRROR[ch]:
-            j = stack.pop()
-            out[j], out[i] = _MIRROR[shown[j]], _MIRROR[ch]
-    return "".join(out)
-
-
 def _reorder(shaped: str) -> str:
-    from bidi import get_display
-
-    from kzcorpus.shaping import marks_after_base
-
-    return LRO + mirror_pairs(marks_after_base(str(get_display(shaped, base_dir="R")))) + PDF
+    return LRO + visual_order(shaped) + PDF
 
 
 def isolate(s: str) -> str:

@@ -1,4 +1,4 @@
-"""Arabic contextual shaping, for terminals that draw code points as they come.
+"""Arabic contextual shaping and visual order, for displays that draw code points as they come.
 
 A terminal without shaping shows every Arabic letter in its isolated form.
 :func:`shape` replaces each letter by the presentation form its neighbours
@@ -9,6 +9,9 @@ presentation-form blocks, so no table is written out here.
 This is the part of arabic-reshaper that tables need (its start-up cost,
 ~80 ms to build ligature patterns we do not use, was most of a table's
 run time); ``tests/test_shaping.py`` checks it against arabic-reshaper.
+:func:`visual_order` then lays a shaped string out left to right
+(python-bidi): what terminal tables (:mod:`kzcorpus.render`) and charts
+drawn without a text-layout engine (:mod:`kzcorpus.plotting`) show.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from functools import lru_cache
 LAM = "\u0644"
 _TAGS = {"<isolated>": 0, "<final>": 1, "<initial>": 2, "<medial>": 3}
 _JOIN_CAUSING = frozenset("\u0640\u200d")  # tatweel, ZWJ
+_RTL_RE = re.compile(r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
 _ARABIC_MARK_RE = re.compile(
     "([\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e4\u06e7\u06e8\u06ea-\u06ed]+)([\u0600-\u06ff\ufb50-\ufdff\ufe70-\ufeff])"
 )
@@ -113,3 +117,42 @@ def shape(text: str) -> str:
 def marks_after_base(visual: str) -> str:
     """Put Arabic marks back after their letter once a string is reversed."""
     return _ARABIC_MARK_RE.sub(r"\2\1", visual)
+
+
+def has_rtl(s: str) -> bool:
+    """Whether *s* holds a right-to-left letter (Arabic, Hebrew, presentation forms)."""
+    return _RTL_RE.search(s) is not None
+
+
+def visual_order(shaped: str) -> str:
+    """A shaped string laid out left to right for display: reordered
+    (python-bidi, base direction right to left), marks after their letter,
+    bracket pairs mirrored."""
+    from bidi import get_display
+
+    return mirror_pairs(marks_after_base(str(get_display(shaped, base_dir="R"))))
+
+
+_MIRROR = dict(zip("()[]{}«»‹›", ")(][}{»«›‹", strict=True))
+_VISUAL_OPENERS = frozenset(")]}»›")  # how a right-to-left pair starts once reordered
+
+
+def mirror_pairs(shown: str) -> str:
+    """Mirror bracket pairs that reordering left facing inwards.
+
+    python-bidi reorders (bracket pairs included) but does not mirror
+    glyphs (rule L4), so «(82)» after an Arabic word comes out «)82(».  In
+    visual order a right-to-left pair reads closer-first; such pairs are
+    swapped, while left-to-right pairs («SPIEF (x)») already read «(…)».
+    """
+    if not any(ch in _MIRROR for ch in shown):
+        return shown
+    out = list(shown)
+    stack: list[int] = []
+    for i, ch in enumerate(shown):
+        if ch in _VISUAL_OPENERS:
+            stack.append(i)
+        elif ch in _MIRROR and stack and shown[stack[-1]] == _MIRROR[ch]:
+            j = stack.pop()
+            out[j], out[i] = _MIRROR[shown[j]], _MIRROR[ch]
+    return "".join(out)
