@@ -26,6 +26,7 @@ from kzcorpus.cli.common import (
     per_article,
     plural,
 )
+from kzcorpus.cli.picture import PlotOpt, check_plot, draw_plot
 from kzcorpus.cli.slicing import slice_options
 
 DATE_KINDS = ("year", "month", "day", "datetime", "relative")
@@ -132,6 +133,7 @@ def timeline(
             "--unit", help="Bar view per year or per month (auto: month when all dates fall in one or two years)."
         ),
     ] = "auto",
+    plot: PlotOpt = None,
     limit: LimitOpt = None,
     doc: DocOpt = None,
     jobs: JobsOpt = None,
@@ -156,12 +158,15 @@ def timeline(
       kzcorpus timeline --json | jq '.[] | .value + " " + .doc'
 
       kzcorpus timeline --limit 50
+
+      kzcorpus timeline --unit month --plot timeline.png
     """
     from kzcorpus.dates import bars, chronological, in_range
     from kzcorpus.schema import TIMELINE
     from kzcorpus.tasks import timeline_records
 
     _check_bounds(date_from, date_to)
+    check_plot(plot)
     c = open_corpus(corpus, metadata, encoding, doc, index)
     rows = sorted(
         (
@@ -177,6 +182,7 @@ def timeline(
     years = {str(r["value"])[:4] for r in rows if r.get("value")}
     chosen = unit if unit != "auto" else ("month" if len(years) <= 2 else "year")
     counts = bars(rows, unit=chosen)
+    draw_plot(plot, "timeline", rows, unit=chosen)
     peak = max((n for _, n in counts), default=0)
     footer = None
     if counts:

@@ -29,6 +29,7 @@ from kzcorpus.cli.common import (
     plural,
     progress_bar,
 )
+from kzcorpus.cli.picture import PlotOpt, check_plot, draw_plot, keep
 from kzcorpus.cli.slicing import slice_options
 
 ENTITY_TYPES = ("PER", "LOC", "ORG", "MISC")
@@ -58,6 +59,7 @@ def entities(
         Literal["sentence", "article"],
         typer.Option("--within", help="With --cooccur: the unit two entities must share."),
     ] = "sentence",
+    plot: PlotOpt = None,
     gazetteer: GazetteerOpt = None,
     doc: DocOpt = None,
     jobs: JobsOpt = None,
@@ -84,6 +86,8 @@ def entities(
       kzcorpus entities --gazetteer my_beat.tsv --min-count 2
 
       kzcorpus entities --cooccur --within sentence --min-count 2 --json
+
+      kzcorpus entities --cooccur --min-count 3 --plot pairs.png
     """
     from kzcorpus.entities import load_gazetteer, rows_from_found
     from kzcorpus.errors import UsageError
@@ -95,11 +99,28 @@ def entities(
     if cooccur:
         if mentions:
             raise UsageError("give either --cooccur or --mentions, not both")
+        check_plot(plot)
         _cooccur(
-            gz, wanted, within, min_count, limit, gazetteer, doc, jobs, corpus, metadata, encoding, format, json, bidi
+            gz,
+            wanted,
+            within,
+            min_count,
+            limit,
+            gazetteer,
+            doc,
+            jobs,
+            corpus,
+            metadata,
+            encoding,
+            format,
+            json,
+            bidi,
+            plot,
         )
     elif within != "sentence":
         raise UsageError("--within is for --cooccur")
+    elif plot:
+        raise UsageError("--plot is for --cooccur (a chart of the pairs)")
     c = open_corpus(corpus, metadata, encoding, doc, index, gazetteer)
     found = (r for _, r in per_article(c, "entities", EntityTask(gazetteer or (), parts=mentions), jobs))
     tally = Tally()
@@ -142,6 +163,7 @@ def _cooccur(
     format: str | None,
     json: bool,
     bidi: str | None,
+    plot: str | None = None,
 ) -> None:
     """``entities --cooccur``: pairs of entities (:mod:`kzcorpus.cooccur`)."""
     from kzcorpus.cooccur import CooccurTable, CooccurTask
@@ -166,4 +188,7 @@ def _cooccur(
         return line + (f"; {n_rows - n:,} more past --limit" if n < n_rows else "")
 
     view = COOCCURRENCE.view(empty_message="no pairs of entities", summary=summary)
-    finish(emit_records(rows, view, format, json, bidi), c)
+    shown: list[dict[str, Any]] | None = [] if plot else None
+    written = emit_records(keep(rows, shown), view, format, json, bidi)
+    draw_plot(plot, "cooccur", shown or [], within=within)
+    finish(written, c)

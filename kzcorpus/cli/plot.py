@@ -23,6 +23,7 @@ from kzcorpus.cli.common import (
     plural,
     progress_bar,
 )
+from kzcorpus.cli.picture import PlotOpt, check_plot, draw_plot, keep
 
 
 @app.command()
@@ -33,6 +34,7 @@ def plot(
         typer.Option("--match", "-m", help="How the query matches, as in kwic (default: clitic-aware)."),
     ] = "clitic",
     width: Annotated[int, typer.Option("--width", "-w", min=1, max=500, help="Cells in each bar.")] = 40,
+    plot: PlotOpt = None,
     limit: LimitOpt = None,
     doc: DocOpt = None,
     jobs: JobsOpt = None,
@@ -55,12 +57,15 @@ def plot(
       kzcorpus plot توكاييف
 
       kzcorpus plot روسيا --width 40 --json | jq '.[] | {doc, first}'
+
+      kzcorpus plot داعش --plot dispersion.svg
     """
     from kzcorpus.dispersion import PlotTask
     from kzcorpus.engine import scan
     from kzcorpus.kwic import Matcher
     from kzcorpus.schema import PLOT
 
+    check_plot(plot)
     matcher = Matcher(query, match)
     c = open_corpus(corpus, metadata, encoding, doc)
     n_articles = 0
@@ -84,4 +89,7 @@ def plot(
     if limit is not None:
         records = islice(records, limit)
     view = PLOT.view(empty_message=f"no hits of {query}", summary=summary)
-    finish(emit_records(records, view, format, json, bidi), c)
+    shown: list[dict[str, Any]] | None = [] if plot else None
+    written = emit_records(keep(records, shown), view, format, json, bidi)
+    draw_plot(plot, "plot", shown or [], query=query)
+    finish(written, c)

@@ -23,6 +23,7 @@ from kzcorpus.cli.common import (
     plural,
     progress_bar,
 )
+from kzcorpus.cli.picture import PlotOpt, check_plot, draw_plot
 from kzcorpus.cli.slicing import FromOpt, PartOpt, SourceOpt, ToOpt, WhereOpt, build_slice, slice_note
 
 
@@ -64,6 +65,7 @@ def trend(
         Literal["auto", "bar", "line", "none"],
         typer.Option("--chart", help="Chart under the table: bars, a one-line sparkline, or none (auto: by length)."),
     ] = "auto",
+    plot: PlotOpt = None,
     date_from: FromOpt = None,
     date_to: ToOpt = None,
     source: SourceOpt = None,
@@ -96,6 +98,8 @@ def trend(
       kzcorpus trend روسيا --by-date referenced --by year
 
       kzcorpus trend الحوثي --by source --format jsonl
+
+      kzcorpus trend داعش روسيا --by week --plot trend.png
     """
     import sys
 
@@ -109,6 +113,7 @@ def trend(
     referenced = by_date == "referenced"
     if referenced and by not in DATE_UNITS:
         raise UsageError("--by-date referenced needs --by day, week, month or year")
+    check_plot(plot)
     sl = build_slice(date_from, date_to, source, where, part)
     finders: list[Any] = [Matcher(q, match) for q in queries or []]
     labels = list(queries or [])
@@ -125,6 +130,7 @@ def trend(
     table = TrendTable(labels, by, referenced=referenced)
     _run(c, task, table, sl, jobs)
     records = table.records()
+    draw_plot(plot, "trend", records, by=by)
     chosen = resolve_format(format, json, sys.stdout)
     slice_note(sl)
     if chosen != "table":
