@@ -286,3 +286,11 @@ def test_plot_is_only_for_cooccur_on_entities(capsys: pytest.CaptureFixture[str]
     code, _, err = run(capsys, "entities", "--corpus", HANDMADE, "--plot", str(tmp_path / "e.png"))
     assert code == 2
     assert "--plot is for --cooccur" in err
+
+
+def test_plot_table_summary_shows_the_query_as_the_cells_do(capsys: pytest.CaptureFixture[str]) -> None:
+    from kzcorpus.render import visual
+
+    code, out, _ = run(capsys, "plot", "روسيا", "--corpus", HANDMADE, "--format", "table", "--bidi", "visual")
+    assert code == 0
+    assert f"3 articles with hits of {visual('روسيا')};" in out

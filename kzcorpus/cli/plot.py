@@ -81,8 +81,11 @@ def plot(
                     yield rec
 
     def summary(n: int) -> str:
+        from kzcorpus.render import resolve_bidi, transform
+
+        shown = transform(resolve_bidi(bidi))(query)  # the table's Arabic, as the cells show it
         return (
-            f"{plural(n, 'article')} with hits of {query}; bars are {width} cells, the start of each text on the left"
+            f"{plural(n, 'article')} with hits of {shown}; bars are {width} cells, the start of each text on the left"
         )
 
     records: Any = rows()
