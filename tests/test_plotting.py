@@ -16,23 +16,15 @@ from typing import Any
 import pytest
 
 from kzcorpus import plotting
-from kzcorpus.cli import main
 from kzcorpus.errors import UsageError
 from kzcorpus.shaping import shape, visual_order
 from tests.conftest import DATA
+from tests.test_cli_commands import run
 
 pytest.importorskip("matplotlib")
 
 HANDMADE = str(DATA / "analyst" / "handmade.jsonl")
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    with pytest.raises(SystemExit) as exc:
-        main(list(args))
-    out, err = capsys.readouterr()
-    code = exc.value.code
-    return (code if isinstance(code, int) else 0), out, err
 
 
 def trend_records(capsys: pytest.CaptureFixture[str], *args: str) -> list[dict[str, Any]]:

@@ -112,10 +112,10 @@ def entities(
             corpus,
             metadata,
             encoding,
-            format,
-            json,
-            bidi,
-            plot,
+            format=format,
+            json=json,
+            bidi=bidi,
+            plot=plot,
         )
     elif within != "sentence":
         raise UsageError("--within is for --cooccur")
