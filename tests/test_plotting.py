@@ -286,3 +286,10 @@ def test_plot_table_summary_shows_the_query_as_the_cells_do(capsys: pytest.Captu
     code, out, _ = run(capsys, "plot", "روسيا", "--corpus", HANDMADE, "--format", "table", "--bidi", "visual")
     assert code == 0
     assert f"3 articles with hits of {visual('روسيا')};" in out
+
+
+def test_help_names_the_extra_to_install(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "200")
+    code, out, _ = run(capsys, "trend", "--help")
+    assert code == 0
+    assert "pip install 'kzcorpus[plot]'" in out  # not eaten as rich markup

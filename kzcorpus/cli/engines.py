@@ -16,7 +16,7 @@ EngineOpt = Annotated[
         "--engine",
         help=(
             "Where the per-article work runs. local: this machine's cores (--jobs). "
-            "dask: a Dask cluster (needs kzcorpus[dask]): the scheduler at --scheduler, "
+            "dask: a Dask cluster (needs kzcorpus\\[dask]): the scheduler at --scheduler, "
             "else a local cluster of --jobs worker processes."
         ),
     ),

@@ -12,7 +12,7 @@ PlotOpt = Annotated[
     typer.Option(
         "--plot",
         metavar="FILE",
-        help="Also draw a chart to FILE: PNG or SVG by its suffix (needs: pip install 'kzcorpus[plot]').",
+        help="Also draw a chart to FILE: PNG or SVG by its suffix (needs: pip install 'kzcorpus\\[plot]').",
         show_default=False,
     ),
 ]
