@@ -101,6 +101,15 @@ def test_timeline_bars_fill_empty_months() -> None:
     assert ax.get_title() == "dates per month: 4 in all (1 less precise than a month not shown)"
 
 
+def test_timeline_past_sixty_periods_uses_a_time_axis() -> None:
+    records = [{"value": v} for v in ("1900", "2015-07-03", "2015")]
+    (ax,) = plotting.timeline_figure(records, unit="year").axes
+    assert [(b.get_x(), b.get_height()) for b in ax.patches] == [(1900, 1), (2015, 2)]  # 116 years: only two bars
+    months = [{"value": v} for v in ("2010-01-05", "2015-07-03")]
+    (ax,) = plotting.timeline_figure(months, unit="month").axes
+    assert [round(b.get_x(), 3) for b in ax.patches] == [2010.0, 2015.5]
+
+
 PLOT_ROWS = [
     {"doc": "a", "title": "روسيا اليوم", "hits": 2, "chars": 200, "offsets": [0, 150]},
     {"doc": "b", "title": None, "hits": 3, "chars": 100, "offsets": [10, 20, 90]},
