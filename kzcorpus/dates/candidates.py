@@ -21,6 +21,7 @@ from kzcorpus.dates.patterns import (
     KW_BEFORE_RE,
     LIST_ITEM_AFTER_RE,
     LIST_ITEM_BEFORE_RE,
+    MONTH_NAMED_RE,
     MONTH_RANGE_BEFORE_RE,
     NAMED_RE,
     NAMED_SINGLE_RE,
@@ -29,9 +30,11 @@ from kzcorpus.dates.patterns import (
     ORDINAL_AFTER_RE,
     PRE_DAY_RE,
     QUANTITY_BEFORE_RE,
+    QUOTED_NAME_BEFORE_RE,
     SAME_YEAR_RE,
     SCHOOL_YEAR_RE,
     THAT_AFTER_RE,
+    WEEKDAY_LIST_AFTER_RE,
     YEAR_AFTER_QUAL_RE,
     YEAR_AFTER_RELATIVE_RE,
     YEAR_LIST_RE,
@@ -42,6 +45,7 @@ from kzcorpus.dates.words import (
     AMBIGUOUS_MONTHS,
     CLITIC_CHARS,
     CONJUNCTIONS,
+    FUTURE_CUES,
     GENERAL_NOUNS,
     GREGORIAN_MONTHS,
     HIJRI_MONTHS,
@@ -195,6 +199,7 @@ def scan_named(folded: str, original: str, cands: list[Cand], matches: list[re.M
         time_before(folded, c)
         if year is None:
             c.implicit = True
+            c.future = speaks_of_future(folded, fs, fe)
             c.explicit = False
             if qual is not None:
                 c.qual = qual
@@ -209,23 +214,43 @@ def scan_named(folded: str, original: str, cands: list[Cand], matches: list[re.M
             _range_start(folded, c, cands)
 
 
+_SENTENCE_END = ".!?؟\n"
+_WORD_RE = re.compile(r"\w+")
+
+
+def speaks_of_future(folded: str, start: int, end: int) -> bool:
+    """Does the sentence around ``folded[start:end]`` hold a future cue (``dates_future_cues``)?"""
+    lo = max(max(folded.rfind(ch, max(0, start - 200), start) for ch in _SENTENCE_END) + 1, start - 200)
+    his = [i for i in (folded.find(ch, end, end + 200) for ch in _SENTENCE_END) if i >= 0]
+    hi = min(his) if his else min(len(folded), end + 200)
+    for w in _WORD_RE.findall(folded, lo, hi):
+        if w in FUTURE_CUES or (w[:1] in ("و", "ف") and w[1:] in FUTURE_CUES):
+            return True
+    return False
+
+
 #: Period modifiers that name a month's first day («أول يناير», «غرة رمضان»).
 FIRST_DAY_WORDS = frozenset(["اول", "غره"])
 
 
 def _range_start(folded: str, c: Cand, cands: list[Cand]) -> None:
-    """«من 29 إلى 31 مايو»: a lone day number before *c* is the range's start."""
-    lo = max(0, c.fs - 14)
-    pre = PRE_DAY_RE.search(folded, lo, c.fs)
-    if pre is None or c.d is None:
-        return
-    d0 = int(pre.group(1))
-    if not 1 <= d0 < c.d:
-        return
-    c0 = Cand(pre.start(1), pre.end(1), 30, "day", c.calendar, c.y, c.m, d0)
-    c0.implicit, c0.explicit = c.implicit, False
-    c0.year_offset, c0.qual, c0.greg_year = c.year_offset, c.qual, c.greg_year
-    cands.append(c0)
+    """«من 29 إلى 31 مايو»: a lone day number before *c* is the range's start;
+    «10 و11 و12 شوال»: each day of a list is a date of that month."""
+    fs, last = c.fs, c.d
+    for _ in range(6):
+        pre = PRE_DAY_RE.search(folded, max(0, fs - 14), fs)
+        if pre is None or last is None:
+            return
+        d0 = int(pre.group(1))
+        if not 1 <= d0 < last:
+            return
+        c0 = Cand(pre.start(1), pre.end(1), 30, "day", c.calendar, c.y, c.m, d0)
+        c0.implicit, c0.explicit = c.implicit, False
+        c0.year_offset, c0.qual, c0.greg_year = c.year_offset, c.qual, c.greg_year
+        cands.append(c0)
+        if not folded[pre.end(1) : fs].strip().startswith("و"):
+            return  # a range has one start; only a list «و» goes on
+        fs, last = pre.start(1), d0
 
 
 def scan_numeric(folded: str, cands: list[Cand], matches: list[re.Match[str]]) -> None:
@@ -333,6 +358,12 @@ def scan_years(
                 continue
             if prev in NUMBER_NOUNS or is_quantity(folded, m.start("year"), m.end("year")):
                 continue  # «غرفة رقم (2022)», «2000 كلم»
+            if (
+                prev not in YEAR_CONTEXT
+                and nxt[:1] in ("»", '"', "”")
+                and QUOTED_NAME_BEFORE_RE.search(folded, max(0, m.start("year") - 26), m.start("year"))
+            ):
+                continue  # «ميراج 2000»: a number closing a quoted name is a model, not a year
         # A range sharing one era mark («1421/ 1422هـ») is Hijri on both sides.
         hijri = m.start("year") in hijri_first or looks_hijri_year(y, era, anchor_year)
         if not year_ok(y, hijri):
@@ -409,6 +440,9 @@ def scan_relative(
                 c = Cand(day.start(), m.end(), 26, "relative", d=d, unit="monthday", offset=offset, explicit=False)
                 cands.append(c)
                 continue
+        lo = max(0, fs - 160, folded.rfind("\n", 0, fs) + 1)
+        if m.group("u1") and unit == "month" and MONTH_NAMED_RE.search(folded, lo, fs):
+            continue  # «شهر سبتمبر ... وخلال هذا الشهر»: the month just named, not the article's
         cands.append(Cand(fs, m.end(), 25, "relative", unit=unit, offset=offset, explicit=False))
     for m in dayrel:
         w = norm_key(m.group("w"))
@@ -454,6 +488,8 @@ def scan_relative(
             continue
         fs = m.start("yawm") if m.group("yawm") else m.start("wd")
         wd_name: str = m.group("wd")
+        if not q and WEEKDAY_LIST_AFTER_RE.match(folded, m.end()):
+            continue  # «أيام الأحد والاثنين 10 و11 شوال»: the days of the list are the dates
         if not (m.group("tod") or m.group("yawm") or q):
             prev = prev_word(folded, fs)
             if prev in NOT_WEEKDAY_BEFORE or prev in ("صلاه", "خطبه", "صلوات", "خطب", "منبر", "بن", "ابن"):

@@ -48,6 +48,9 @@ NUMBER_NOUNS = lexicon.folded("dates_number_nouns")
 #: Verbs after which a weekday is the day something was said or done.
 REPORTING_VERBS = lexicon.folded("dates_reporting_verbs")
 
+#: Words that put a sentence in the future («سوف», «المقرر», «ستقام»).
+FUTURE_CUES = lexicon.folded("dates_future_cues")
+
 #: Proclitic letters (folded): و ف (conjunctions), ب ك ل (prepositions).
 CONJUNCTIONS = "".join(lexicon.conjunctions())
 PREPOSITIONS = "".join(lexicon.prepositions())

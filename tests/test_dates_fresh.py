@@ -1,0 +1,54 @@
+"""Date classes found on fresh SaudiNewsNet text (bench/dev2-dates), on sentences written for the tests."""
+
+from __future__ import annotations
+
+from kzcorpus.corpus import Article
+from kzcorpus.dates import find_dates
+
+ANCHOR = "2015-07-21 02:51:32"  # a Tuesday, 5 Shawwal 1436
+
+
+def found(text: str) -> list[tuple[str, str | None]]:
+    article = Article(id="t", text=text, path="t", meta={"published": ANCHOR})
+    return [(m.text, m.value) for m in find_dates(article)]
+
+
+def test_weekdays_before_a_list_of_days_are_the_days_of_the_list() -> None:
+    text = "وتقام المباريات أيام الأحد والاثنين والثلاثاء 10 و11 و12 شوال الجاري في الرياض."
+    assert found(text) == [("10", "2015-07-26"), ("11", "2015-07-27"), ("12 شوال الجاري", "2015-07-28")]
+
+
+def test_a_range_still_has_one_start() -> None:
+    assert found("ويقام المعرض من 3 إلى 5 أغسطس المقبل.") == [("3", "2015-08-03"), ("5 أغسطس المقبل", "2015-08-05")]
+
+
+def test_a_month_far_ahead_is_last_years_unless_the_sentence_speaks_of_the_future() -> None:
+    assert found("وفي نوفمبر تشرين الثاني تعهدت المنظمة بالإبقاء على الإنتاج مرتفعا.") == [
+        ("نوفمبر تشرين الثاني", "2014-11")
+    ]
+    assert found("وستقام البطولة في نوفمبر بمشاركة عشرين منتخبا.") == [("نوفمبر", "2015-11")]
+    assert found("وتبدأ الدراسة في 20 سبتمبر في جميع المدارس.") == [("20 سبتمبر", "2015-09-20")]
+
+
+def test_a_number_closing_a_quoted_name_is_a_model_not_a_year() -> None:
+    assert found("وتسلم الجيش طائرات «ميراج 2000» من فرنسا.") == []
+    assert found("وقال إن الرؤية تمتد إلى 2030.") == [("2030", "2030")]
+
+
+def test_this_month_after_a_named_month_refers_back_to_it() -> None:
+    assert found("ويفضل السياح شهر سبتمبر الهادئ. وخلال هذا الشهر تتحسن الخدمات.") == [("سبتمبر", "2015-09")]
+    assert found("وارتفعت الأسعار هذا الشهر بنسبة 3 في المائة.") == [("هذا الشهر", "2015-07")]
+
+
+def test_issue_12_classes_hold() -> None:
+    # «أمس (الأحد)» fixes a plain «أمس» later; a Hijri month after «صفر المقبل» is in 1437.
+    assert found("وقال مسؤول أمس (الأحد) إن الوفد وصل. وأضاف المسؤول أمس أن الاجتماع سيعقد لاحقا.") == [
+        ("أمس (الأحد)", "2015-07-19"),
+        ("أمس", "2015-07-19"),
+    ]
+    assert found("ويبدأ العام في صفر المقبل، على أن تنتهي المرحلة في الرابع عشر من شهر جمادى الثانية.") == [
+        ("صفر المقبل", "2015-11"),
+        ("الرابع عشر من شهر جمادى الثانية", "2016-03-23"),
+    ]
+    assert found("وسيتم تكريم الفائزين في نهاية الأسبوع الأول للبرنامج.") == []
+    assert found("وعقد الاجتماع في غرفة رقم ( 2022) بمبنى الوزارة.") == []
