@@ -337,6 +337,7 @@ def scan_years(
         era = m.group("era")
         kw = m.group("kw")
         mod = m.group("mod")
+        item = False  # a year opening a chronology item governs the dates of that item
         if not kw and not mod and not era:
             # A lone number is a year only in a year's context.
             prev = prev_word(folded, m.start("year"))
@@ -349,7 +350,7 @@ def scan_years(
             if YEAR_LIST_RE.match(folded, m.end("year")):
                 lone_ok = True  # «(2006 و2010 و2014)»
             if is_list_item(folded, m.start("year"), m.end("year")):
-                lone_ok = True  # «1962 - استقلال الجزائر» in a chronology
+                lone_ok = item = True  # «1962 - استقلال الجزائر» in a chronology
             if YEAR_PART_BEFORE_RE.search(folded, max(0, m.start("year") - 24), m.start("year")):
                 lone_ok = True  # «الربع الثاني 2015»
             # After a year's word («في 1890», «بحلول 2030») the window is wider.
@@ -370,7 +371,9 @@ def scan_years(
             continue
         fs = m.start("mod") if mod else (m.start("kw") if kw else m.start("year"))
         fe = m.end("era") if era else m.end("year")
-        cands.append(Cand(fs, fe, 20 if (kw or mod or era) else 10, "year", "hijri" if hijri else "gregorian", y))
+        cands.append(
+            Cand(fs, fe, 20 if (kw or mod or era or item) else 10, "year", "hijri" if hijri else "gregorian", y)
+        )
         beside = GREGORIAN_BESIDE_RE.match(folded, fe) if hijri and era else None
         if beside is not None and 1 <= int(beside.group("year")) <= 2200:
             # «عام 15هـ/636م»: the Gregorian year written beside it is a date of its own.

@@ -61,7 +61,7 @@ def named_pattern(pair: bool) -> re.Pattern[str]:
         (?:(?P<day>(?<![\d.,/:])[0-3]?\d|{ORD})(?:\s*(?P<min>من)\s+(?:شهر\s+)?|\s*[-\s]\s*))?
         (?P<month>
            (?P<gm1>{GM}){second}
-         | (?P<hm>{HM})
+         | (?P<hm>{HM})(?:\s+(?:المبارك|الكريم|المعظم|الحرام)(?=\s*(?:{YEARKW}\s*)?\d))?
         ){E}
         (?:(?P<ysep>\s*[,،]?\s*(?:من\s+|في\s+)?(?:{YEARKW}\s*)?)(?P<year>{YEAR})(?!\d){ERA})?
         (?:\s+(?P<qual>{QUALS}){E})?

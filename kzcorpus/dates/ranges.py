@@ -139,6 +139,10 @@ def link_ranges(folded: str, chosen: list[Cand]) -> dict[int, int]:
 GOVERNING_SPAN = 300
 
 
+#: «… 2001 (28 ايار/مايو). - جون كاسيتش …»: a new item of a list run into one paragraph.
+_ITEM_BREAK_RE = re.compile(r"[.)؟!]\s*[-–•]\s")
+
+
 def _governing_years(folded: str, ordered: list[Cand], anchor: Anchor, out: dict[int, tuple[int, bool]]) -> None:
     """«في عام 1967 ... وفي الخامس من يونيو»: a day or month without a year
     (and no «الماضي»/«المقبل» after it) takes the year of the last date
@@ -159,6 +163,7 @@ def _governing_years(folded: str, ordered: list[Cand], anchor: Anchor, out: dict
                 and c.greg_year is None
                 and c.fs - gov[1] <= GOVERNING_SPAN
                 and "\n" not in folded[gov[1] : c.fs]
+                and _ITEM_BREAK_RE.search(folded, gov[1], c.fs) is None
             ):
                 out[id(c)] = (gov[0], False)
             continue
