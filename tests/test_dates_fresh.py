@@ -69,3 +69,13 @@ def test_a_chronology_year_governs_its_item_and_no_further() -> None:
 def test_an_epithet_between_a_hijri_month_and_its_year() -> None:
     text = "في يوم فارق (الثاني والعشرين من رمضان المبارك عام 1393ه) أمر الملك."
     assert found(text) == [("الثاني والعشرين من رمضان المبارك عام 1393ه", "1973-10-18")]
+
+
+def test_a_day_beside_a_full_date_of_the_other_calendar_takes_its_year() -> None:
+    text = "وقعت المذبحة في 6 أغسطس (آب) 2012، الموافق 17 رمضان، حين كان الجنود يستعدون للإفطار."
+    assert found(text) == [("6 أغسطس (آب) 2012", "2012-08-06"), ("17 رمضان", "2012-08-05")]  # Umm al-Qura
+
+
+def test_a_day_and_month_after_a_place_noun_is_a_name() -> None:
+    assert found("استأجر شقة قرب مدينة السادس من أكتوبر.") == []
+    assert found("وعبر الموكب جسر 6 أكتوبر في 6 أكتوبر الماضي.") == [("6 أكتوبر الماضي", "2014-10-06")]

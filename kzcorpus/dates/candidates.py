@@ -50,6 +50,7 @@ from kzcorpus.dates.words import (
     GREGORIAN_MONTHS,
     HIJRI_MONTHS,
     MONTH_CONTEXT,
+    NAME_NOUNS,
     NUMBER_NOUNS,
     ORDINAL_DAYS,
     QUALIFIERS,
@@ -154,6 +155,9 @@ def scan_named(folded: str, original: str, cands: list[Cand], matches: list[re.M
                 year = era = None
             elif m.group("year"):
                 fe = m.end("era") if era else m.end("year")
+        pw = prev_word(folded, fs)
+        if day is not None and year is None and (pw in NAME_NOUNS or (pw[:1] in CLITIC_CHARS and pw[1:] in NAME_NOUNS)):
+            continue  # «مدينة السادس من أكتوبر», «جسر 6 أكتوبر»: a name
         if cal == "hijri" and year is None and day is None and not (m.group("qual") or mod):
             continue  # «رمضان», «صفر», «رجب» alone are too often words or names; «رمضان الماضي» is a date
         qual = None

@@ -7,7 +7,7 @@ import itertools
 import re
 from datetime import date
 
-from kzcorpus.dates.calendar import Anchor, implicit_year, resolve
+from kzcorpus.dates.calendar import Anchor, greg_to_hijri, implicit_year, resolve
 from kzcorpus.dates.records import Cand
 
 _LIST_SEP_RE = re.compile(r"\s*(?:[,،/\-–]\s*)?و?\s*")
@@ -105,6 +105,7 @@ def context_years(
         if ya is not None:
             out[id(a)] = (ya, True)
             out[id(b)] = (ya + wrap, True)
+    _paired_calendars(folded, ordered, anchor, out)
     _governing_years(folded, ordered, anchor, out)
     return out
 
@@ -137,6 +138,36 @@ def link_ranges(folded: str, chosen: list[Cand]) -> dict[int, int]:
 
 #: How far back (characters, within one paragraph) a year governs a date without one.
 GOVERNING_SPAN = 300
+
+
+#: «، الموافق», «(الموافق ل»: what joins one day written in both calendars.
+_SAME_DAY_RE = re.compile(r"[\s,،(\-–]*(?:و?الموافق(?:\s*ل)?|و?يوافق|و?الموافقه)\s*")
+
+
+def _paired_calendars(folded: str, ordered: list[Cand], anchor: Anchor, out: dict[int, tuple[int, bool]]) -> None:
+    """«6 أغسطس 2012، الموافق 17 رمضان»: a day without a year written as the
+    same day as a full date of the other calendar takes its year from that date."""
+    for a, b in itertools.pairwise(ordered):
+        if b.y is not None or b.m is None or b.d is None or b.unit is not None or id(b) in out:
+            continue
+        if a.calendar == b.calendar or a.y is None or a.m is None or a.d is None or a.unit is not None:
+            continue
+        if _SAME_DAY_RE.fullmatch(folded, a.fe, b.fs) is None:
+            continue
+        value, _, _ = resolve(a, anchor)
+        if value is None or len(value) < 10:
+            continue
+        day = date.fromisoformat(value[:10])
+        if b.calendar == "hijri":
+            h = greg_to_hijri(day)
+            if h is None:
+                continue
+            y, m = h[0], h[1]
+        else:
+            y, m = day.year, day.month
+        # The year in which that month lies nearest the date («30 ديسمبر» beside 1 Rabi' II is the year before).
+        bm = b.m
+        out[id(b)] = (min((y - 1, y, y + 1), key=lambda yy: abs((yy - y) * 12 + bm - m)), False)
 
 
 #: «… 2001 (28 ايار/مايو). - جون كاسيتش …»: a new item of a list run into one paragraph.

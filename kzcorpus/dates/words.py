@@ -48,6 +48,8 @@ NUMBER_NOUNS = lexicon.folded("dates_number_nouns")
 #: Verbs after which a weekday is the day something was said or done.
 REPORTING_VERBS = lexicon.folded("dates_reporting_verbs")
 
+#: Nouns after which a day and month are a name («مدينة السادس من أكتوبر»).
+NAME_NOUNS = lexicon.folded("dates_name_nouns")
 #: Words that put a sentence in the future («سوف», «المقرر», «ستقام»).
 FUTURE_CUES = lexicon.folded("dates_future_cues")
 
