@@ -193,10 +193,7 @@ def implicit_year(c: Cand, anchor: Anchor) -> int | None:
             dd = date(y, c.m, min(c.d or 15, 28))
         except ValueError:
             continue
-        ahead = (dd - ad).days
-        # News tells the past: without a future cue in its sentence, a month far ahead
-        # is last year's («وفي نوفمبر تعهدت ...» in July); the weight makes it about three months.
-        dist = abs(ahead) + (0 if ahead <= 0 else 1) if c.future or ahead <= 0 else 3 * ahead
+        dist = abs((dd - ad).days) + (0 if dd <= ad else 1)
         if best_dist is None or dist < best_dist:
             best, best_dist = y, dist
     return best

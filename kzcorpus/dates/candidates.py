@@ -45,7 +45,6 @@ from kzcorpus.dates.words import (
     AMBIGUOUS_MONTHS,
     CLITIC_CHARS,
     CONJUNCTIONS,
-    FUTURE_CUES,
     GENERAL_NOUNS,
     GREGORIAN_MONTHS,
     HIJRI_MONTHS,
@@ -203,7 +202,6 @@ def scan_named(folded: str, original: str, cands: list[Cand], matches: list[re.M
         time_before(folded, c)
         if year is None:
             c.implicit = True
-            c.future = speaks_of_future(folded, fs, fe)
             c.explicit = False
             if qual is not None:
                 c.qual = qual
@@ -216,21 +214,6 @@ def scan_named(folded: str, original: str, cands: list[Cand], matches: list[re.M
         cands.append(c)
         if day is not None and day_s and day_s.isdigit():
             _range_start(folded, c, cands)
-
-
-_SENTENCE_END = ".!?؟\n"
-_WORD_RE = re.compile(r"\w+")
-
-
-def speaks_of_future(folded: str, start: int, end: int) -> bool:
-    """Does the sentence around ``folded[start:end]`` hold a future cue (``dates_future_cues``)?"""
-    lo = max(max(folded.rfind(ch, max(0, start - 200), start) for ch in _SENTENCE_END) + 1, start - 200)
-    his = [i for i in (folded.find(ch, end, end + 200) for ch in _SENTENCE_END) if i >= 0]
-    hi = min(his) if his else min(len(folded), end + 200)
-    for w in _WORD_RE.findall(folded, lo, hi):
-        if w in FUTURE_CUES or (w[:1] in ("و", "ف") and w[1:] in FUTURE_CUES):
-            return True
-    return False
 
 
 #: Period modifiers that name a month's first day («أول يناير», «غرة رمضان»).

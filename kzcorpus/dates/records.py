@@ -97,7 +97,6 @@ class Cand:
     implicit: bool = False  # year left out
     year_offset: int | None = None  # «من العام الماضي» after a month: -1
     qual: int | None = None  # «الماضي» -1, «المقبل» +1, «الجاري» 0 after a month
-    future: bool = False  # its sentence speaks of the future («ستقام ... في ديسمبر»)
     unit: str | None = None  # relative: year, month, week, day
     offset: int = 0  # relative offset in *unit*
     weekday: int | None = None

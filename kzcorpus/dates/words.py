@@ -50,8 +50,6 @@ REPORTING_VERBS = lexicon.folded("dates_reporting_verbs")
 
 #: Nouns after which a day and month are a name («مدينة السادس من أكتوبر»).
 NAME_NOUNS = lexicon.folded("dates_name_nouns")
-#: Words that put a sentence in the future («سوف», «المقرر», «ستقام»).
-FUTURE_CUES = lexicon.folded("dates_future_cues")
 
 #: Proclitic letters (folded): و ف (conjunctions), ب ك ل (prepositions).
 CONJUNCTIONS = "".join(lexicon.conjunctions())
