@@ -78,3 +78,14 @@ def test_a_day_beside_a_full_date_of_the_other_calendar_takes_its_year() -> None
 def test_a_day_and_month_after_a_place_noun_is_a_name() -> None:
     assert found("استأجر شقة قرب مدينة السادس من أكتوبر.") == []
     assert found("وعبر الموكب جسر 6 أكتوبر في 6 أكتوبر الماضي.") == [("6 أكتوبر الماضي", "2014-10-06")]
+
+
+def test_a_relative_date_between_ends_the_governing_year() -> None:
+    text = "أضعف أداء منذ الأزمة المالية عام 2008، وأظهر مسح الأسبوع الماضي أن إنتاج أوبك بلغ ذروته في يوليو."
+    assert found(text)[-1] == ("يوليو", "2015-07")
+    assert found("وفي عام 1967 اندلعت الحرب، وفي الخامس من يونيو بدأ الهجوم.")[-1] == ("الخامس من يونيو", "1967-06-05")
+
+
+def test_a_revolution_named_by_its_day_is_a_name() -> None:
+    assert found("أعقاب ثورة 25 يناير التي أطاحت بالرئيس.") == []
+    assert found("أعقاب ثورة 25 يناير (كانون الثاني) 2011.") == [("25 يناير (كانون الثاني) 2011", "2011-01-25")]

@@ -185,6 +185,9 @@ def _governing_years(folded: str, ordered: list[Cand], anchor: Anchor, out: dict
     last: dict[str, tuple[int, int]] = {}  # calendar → (year, end of that date)
     for c in ordered:
         if c.unit is not None:
+            # «عام 2008، وأظهر مسح الأسبوع الماضي … في يوليو»: a date counted from the
+            # article's own day brings the narrative back to the present.
+            last.clear()
             continue
         if c.y is None and c.m is not None and c.qual is None and c.year_offset is None and not c.same_year:
             gov = last.get(c.calendar)
