@@ -89,3 +89,8 @@ def test_a_relative_date_between_ends_the_governing_year() -> None:
 def test_a_revolution_named_by_its_day_is_a_name() -> None:
     assert found("أعقاب ثورة 25 يناير التي أطاحت بالرئيس.") == []
     assert found("أعقاب ثورة 25 يناير (كانون الثاني) 2011.") == [("25 يناير (كانون الثاني) 2011", "2011-01-25")]
+
+
+def test_a_pair_after_a_slash_leaves_the_texts_parenthesis_outside() -> None:
+    assert found("خلال المناظرات (4 حزيران/يونيو).") == [("4 حزيران/يونيو", "2015-06-04")]
+    assert found("في 25 يناير (كانون الثاني) 2011.") == [("25 يناير (كانون الثاني) 2011", "2011-01-25")]

@@ -54,7 +54,8 @@ YEARKW = r"(?:عام|العام|سنه|السنه)"
 
 
 def named_pattern(pair: bool) -> re.Pattern[str]:
-    second = rf"(?:(?:\s*(?P<open>[(/\-–])\s*|\s+)(?P<gm2>{GM})(?:\s*\))?)?" if pair else ""
+    # «(حزيران)» closes its own parenthesis; «حزيران/يونيو)» leaves the text's «)» outside the span.
+    second = rf"(?:(?:\s*(?P<open>\()\s*|\s*[/\-–]\s*|\s+)(?P<gm2>{GM})(?(open)(?:\s*\))?))?" if pair else ""
     return re.compile(
         rf"""(?:{B}|(?<=\bال)(?=[0-3]?\d\s*من\s))
         (?:(?P<mod>{MODS})\s+)?
