@@ -1,6 +1,7 @@
 """Pick, show and check the hand-annotated SaudiNewsNet dev and holdout sets.
 
     python bench/devset.py pick           # the 20 dev ids, then the 10 holdout ids
+    python bench/devset.py pick-set NAME  # a named set's ids (dev2-dates)
     python bench/devset.py text ID        # one article's text, for annotators
     python bench/devset.py find ID WORDS  # offsets of WORDS in that article's text
     python bench/devset.py check DIR      # verify bench/dev or bench/holdout
@@ -32,6 +33,21 @@ Picking rule (fixed; changing it changes the sets):
 
 So each set is a uniform sample, without replacement, of the non-empty
 articles of at most 12,000 characters.
+
+Named sets (``python bench/devset.py pick-set NAME``), each disjoint from
+dev and holdout and drawn with its own seed:
+
+- ``dev2-dates`` (seed 4437, 20 records, into ``bench/dev2-dates``): fresh
+  text for the date extractor after the dev set had been tuned on.  Same
+  walk as above (loader order, shuffled with ``random.Random(4437)``,
+  non-empty, at most 12,000 characters), skipping the dev and holdout ids and
+  keeping only records whose text holds at least one *date cue*
+  (``DATE_CUE_RE``): a four-digit number 1300-1499 or 1900-2099 standing
+  alone, or a Gregorian, Levantine or Hijri month name as a word (11,595 of
+  the 30,603 non-empty records of at most 12,000 characters have one).  The
+  cue only makes the sample richer in dates: an article passes on a number or
+  a month-like word that is not a date just as well.  The first 10 are scored before any change (the "before" of the
+  round), the last 10 are kept untouched until the final measurement.
 
 ``check DIR`` reads ``DIR/dates.jsonl``, ``DIR/entities.jsonl`` and
 ``DIR/doc_dates.json`` and verifies, for every line, that
@@ -67,6 +83,14 @@ DEV_SIZE = 20
 HOLDOUT_SIZE = 10
 MAX_CHARS = 12_000
 TEXT_FIELDS = ("text", "content")  # as kzcorpus.corpus.TEXT_FIELDS
+_MONTHS = (
+    "يناير|فبراير|مارس|أبريل|ابريل|إبريل|مايو|يونيو|يوليو|أغسطس|اغسطس|سبتمبر|أكتوبر|اكتوبر|نوفمبر|ديسمبر"
+    "|كانون|شباط|آذار|نيسان|أيار|حزيران|تموز|آب|أيلول|تشرين"
+    "|محرم|صفر|ربيع|جمادى|رجب|شعبان|رمضان|شوال|ذو القعدة|ذي القعدة|ذو الحجة|ذي الحجة"
+)
+DATE_CUE_RE = re.compile(rf"(?<![\d\w])(?:1[34]\d\d|19\d\d|20\d\d|{_MONTHS})(?![\d\w])")
+#: name -> (seed, size, needs a date cue); each is drawn after skipping dev and holdout.
+NAMED_SETS: dict[str, tuple[int, int, bool]] = {"dev2-dates": (4437, 20, True)}
 
 ENTITY_TYPES = {"PER", "LOC", "ORG", "MISC"}
 DATE_KINDS = {"year", "month", "day", "datetime", "relative"}
@@ -109,6 +133,26 @@ def pick() -> tuple[list[str], list[str]]:
     random.Random(SEED).shuffle(order)
     kept = [allrecs[i][0] for i in order if allrecs[i][2] and allrecs[i][1] <= MAX_CHARS]
     return kept[:DEV_SIZE], kept[DEV_SIZE : DEV_SIZE + HOLDOUT_SIZE]
+
+
+def pick_named(name: str) -> list[str]:
+    """The ids of the named set *name* (``NAMED_SETS``), disjoint from dev and holdout."""
+    seed, size, needs_cue = NAMED_SETS[name]
+    taken = {i for ids in pick() for i in ids}
+    allrecs = [(rid, body(rec)) for rid, rec in records()]
+    order = list(range(len(allrecs)))
+    random.Random(seed).shuffle(order)
+    out: list[str] = []
+    for i in order:
+        rid, text = allrecs[i]
+        if rid in taken or not text.strip() or len(text) > MAX_CHARS:
+            continue
+        if needs_cue and not DATE_CUE_RE.search(text):
+            continue
+        out.append(rid)
+        if len(out) == size:
+            break
+    return out
 
 
 def texts(wanted: set[str]) -> dict[str, str]:
@@ -168,7 +212,11 @@ def check(directory: Path) -> int:
     corpus = texts({str(d) for d in docs})
 
     dev, holdout = pick()
-    split = {"dev": dev, "holdout": holdout}.get(directory.resolve().name)
+    name = directory.resolve().name
+    split = {"dev": dev, "holdout": holdout}.get(name)
+    if name in NAMED_SETS:
+        split = pick_named(name)
+        dev, holdout = split, []
     if split is not None:
         stray = sorted(str(d) for d in docs if d not in split)
         if stray:
@@ -268,6 +316,8 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     sub = ap.add_subparsers(dest="cmd", required=True)
     sub.add_parser("pick", help="print the dev ids, then the holdout ids")
+    p_named = sub.add_parser("pick-set", help="print the ids of a named set: " + ", ".join(NAMED_SETS))
+    p_named.add_argument("name", choices=sorted(NAMED_SETS))
     p_text = sub.add_parser("text", help="print one article's text")
     p_text.add_argument("id")
     p_find = sub.add_parser("find", help="offsets of WORDS in one article's text")
@@ -284,6 +334,10 @@ def main() -> int:
             print(f"dev\t{rid}")
         for rid in holdout:
             print(f"holdout\t{rid}")
+        return 0
+    if args.cmd == "pick-set":
+        for rid in pick_named(args.name):
+            print(f"{args.name}\t{rid}")
         return 0
     if args.cmd == "text":
         sys.stdout.write(texts({args.id})[args.id])

@@ -2,6 +2,7 @@
 
 Usage: .venv/bin/python bench/score_dates.py [--errors]
        .venv/bin/python bench/score_dates.py --dev bench/dev [--errors]
+       .venv/bin/python bench/score_dates.py --dev bench/dev2-dates --half 1 [--errors]
 
 Without ``--dev``: the seed articles against ``tests/data/gold/dates.jsonl``,
 printed twice: with the seeds' metadata (``published`` from
@@ -12,6 +13,9 @@ as ``2015-07-23:1275``), read with kzcorpus's own :class:`Corpus` from
 ``../shared/corpora/saudinewsnet/<day>.zip`` beside the clone and anchored on
 their metadata date as the CLI does; every false alarm and miss is listed
 with ``--errors``.  Never point it at ``bench/holdout`` while tuning.
+``--half 1`` / ``--half 2`` scores only the first / second half of the set's
+articles in pick order (``DIR/doc_dates.json``'s order): ``bench/dev2-dates``
+keeps its second half untouched until the final measurement.
 
 Precision, recall and F1: spans overlap and values are equal at the gold's
 precision (GUIDELINES.md); optional gold lines neither reward nor penalise.
@@ -68,6 +72,13 @@ def read_gold(path: Path) -> list[dict[str, Any]]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
+def header(gold: list[dict[str, Any]]) -> None:
+    print(
+        f"gold: {sum(not g.get('optional') for g in gold)} dates ({sum(bool(g.get('optional')) for g in gold)} optional)"
+    )
+    print(f"{'':18}{'P':>7}{'R':>7}{'F1':>7}{'TP':>5}{'FP':>5}{'FN':>5}")
+
+
 def report(label: str, found: list[dict[str, Any]], gold: list[dict[str, Any]], elapsed: float, errors: bool) -> None:
     res = score(found, gold)
     print(
@@ -85,20 +96,29 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     ap.add_argument("--errors", action="store_true", help="list misses and false alarms")
     ap.add_argument("--dev", metavar="DIR", help="score the SaudiNewsNet set DIR (dates.jsonl) instead of the seeds")
-    args = ap.parse_args()
-    gold = read_gold(Path(args.dev) / "dates.jsonl" if args.dev else GOLD)
-    print(
-        f"gold: {sum(not g.get('optional') for g in gold)} dates ({sum(bool(g.get('optional')) for g in gold)} optional)"
+    ap.add_argument(
+        "--half", type=int, choices=(1, 2), help="with --dev: only the first or second half of the articles"
     )
-    print(f"{'':18}{'P':>7}{'R':>7}{'F1':>7}{'TP':>5}{'FP':>5}{'FN':>5}")
+    args = ap.parse_args()
+    if args.half and not args.dev:
+        ap.error("--half needs --dev")
+    gold = read_gold(Path(args.dev) / "dates.jsonl" if args.dev else GOLD)
     if args.dev:
         ids = list(dict.fromkeys(g["doc"] for g in gold))
         docs = json.loads((Path(args.dev) / "doc_dates.json").read_text(encoding="utf-8"))
         ids += [i for i in docs if i not in ids]  # articles without a date are scored too (false alarms)
+        if args.half:
+            ordered = list(docs) + [i for i in ids if i not in docs]
+            cut = (len(ordered) + 1) // 2
+            keep = set(ordered[:cut] if args.half == 1 else ordered[cut:])
+            ids = [i for i in ordered if i in keep]
+            gold = [g for g in gold if g["doc"] in keep]
+        header(gold)
         found, elapsed = run(dev_articles(ids))
-        report(f"{args.dev}", found, gold, elapsed, args.errors)
+        report(f"{args.dev}" + (f" half {args.half}" if args.half else ""), found, gold, elapsed, args.errors)
         return 0
     seeds = str(ROOT / "seeds")
+    header(gold)
     for label, meta in (("with metadata", True), ("without metadata", False)):
         found, elapsed = run(list(Corpus([seeds])), meta)
         report(label, found, gold, elapsed, args.errors)

@@ -214,7 +214,7 @@ def test_relative_expressions_resolve_against_the_anchor() -> None:
         ("الشهر الماضي", "2015-06", "relative"),
         ("مطلع العام", "2015", "relative"),
         ("أوائل العام الجاري", "2015", "relative"),
-        ("أمس", "2015-07-20", "relative"),
+        ("أمس", "2015-07-19", "relative"),  # «اليوم (الاثنين)» is the 20th, so yesterday is the 19th
         ("اليوم (الاثنين)", "2015-07-20", "relative"),
         ("الأسبوع المقبل", "2015-W31", "relative"),
         ("العام المقبل", "2016", "relative"),

@@ -131,6 +131,11 @@ def _tabular_to_greg(hy: int, hm: int, hd: int) -> date | None:
         return None
 
 
+def greg_to_hijri(d: date) -> tuple[int, int, int] | None:
+    """The Umm al-Qura date of *d* (``None`` out of its range)."""
+    return _greg_to_hijri(d)
+
+
 def _greg_to_hijri(d: date) -> tuple[int, int, int] | None:
     try:
         from hijridate import Gregorian

@@ -21,6 +21,7 @@ from kzcorpus.dates.patterns import (
     KW_BEFORE_RE,
     LIST_ITEM_AFTER_RE,
     LIST_ITEM_BEFORE_RE,
+    MONTH_NAMED_RE,
     MONTH_RANGE_BEFORE_RE,
     NAMED_RE,
     NAMED_SINGLE_RE,
@@ -29,9 +30,11 @@ from kzcorpus.dates.patterns import (
     ORDINAL_AFTER_RE,
     PRE_DAY_RE,
     QUANTITY_BEFORE_RE,
+    QUOTED_NAME_BEFORE_RE,
     SAME_YEAR_RE,
     SCHOOL_YEAR_RE,
     THAT_AFTER_RE,
+    WEEKDAY_LIST_AFTER_RE,
     YEAR_AFTER_QUAL_RE,
     YEAR_AFTER_RELATIVE_RE,
     YEAR_LIST_RE,
@@ -46,6 +49,7 @@ from kzcorpus.dates.words import (
     GREGORIAN_MONTHS,
     HIJRI_MONTHS,
     MONTH_CONTEXT,
+    NAME_NOUNS,
     NUMBER_NOUNS,
     ORDINAL_DAYS,
     QUALIFIERS,
@@ -150,6 +154,9 @@ def scan_named(folded: str, original: str, cands: list[Cand], matches: list[re.M
                 year = era = None
             elif m.group("year"):
                 fe = m.end("era") if era else m.end("year")
+        pw = prev_word(folded, fs)
+        if day is not None and year is None and (pw in NAME_NOUNS or (pw[:1] in CLITIC_CHARS and pw[1:] in NAME_NOUNS)):
+            continue  # «مدينة السادس من أكتوبر», «جسر 6 أكتوبر»: a name
         if cal == "hijri" and year is None and day is None and not (m.group("qual") or mod):
             continue  # «رمضان», «صفر», «رجب» alone are too often words or names; «رمضان الماضي» is a date
         qual = None
@@ -214,18 +221,23 @@ FIRST_DAY_WORDS = frozenset(["اول", "غره"])
 
 
 def _range_start(folded: str, c: Cand, cands: list[Cand]) -> None:
-    """«من 29 إلى 31 مايو»: a lone day number before *c* is the range's start."""
-    lo = max(0, c.fs - 14)
-    pre = PRE_DAY_RE.search(folded, lo, c.fs)
-    if pre is None or c.d is None:
-        return
-    d0 = int(pre.group(1))
-    if not 1 <= d0 < c.d:
-        return
-    c0 = Cand(pre.start(1), pre.end(1), 30, "day", c.calendar, c.y, c.m, d0)
-    c0.implicit, c0.explicit = c.implicit, False
-    c0.year_offset, c0.qual, c0.greg_year = c.year_offset, c.qual, c.greg_year
-    cands.append(c0)
+    """«من 29 إلى 31 مايو»: a lone day number before *c* is the range's start;
+    «10 و11 و12 شوال»: each day of a list is a date of that month."""
+    fs, last = c.fs, c.d
+    for _ in range(6):
+        pre = PRE_DAY_RE.search(folded, max(0, fs - 14), fs)
+        if pre is None or last is None:
+            return
+        d0 = int(pre.group(1))
+        if not 1 <= d0 < last:
+            return
+        c0 = Cand(pre.start(1), pre.end(1), 30, "day", c.calendar, c.y, c.m, d0)
+        c0.implicit, c0.explicit = c.implicit, False
+        c0.year_offset, c0.qual, c0.greg_year = c.year_offset, c.qual, c.greg_year
+        cands.append(c0)
+        if not folded[pre.end(1) : fs].strip().startswith("و"):
+            return  # a range has one start; only a list «و» goes on
+        fs, last = pre.start(1), d0
 
 
 def scan_numeric(folded: str, cands: list[Cand], matches: list[re.Match[str]]) -> None:
@@ -312,6 +324,7 @@ def scan_years(
         era = m.group("era")
         kw = m.group("kw")
         mod = m.group("mod")
+        item = False  # a year opening a chronology item governs the dates of that item
         if not kw and not mod and not era:
             # A lone number is a year only in a year's context.
             prev = prev_word(folded, m.start("year"))
@@ -324,7 +337,7 @@ def scan_years(
             if YEAR_LIST_RE.match(folded, m.end("year")):
                 lone_ok = True  # «(2006 و2010 و2014)»
             if is_list_item(folded, m.start("year"), m.end("year")):
-                lone_ok = True  # «1962 - استقلال الجزائر» in a chronology
+                lone_ok = item = True  # «1962 - استقلال الجزائر» in a chronology
             if YEAR_PART_BEFORE_RE.search(folded, max(0, m.start("year") - 24), m.start("year")):
                 lone_ok = True  # «الربع الثاني 2015»
             # After a year's word («في 1890», «بحلول 2030») the window is wider.
@@ -333,13 +346,21 @@ def scan_years(
                 continue
             if prev in NUMBER_NOUNS or is_quantity(folded, m.start("year"), m.end("year")):
                 continue  # «غرفة رقم (2022)», «2000 كلم»
+            if (
+                prev not in YEAR_CONTEXT
+                and nxt[:1] in ("»", '"', "”")
+                and QUOTED_NAME_BEFORE_RE.search(folded, max(0, m.start("year") - 26), m.start("year"))
+            ):
+                continue  # «ميراج 2000»: a number closing a quoted name is a model, not a year
         # A range sharing one era mark («1421/ 1422هـ») is Hijri on both sides.
         hijri = m.start("year") in hijri_first or looks_hijri_year(y, era, anchor_year)
         if not year_ok(y, hijri):
             continue
         fs = m.start("mod") if mod else (m.start("kw") if kw else m.start("year"))
         fe = m.end("era") if era else m.end("year")
-        cands.append(Cand(fs, fe, 20 if (kw or mod or era) else 10, "year", "hijri" if hijri else "gregorian", y))
+        cands.append(
+            Cand(fs, fe, 20 if (kw or mod or era or item) else 10, "year", "hijri" if hijri else "gregorian", y)
+        )
         beside = GREGORIAN_BESIDE_RE.match(folded, fe) if hijri and era else None
         if beside is not None and 1 <= int(beside.group("year")) <= 2200:
             # «عام 15هـ/636م»: the Gregorian year written beside it is a date of its own.
@@ -409,6 +430,9 @@ def scan_relative(
                 c = Cand(day.start(), m.end(), 26, "relative", d=d, unit="monthday", offset=offset, explicit=False)
                 cands.append(c)
                 continue
+        lo = max(0, fs - 160, folded.rfind("\n", 0, fs) + 1)
+        if m.group("u1") and unit == "month" and MONTH_NAMED_RE.search(folded, lo, fs):
+            continue  # «شهر سبتمبر ... وخلال هذا الشهر»: the month just named, not the article's
         cands.append(Cand(fs, m.end(), 25, "relative", unit=unit, offset=offset, explicit=False))
     for m in dayrel:
         w = norm_key(m.group("w"))
@@ -454,6 +478,8 @@ def scan_relative(
             continue
         fs = m.start("yawm") if m.group("yawm") else m.start("wd")
         wd_name: str = m.group("wd")
+        if not q and WEEKDAY_LIST_AFTER_RE.match(folded, m.end()):
+            continue  # «أيام الأحد والاثنين 10 و11 شوال»: the days of the list are the dates
         if not (m.group("tod") or m.group("yawm") or q):
             prev = prev_word(folded, fs)
             if prev in NOT_WEEKDAY_BEFORE or prev in ("صلاه", "خطبه", "صلوات", "خطب", "منبر", "بن", "ابن"):

@@ -4,7 +4,7 @@ linked into ranges, as :class:`~kzcorpus.dates.records.DateMention` objects."""
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 
 from kzcorpus.corpus import Article
 from kzcorpus.dates.anchor import article_date
@@ -92,11 +92,19 @@ def _same_day_words(chosen: list[Cand], mentions: list[DateMention]) -> None:
             named.setdefault(c.offset, []).append((c.fs, dm.value))
     if not named:
         return
+    every = sorted((s, k, v) for k, known in named.items() for s, v in known)
     for c, dm in zip(chosen, mentions, strict=True):
-        known = named.get(c.offset) if c.unit == "day" and c.weekday is None else None
-        if known and dm.value is not None and len(dm.value) == 10:
+        if c.unit != "day" or c.weekday is not None or dm.value is None or len(dm.value) != 10:
+            continue
+        known = named.get(c.offset)
+        if known:
             before = [v for s, v in known if s < c.fs]
             dm.value = before[-1] if before else known[0][1]
+            continue
+        # «أمس (السبت)» … «أول من أمس»: the day before that Saturday, not two days before the anchor.
+        near = [(k, v) for s, k, v in every if s < c.fs] or [(k, v) for _, k, v in every[:1]]
+        k, v = near[-1]
+        dm.value = (date.fromisoformat(v) + timedelta(days=c.offset - k)).isoformat()
 
 
 #: Length of a relative value at its own precision (shorter: the anchor was coarser).

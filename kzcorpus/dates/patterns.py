@@ -54,14 +54,15 @@ YEARKW = r"(?:عام|العام|سنه|السنه)"
 
 
 def named_pattern(pair: bool) -> re.Pattern[str]:
-    second = rf"(?:(?:\s*(?P<open>[(/\-–])\s*|\s+)(?P<gm2>{GM})(?:\s*\))?)?" if pair else ""
+    # «(حزيران)» closes its own parenthesis; «حزيران/يونيو)» leaves the text's «)» outside the span.
+    second = rf"(?:(?:\s*(?P<open>\()\s*|\s*[/\-–]\s*|\s+)(?P<gm2>{GM})(?(open)(?:\s*\))?))?" if pair else ""
     return re.compile(
         rf"""(?:{B}|(?<=\bال)(?=[0-3]?\d\s*من\s))
         (?:(?P<mod>{MODS})\s+)?
         (?:(?P<day>(?<![\d.,/:])[0-3]?\d|{ORD})(?:\s*(?P<min>من)\s+(?:شهر\s+)?|\s*[-\s]\s*))?
         (?P<month>
            (?P<gm1>{GM}){second}
-         | (?P<hm>{HM})
+         | (?P<hm>{HM})(?:\s+(?:المبارك|الكريم|المعظم|الحرام)(?=\s*(?:{YEARKW}\s*)?\d))?
         ){E}
         (?:(?P<ysep>\s*[,،]?\s*(?:من\s+|في\s+)?(?:{YEARKW}\s*)?)(?P<year>{YEAR})(?!\d){ERA})?
         (?:\s+(?P<qual>{QUALS}){E})?
@@ -163,6 +164,12 @@ DAY_BEFORE_MONTH_RE = re.compile(rf"(?<![\w.,/:])(?:ال)?(?:(?P<d>[0-3]?\d)|(?P
 YEAR_LIST_RE = re.compile(r"\s*(?:،|,)?\s*و\s*(?:19|20)\d\d(?!\d)")
 YEAR_AFTER_QUAL_RE = re.compile(r"\s*(\d{4})\s*(?:هـ|ه)(?!\w)")
 MONTH_RANGE_BEFORE_RE = re.compile(rf"(?<!\w)(?:{GM})\s*(?:الي|حتي|وحتي|والي|-|–)\s*$")
+#: «أيام الأحد والاثنين والثلاثاء 10 و11 و12 شوال»: weekdays before a list of days (named by the days).
+WEEKDAY_LIST_AFTER_RE = re.compile(rf"(?:\s*[,،]?\s*و?\s*(?:{WD}))*\s+\d{{1,2}}\s*و\s*\d")
+#: «ميراج 2000»: a number closing a short quoted name («…» or “…”) right before it.
+QUOTED_NAME_BEFORE_RE = re.compile(r"[«“\"][^«»“”\"\n.،,]{1,24}$")
+#: «شهر سبتمبر»: a month named with «شهر», which a following «هذا الشهر» may refer back to.
+MONTH_NAMED_RE = re.compile(rf"{B}شهر\s+(?:{GM}|{HM}){E}")
 PRE_DAY_RE = re.compile(r"(?<![\d.,/:])([0-3]?\d)\s*(?:-|–|الي|حتي|وحتي|و)\s*$")
 AFTER_NUMBER_RE = re.compile(r"[\s\"'”“»)\]]*(\w+)")
 KW_BEFORE_RE = re.compile(rf"{B}({YEARKW}|عامي|سنتي)\s*$")

@@ -7,7 +7,7 @@ import itertools
 import re
 from datetime import date
 
-from kzcorpus.dates.calendar import Anchor, implicit_year, resolve
+from kzcorpus.dates.calendar import Anchor, greg_to_hijri, implicit_year, resolve
 from kzcorpus.dates.records import Cand
 
 _LIST_SEP_RE = re.compile(r"\s*(?:[,،/\-–]\s*)?و?\s*")
@@ -105,6 +105,7 @@ def context_years(
         if ya is not None:
             out[id(a)] = (ya, True)
             out[id(b)] = (ya + wrap, True)
+    _paired_calendars(folded, ordered, anchor, out)
     _governing_years(folded, ordered, anchor, out)
     return out
 
@@ -139,6 +140,40 @@ def link_ranges(folded: str, chosen: list[Cand]) -> dict[int, int]:
 GOVERNING_SPAN = 300
 
 
+#: «، الموافق», «(الموافق ل»: what joins one day written in both calendars.
+_SAME_DAY_RE = re.compile(r"[\s,،(\-–]*(?:و?الموافق(?:\s*ل)?|و?يوافق|و?الموافقه)\s*")
+
+
+def _paired_calendars(folded: str, ordered: list[Cand], anchor: Anchor, out: dict[int, tuple[int, bool]]) -> None:
+    """«6 أغسطس 2012، الموافق 17 رمضان»: a day without a year written as the
+    same day as a full date of the other calendar takes its year from that date."""
+    for a, b in itertools.pairwise(ordered):
+        if b.y is not None or b.m is None or b.d is None or b.unit is not None or id(b) in out:
+            continue
+        if a.calendar == b.calendar or a.y is None or a.m is None or a.d is None or a.unit is not None:
+            continue
+        if _SAME_DAY_RE.fullmatch(folded, a.fe, b.fs) is None:
+            continue
+        value, _, _ = resolve(a, anchor)
+        if value is None or len(value) < 10:
+            continue
+        day = date.fromisoformat(value[:10])
+        if b.calendar == "hijri":
+            h = greg_to_hijri(day)
+            if h is None:
+                continue
+            y, m = h[0], h[1]
+        else:
+            y, m = day.year, day.month
+        # The year in which that month lies nearest the date («30 ديسمبر» beside 1 Rabi' II is the year before).
+        bm = b.m
+        out[id(b)] = (min((y - 1, y, y + 1), key=lambda yy: abs((yy - y) * 12 + bm - m)), False)
+
+
+#: «… 2001 (28 ايار/مايو). - جون كاسيتش …»: a new item of a list run into one paragraph.
+_ITEM_BREAK_RE = re.compile(r"[.)؟!]\s*[-–•]\s")
+
+
 def _governing_years(folded: str, ordered: list[Cand], anchor: Anchor, out: dict[int, tuple[int, bool]]) -> None:
     """«في عام 1967 ... وفي الخامس من يونيو»: a day or month without a year
     (and no «الماضي»/«المقبل» after it) takes the year of the last date
@@ -150,6 +185,9 @@ def _governing_years(folded: str, ordered: list[Cand], anchor: Anchor, out: dict
     last: dict[str, tuple[int, int]] = {}  # calendar → (year, end of that date)
     for c in ordered:
         if c.unit is not None:
+            # «عام 2008، وأظهر مسح الأسبوع الماضي … في يوليو»: a date counted from the
+            # article's own day brings the narrative back to the present.
+            last.clear()
             continue
         if c.y is None and c.m is not None and c.qual is None and c.year_offset is None and not c.same_year:
             gov = last.get(c.calendar)
@@ -159,6 +197,7 @@ def _governing_years(folded: str, ordered: list[Cand], anchor: Anchor, out: dict
                 and c.greg_year is None
                 and c.fs - gov[1] <= GOVERNING_SPAN
                 and "\n" not in folded[gov[1] : c.fs]
+                and _ITEM_BREAK_RE.search(folded, gov[1], c.fs) is None
             ):
                 out[id(c)] = (gov[0], False)
             continue

@@ -48,6 +48,9 @@ NUMBER_NOUNS = lexicon.folded("dates_number_nouns")
 #: Verbs after which a weekday is the day something was said or done.
 REPORTING_VERBS = lexicon.folded("dates_reporting_verbs")
 
+#: Nouns after which a day and month are a name («مدينة السادس من أكتوبر»).
+NAME_NOUNS = lexicon.folded("dates_name_nouns")
+
 #: Proclitic letters (folded): و ف (conjunctions), ب ك ل (prepositions).
 CONJUNCTIONS = "".join(lexicon.conjunctions())
 PREPOSITIONS = "".join(lexicon.prepositions())

@@ -1,0 +1,95 @@
+"""Date classes found on fresh SaudiNewsNet text (bench/dev2-dates), on sentences written for the tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from kzcorpus.corpus import Article
+from kzcorpus.dates import find_dates
+
+ANCHOR = "2015-07-21 02:51:32"  # a Tuesday, 5 Shawwal 1436
+
+
+def found(text: str) -> list[tuple[str, str | None]]:
+    article = Article(id="t", text=text, path="t", meta={"published": ANCHOR})
+    return [(m.text, m.value) for m in find_dates(article)]
+
+
+def test_weekdays_before_a_list_of_days_are_the_days_of_the_list() -> None:
+    text = "وتقام المباريات أيام الأحد والاثنين والثلاثاء 10 و11 و12 شوال الجاري في الرياض."
+    assert found(text) == [("10", "2015-07-26"), ("11", "2015-07-27"), ("12 شوال الجاري", "2015-07-28")]
+
+
+def test_a_range_still_has_one_start() -> None:
+    assert found("ويقام المعرض من 3 إلى 5 أغسطس المقبل.") == [("3", "2015-08-03"), ("5 أغسطس المقبل", "2015-08-05")]
+
+
+def test_a_month_without_a_year_is_the_one_nearest_the_article_date() -> None:
+    # Past-tense «وفي نوفمبر تعهدت» in July means last November; reading tense was tried and
+    # dropped: on one unseen day it turned eight future Decembers («يصدر في ديسمبر») into last year's.
+    assert found("وستقام البطولة في نوفمبر بمشاركة عشرين منتخبا.") == [("نوفمبر", "2015-11")]
+    assert found("والقرار الرسمي يصدر في ديسمبر باجتماع رؤساء الاتحادات.") == [("ديسمبر", "2015-12")]
+
+
+def test_issue_12_classes_hold() -> None:
+    # «أمس (الأحد)» fixes a plain «أمس» later; a Hijri month after «صفر المقبل» is in 1437.
+    assert found("وقال مسؤول أمس (الأحد) إن الوفد وصل. وأضاف المسؤول أمس أن الاجتماع سيعقد لاحقا.") == [
+        ("أمس (الأحد)", "2015-07-19"),
+        ("أمس", "2015-07-19"),
+    ]
+    assert found("ويبدأ العام في صفر المقبل، على أن تنتهي المرحلة في الرابع عشر من شهر جمادى الثانية.") == [
+        ("صفر المقبل", "2015-11"),
+        ("الرابع عشر من شهر جمادى الثانية", "2016-03-23"),
+    ]
+    assert found("وسيتم تكريم الفائزين في نهاية الأسبوع الأول للبرنامج.") == []
+    assert found("وعقد الاجتماع في غرفة رقم ( 2022) بمبنى الوزارة.") == []
+
+
+def test_a_named_yesterday_fixes_the_day_before_yesterday_too() -> None:
+    text = "وأطلقت الشركة أمس (السبت) تحذيرا. وكان المتحدث قال أول من أمس إن التحقيق مستمر."
+    assert found(text) == [("أمس (السبت)", "2015-07-18"), ("أول من أمس", "2015-07-17")]
+
+
+def test_a_chronology_year_governs_its_item_and_no_further() -> None:
+    text = "في مثل هذا اليوم:\n1962 - استقلال الجزائر.\n1969 - هبط رائد الفضاء على سطح القمر في 20 يوليو.\n"
+    assert found(text)[-1] == ("20 يوليو", "1969-07-20")
+    text = "- جورج باتاكي: حاكم نيويورك ابان اعتداءات 11 ايلول/سبتمبر 2001. - جون كاسيتش: يعلن ترشحه في 21 تموز/يوليو."
+    assert found(text)[-1][1] == "2015-07-21"
+
+
+def test_an_epithet_between_a_hijri_month_and_its_year() -> None:
+    text = "في يوم فارق (الثاني والعشرين من رمضان المبارك عام 1393ه) أمر الملك."
+    assert found(text) == [("الثاني والعشرين من رمضان المبارك عام 1393ه", "1973-10-18")]
+
+
+def test_a_day_beside_a_full_date_of_the_other_calendar_takes_its_year() -> None:
+    text = "وقعت المذبحة في 6 أغسطس (آب) 2012، الموافق 17 رمضان، حين كان الجنود يستعدون للإفطار."
+    assert found(text) == [("6 أغسطس (آب) 2012", "2012-08-06"), ("17 رمضان", "2012-08-05")]  # Umm al-Qura
+
+
+def test_a_relative_date_between_ends_the_governing_year() -> None:
+    text = "أضعف أداء منذ الأزمة المالية عام 2008، وأظهر مسح الأسبوع الماضي أن إنتاج أوبك بلغ ذروته في يوليو."
+    assert found(text)[-1] == ("يوليو", "2015-07")
+    assert found("وفي عام 1967 اندلعت الحرب، وفي الخامس من يونيو بدأ الهجوم.")[-1] == ("الخامس من يونيو", "1967-06-05")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a number closing a quoted name is a model, not a year
+        ("وتسلم الجيش طائرات «ميراج 2000» من فرنسا.", []),
+        ("وقال إن الرؤية تمتد إلى 2030.", [("2030", "2030")]),
+        # «هذا الشهر» right after «شهر سبتمبر» refers back to it
+        ("ويفضل السياح شهر سبتمبر الهادئ. وخلال هذا الشهر تتحسن الخدمات.", [("سبتمبر", "2015-09")]),
+        ("وارتفعت الأسعار هذا الشهر بنسبة 3 في المائة.", [("هذا الشهر", "2015-07")]),
+        # a day and month after a place noun, or «ثورة 25 يناير», are names; with a year, a date
+        ("استأجر شقة قرب مدينة السادس من أكتوبر.", []),
+        ("وعبر الموكب جسر 6 أكتوبر في 6 أكتوبر الماضي.", [("6 أكتوبر الماضي", "2014-10-06")]),
+        ("أعقاب ثورة 25 يناير التي أطاحت بالرئيس.", []),
+        ("أعقاب ثورة 25 يناير (كانون الثاني) 2011.", [("25 يناير (كانون الثاني) 2011", "2011-01-25")]),
+        # a slash pair leaves the text's closing parenthesis outside its span
+        ("خلال المناظرات (4 حزيران/يونيو).", [("4 حزيران/يونيو", "2015-06-04")]),
+    ],
+)
+def test_names_and_spans(text: str, expected: list[tuple[str, str]]) -> None:
+    assert found(text) == expected
