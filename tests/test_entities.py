@@ -539,3 +539,32 @@ def test_masthead_papers_and_eid(gz: Gazetteer) -> None:
     got = _found(gz, "جدة - عين اليوم: يحتفل المسلمون بعيد الفطر المبارك")
     assert ("عين اليوم", "ORG", "Ain Alyoum") in got
     assert ("عيد الفطر المبارك", "MISC", "Eid al-Fitr") in got
+
+
+def test_named_events_after_a_head(gz: Gazetteer) -> None:
+    # A head, then a demonym or bloc adjective and the definite words after it.
+    got = _found(gz, "فاز الفريق بلقب الدوري الإنجليزي الممتاز الموسم الماضي")
+    assert ("الدوري الإنجليزي الممتاز", "MISC", "الدوري الإنجليزي الممتاز") in got
+    assert _found(gz, "تستضيف مصر القمة العربية المقبلة") == [
+        ("مصر", "LOC", "Egypt"),
+        ("القمة العربية", "MISC", "القمة العربية"),
+    ]
+    # A given name after an indefinite head; a storm's foreign name.
+    assert _found(gz, "توج النادي بكأس فيصل للشباب") == [("كأس فيصل", "MISC", "كأس فيصل")]
+    assert _found(gz, "خلف إعصار كاترينا دمارا واسعا") == [("إعصار كاترينا", "MISC", "إعصار كاترينا")]
+    # Not events: a common word or an adjective after the head.
+    for text in ("أعلنت اللجنة إعلان موعد الاختبارات", "وقعت الدولتان اتفاق مؤقت", "دارت حرب ضروس بين الطرفين"):
+        assert all(m[1] != "MISC" for m in _found(gz, text)), text
+    assert _found(gz, "وقال في المؤتمر الصحفي إن الفريق جاهز") == []
+
+
+def test_cities_from_geonames(gz: Gazetteer) -> None:
+    # entities_places.tsv (GeoNames): cities no hand list held, with their proclitics.
+    assert _found(gz, "وصل الوفد إلى أبوجا ثم إلى تبريز وبنغازي") == [
+        ("أبوجا", "LOC", "Abuja"),
+        ("تبريز", "LOC", "Tabriz"),
+        ("بنغازي", "LOC", "Benghazi"),
+    ]
+    # Forms that are common words in news text are ambiguous or left out.
+    assert _found(gz, "نشرت الصحيفة الصور على موقعها") == []
+    assert _found(gz, "أعلنت الشركة وقف التعامل مع المورد") == []

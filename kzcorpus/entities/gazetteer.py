@@ -27,6 +27,8 @@ TYPES: tuple[str, ...] = ("PER", "LOC", "ORG", "MISC")
 WORDCHAR = r"[^\W_]"
 _HSPACE = r"[^\S\n]+"
 
+#: Package data files generated from bulk sources rather than curated (see their headers).
+BULK_FILES = frozenset({"entities_places.tsv"})
 #: Serial numbers of gazetteer states: a memo key that changes when entries do.
 _SERIALS = count()
 
@@ -47,6 +49,9 @@ class Entry:
     #: Folded forms that are also common words: matched only in an article
     #: where the entity is also found by another form.
     ambiguous: set[str] = field(default_factory=set)
+    #: From bulk generated data (``entities_places.tsv``, GeoNames), not curated:
+    #: suggested after the curated entries when a name is not found.
+    bulk: bool = False
 
     @property
     def name(self) -> str:
@@ -322,6 +327,7 @@ def load_gazetteer(extra: Sequence[str | Path] = ()) -> Gazetteer:
         parsed = parse_gazetteer(text, name)
         for e in parsed.entries:
             e.source = "gazetteer"
+            e.bulk = name in BULK_FILES
         gz.merge(parsed)
     for path in extra:
         p = Path(path)

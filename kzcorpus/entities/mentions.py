@@ -97,7 +97,7 @@ def _find(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
     fmap = doc.fmap
     folded, text = fmap.folded, doc.text
     cands = _gazetteer_cands(folded, text, fmap, gazetteer)
-    rules = rule_cands(folded, cands, _ali_starts(folded, text, fmap))
+    rules = rule_cands(folded, cands, _ali_starts(folded, text, fmap), gazetteer.adjective_re[1])
     _link_rule_cands(folded, rules, gazetteer)
     cands = no_overlaps(cands + rules)
     for c in cands:

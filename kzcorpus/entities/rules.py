@@ -11,6 +11,8 @@ list word as spelled in its list: ``rule:title(الرئيس)``,
 
 from __future__ import annotations
 
+from collections.abc import Container
+
 from kzcorpus.arabic import WORD_RE
 from kzcorpus.entities.candidates import Cand
 from kzcorpus.entities.words import (
@@ -25,8 +27,10 @@ from kzcorpus.entities.words import (
     ARABIC_LETTER_RE,
     CLITIC_LETTERS,
     CONJ_LETTERS,
+    DEF_EVENT_HEADS,
     DEF_ORG_HEADS,
     DEFINITE_RE,
+    EVENT_ADJ,
     EVENT_HEADS,
     FACILITY_HEADS,
     FOREIGN_SURNAME_RE,
@@ -196,9 +200,12 @@ def _name_chain(toks: list[_Tok], i: int, *, strong: bool) -> int:
     return j
 
 
-def rule_cands(folded: str, taken: list[Cand], ali: frozenset[int] = frozenset()) -> list[Cand]:
+def rule_cands(
+    folded: str, taken: list[Cand], ali: frozenset[int] = frozenset(), demonyms: Container[str] = frozenset()
+) -> list[Cand]:
     """Rule-found names in the text *taken* leaves free; *ali*: folded starts
-    of «علي» spelled as the name (:func:`_tokens`)."""
+    of «علي» spelled as the name (:func:`_tokens`); *demonyms*: folded
+    demonyms without the article («انجليزي», «روسيه») for named events."""
     toks = _tokens(folded, taken, ali)
     taken_at = {c.fstart: c for c in taken}
     out: list[Cand] = []
@@ -287,6 +294,10 @@ def rule_cands(folded: str, taken: list[Cand], ali: frozenset[int] = frozenset()
             out.append(placed)
             i += 1
             continue
+        if (ev := _event(toks, i, demonyms)) is not None:
+            out.append(ev[0])
+            i = ev[1]
+            continue
         dorg = strip_pro(t.w, DEF_ORG_HEADS)
         if dorg is not None and i + 2 < n and toks[i + 1].glued and toks[i + 2].glued:
             adj, comp = toks[i + 1], toks[i + 2]
@@ -347,6 +358,48 @@ def _before_place(toks: list[_Tok], i: int, taken_at: dict[int, Cand]) -> Cand |
         if (head := strip_pro(t.w, heads)) is not None:
             return Cand(t.start + head[0], nxt_c.fend, typ, None, f"rule:{rule}({spelled(head[1])})")
     return None
+
+
+def _event(toks: list[_Tok], i: int, demonyms: Container[str]) -> tuple[Cand, int] | None:
+    """A named event, war, tournament or agreement (MISC) and the index after it:
+    an event head then a demonym or bloc adjective and up to three more
+    definite words («الدوري الإنجليزي الممتاز», «القمة العربية»), an
+    indefinite head then a known given name («كأس فيصل»), or «إعصار» then
+    a foreign-looking name («إعصار كاترينا»)."""
+    t, n = toks[i], len(toks)
+    head = strip_pro(t.w, EVENT_HEADS)
+    definite = head is None
+    if definite:
+        head = strip_pro(t.w, DEF_EVENT_HEADS)
+    if head is None or i + 1 >= n or not (toks[i + 1].glued and toks[i + 1].free):
+        return None
+    w = toks[i + 1].w
+    k = i + 1
+    if w.startswith("ال") and (w[2:] in demonyms or w[2:] in EVENT_ADJ or w[2:].removesuffix("ه") in EVENT_ADJ):
+        k = i + 2
+        while k < n and k - i < 5 and toks[k].glued and toks[k].free and toks[k].w.startswith("ال"):
+            if toks[k].w in NAME_END or toks[k].w in GENERIC_ADJ or toks[k].w in TITLES or is_common(toks[k].w):
+                break
+            k += 1
+    elif not definite and (given_like(w) and w not in AMBIG_GIVEN):
+        k = i + 2  # «كأس فيصل»
+    elif not definite and head[1] == STORM and _event_name_ok(w):
+        k = i + 2  # «إعصار كاترينا»: a storm's name is one word
+    if k == i + 1:
+        return None
+    rule = f"rule:event({spelled(head[1] if not definite else head[1][2:])})"
+    return Cand(t.start + head[0], toks[k - 1].end, "MISC", None, rule), k
+
+
+STORM = "اعصار"
+
+
+def _event_name_ok(w: str) -> bool:
+    """A foreign-looking proper name after «إعصار»: not a
+    word of the lists, not ending in ة, no digits."""
+    if w in STOP or w in TITLES or is_common(w) or DEFINITE_RE.match(w) or w.endswith("ه"):
+        return False
+    return ARABIC_LETTER_RE.search(w) is not None and not any(ch.isdigit() for ch in w) and looks_foreign(w)
 
 
 def _complement(toks: list[_Tok], k: int, limit: int) -> int:
