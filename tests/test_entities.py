@@ -568,3 +568,16 @@ def test_cities_from_geonames(gz: Gazetteer) -> None:
     # Forms that are common words in news text are ambiguous or left out.
     assert _found(gz, "نشرت الصحيفة الصور على موقعها") == []
     assert _found(gz, "أعلنت الشركة وقف التعامل مع المورد") == []
+
+
+def test_organisation_names_joined_by_wa_and_admin_units(gz: Gazetteer) -> None:
+    got = _found(gz, "أعلنت وزارة العمل والشؤون الاجتماعية أمس عن حملة")
+    assert got == [("وزارة العمل والشؤون الاجتماعية", "ORG", "وزارة العمل والشؤون الاجتماعية")]
+    # A generic word after «و» is not part of the name.
+    assert _found(gz, "نسقت وزارة الصحة والجهات المعنية") == [("وزارة الصحة", "ORG", "وزارة الصحة")]
+    # Head + «منطقة/محافظة» + a known place is one organisation.
+    got = _found(gz, "قال المتحدث باسم شرطة منطقة مكة المكرمة إن")
+    assert got == [("شرطة منطقة مكة المكرمة", "ORG", "شرطة منطقة مكة المكرمة")]
+    # «صحة»/«تعليم» + a known place: the region's directorate.
+    assert _found(gz, "وأوضحت صحة جدة أن المستشفى جاهز") == [("صحة جدة", "ORG", "صحة جدة")]
+    assert _found(gz, "يهتم الناس بصحة أطفالهم") == []

@@ -321,7 +321,7 @@ def rule_cands(
                 continue
         head = strip_pro(t.w, ALL_HEADS)
         if head is not None:
-            k = _head_phrase(toks, i + 1, head[1] in LOC_HEADS)
+            k = _head_phrase(toks, i + 1, head[1] in LOC_HEADS, ministry=head[1] == MINISTRY)
             if k > i + 1:
                 typ = "LOC" if head[1] in LOC_HEADS else "ORG"
                 s = t.start + head[0]
@@ -343,15 +343,21 @@ def rule_cands(
     return out
 
 
+#: Administrative units between an organisation's head and its place.
+ADMIN_UNITS = frozenset({"منطقه", "محافظه"})
 _PLACED_HEADS = ((PLACE_ORG_HEADS, "ORG", "head"), (EVENT_HEADS, "MISC", "event"))
 
 
 def _before_place(toks: list[_Tok], i: int, taken_at: dict[int, Cand]) -> Cand | None:
-    """A head («إمارة», «قمة») glued to a known place: one ORG or MISC."""
+    """A head («إمارة», «قمة») glued to a known place, or to «منطقة/محافظة»
+    and a known place («شرطة منطقة مكة المكرمة»): one ORG or MISC."""
     t = toks[i]
     if i + 1 >= len(toks) or not toks[i + 1].glued:
         return None
-    nxt_c = taken_at.get(toks[i + 1].start)
+    at = i + 1
+    if toks[at].free and toks[at].w in ADMIN_UNITS and at + 1 < len(toks) and toks[at + 1].glued:
+        at += 1
+    nxt_c = taken_at.get(toks[at].start)
     if nxt_c is None or nxt_c.type != "LOC":
         return None
     for heads, typ, rule in _PLACED_HEADS:
@@ -451,18 +457,25 @@ def _untitled_name_ok(words: list[str]) -> str | None:
         return "given-name"
     last = words[-1]
     second_given = given_like(words[1]) and words[1] not in AMBIG_GIVEN
-    if first in GIVEN and ((last.startswith("ال") and last.endswith("ي")) or second_given):
+    nisba = last.startswith("ال") and last.endswith("ي")
+    if first in GIVEN and (nisba or second_given):
         return "given-name"  # «منصور البلوي», «صالح محمد»
+    if first in AMBIG_GIVEN and nisba and len(words) == 2:
+        return "given-name"  # «هادي العصيمي», «حامد المقاطي»: a word-like name, a family name
     return None
 
 
-def _head_phrase(toks: list[_Tok], j: int, place: bool) -> int:
-    """End of the name after an organisation or place head at *j*."""
+MINISTRY = "وزاره"
+
+
+def _head_phrase(toks: list[_Tok], j: int, place: bool, *, ministry: bool = False) -> int:
+    """End of the name after an organisation or place head at *j*.  After
+    «وزارة» a generic word is the ministry's field («وزارة العمل»)."""
     n = len(toks)
     if j >= n or not toks[j].glued or not toks[j].free:
         return j
     first = toks[j].w
-    if first in NAME_END or first in GENERIC_AFTER_HEAD or any(ch.isdigit() for ch in first):
+    if first in NAME_END or (first in GENERIC_AFTER_HEAD and not ministry) or any(ch.isdigit() for ch in first):
         return j
     if place:
         # «مدينة جدة», «بحر قزوين», «محافظة وادي الدواسر»: one proper-name word,
@@ -484,9 +497,24 @@ def _head_phrase(toks: list[_Tok], j: int, place: bool) -> int:
     if not first.startswith("ال"):
         return j
     k = j + 1
-    while k < n and k - j < 4 and toks[k].glued and toks[k].free:
+    joined = False
+    while k < n and k - j < 5 and toks[k].glued and toks[k].free:
         w = toks[k].w
+        if w.startswith("وال") and not joined and _joined_ok(toks, k):
+            joined = True  # «وزارة العمل والشؤون الاجتماعية», «حزب العدالة والتنمية»
+            k += 1
+            continue
         if not w.startswith("ال") or w in NAME_END or w in TITLES:  # «وزارة الصحة الدكتور …»
             break
         k += 1
     return k
+
+
+def _joined_ok(toks: list[_Tok], k: int) -> bool:
+    """«و» + a definite word continuing an organisation's name: not a generic
+    word («والجهات المعنية»), not a list word, and closing the sentence or
+    followed by a word that is not a verb-like or new phrase."""
+    w = toks[k].w[1:]
+    if w in NAME_END or w in GENERIC_AFTER_HEAD or w in TITLES or is_common(w) or w in STOP:
+        return False
+    return strip_pro(w, ANY_HEAD) is None and not w.endswith("ات")
