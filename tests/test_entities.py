@@ -581,3 +581,14 @@ def test_organisation_names_joined_by_wa_and_admin_units(gz: Gazetteer) -> None:
     # «صحة»/«تعليم» + a known place: the region's directorate.
     assert _found(gz, "وأوضحت صحة جدة أن المستشفى جاهز") == [("صحة جدة", "ORG", "صحة جدة")]
     assert _found(gz, "يهتم الناس بصحة أطفالهم") == []
+
+
+def test_clubs_and_foreign_names_after_a_demonym(gz: Gazetteer) -> None:
+    assert _found(gz, "وقال رئيس نادي الوحدة إن الفريق جاهز") == [("نادي الوحدة", "ORG", "نادي الوحدة")]
+    assert _found(gz, "تعاقد نادي ضمك مع حارس جديد") == [("نادي ضمك", "ORG", "نادي ضمك")]
+    assert _found(gz, "لا يوجد نادي مستضيف للمباراة") == []
+    got = _found(gz, "وقّع النادي مع المهاجم الأرجنتيني كارلوس تيفيز عقدا")
+    assert ("كارلوس تيفيز", "PER", "كارلوس تيفيز") in got
+    # A verb or a clitic word after the demonym is not a name.
+    assert all(m[1] != "PER" for m in _found(gz, "قال إن النادي الإنجليزي يراقب موقف اللاعب"))
+    assert all(m[1] != "PER" for m in _found(gz, "فاز الفريق الإسباني بهدفين مقابل هدف"))

@@ -328,7 +328,17 @@ def rule_cands(
                 out.append(Cand(s, toks[k - 1].end, typ, None, f"rule:head({spelled(head[1])})"))
                 i = k
                 continue
-        # 3. Name chains without a title: «X بن Y», given name + surname, «أبو X».
+        # 3. A club: «نادي» + its name («نادي الوحدة», «نادي ضمك»).
+        if (club := _club(toks, i)) is not None:
+            out.append(club)
+            i += 2
+            continue
+        # 4. A demonym then two foreign-looking names: «البرتغالي جوزيه مورينيو».
+        if (foreign := _after_demonym(toks, i, demonyms)) is not None:
+            out.append(foreign)
+            i += 3
+            continue
+        # 5. Name chains without a title: «X بن Y», given name + surname, «أبو X».
         k = _name_chain(toks, i, strong=False)
         if k > i + 1:
             why = _untitled_name_ok([x.w for x in toks[i:k]])
@@ -336,7 +346,7 @@ def rule_cands(
                 out.append(Cand(t.start, toks[k - 1].end, "PER", None, f"rule:{why}"))
                 i = k
                 continue
-        # 4. Foreign surname shapes («يانوكوفيتش»).
+        # 6. Foreign surname shapes («يانوكوفيتش»).
         if FOREIGN_SURNAME_RE.match(t.w) and t.w not in STOP:
             out.append(Cand(t.start, t.end, "PER", None, "rule:foreign-shape"))
         i += 1
@@ -406,6 +416,57 @@ def _event_name_ok(w: str) -> bool:
     if w in STOP or w in TITLES or is_common(w) or DEFINITE_RE.match(w) or w.endswith("ه"):
         return False
     return ARABIC_LETTER_RE.search(w) is not None and not any(ch.isdigit() for ch in w) and looks_foreign(w)
+
+
+CLUB = "نادي"
+
+
+def _club(toks: list[_Tok], i: int) -> Cand | None:
+    """«نادي» + one name word, definite («نادي الوحدة») or a proper-looking
+    word («نادي ضمك»), that is no list word («نادي القراءة» is still a club)."""
+    t = toks[i]
+    head = strip_pro(t.w, frozenset({CLUB}))
+    if head is None or i + 1 >= len(toks) or not (toks[i + 1].glued and toks[i + 1].free):
+        return None
+    w = toks[i + 1].w
+    if w in NAME_END or w in GENERIC_AFTER_HEAD or w in STOP or w in TITLES or any(ch.isdigit() for ch in w):
+        return None
+    if not ARABIC_LETTER_RE.search(w) or (not w.startswith("ال") and (is_common(w) or w.endswith(("ي", "ه")))):
+        return None
+    if not w.startswith("ال") and w.startswith("م") and len(w) >= 5:
+        return None  # a participle: «نادي مستضيف»
+    return Cand(t.start + head[0], toks[i + 1].end, "ORG", None, f"rule:head({CLUB})")
+
+
+def _after_demonym(toks: list[_Tok], i: int, demonyms: Container[str]) -> Cand | None:
+    """A masculine demonym («البرتغالي») then two foreign-looking names: a person."""
+    t = toks[i]
+    if not (t.w.startswith("ال") and t.w.endswith("ي") and t.w[2:] in demonyms) or i + 2 >= len(toks):
+        return None
+    a, b = toks[i + 1], toks[i + 2]
+    if not (a.glued and a.free and b.glued and b.free):
+        return None
+    if verbish(a.w) or verbish(b.w) or a.w == "سوف" or _clitic_word(a.w):
+        return None  # «الأوكراني سوف يوقع», «الإنجليزي يراقب …», «المصري ونشاط …»
+    for w in (a.w, b.w):
+        if w in STOP or w in TITLES or is_common(w) or DEFINITE_RE.match(w) or not looks_foreign(w):
+            return None
+        if any(ch.isdigit() for ch in w) or not plain_ok(w) or strip_pro(w, ANY_HEAD) is not None:
+            return None
+    return Cand(a.start, b.end, "PER", None, "rule:demonym")
+
+
+def _clitic_word(w: str) -> bool:
+    """A verb («يراقب») or a proclitic + a word of the lists («ونشاط», «لاتفاق»)
+    rather than a foreign first name («فيرناندو», «باولو»)."""
+    if w in GIVEN:
+        return False
+    if w[0] in "يو":
+        return True
+    rest = w[1:]
+    return w[0] in CLITIC_LETTERS and (
+        is_common(rest) or rest in STOP or strip_pro(rest, ANY_HEAD | EVENT_HEADS) is not None
+    )
 
 
 def _complement(toks: list[_Tok], k: int, limit: int) -> int:
