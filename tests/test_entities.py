@@ -592,3 +592,13 @@ def test_clubs_and_foreign_names_after_a_demonym(gz: Gazetteer) -> None:
     # A verb or a clitic word after the demonym is not a name.
     assert all(m[1] != "PER" for m in _found(gz, "قال إن النادي الإنجليزي يراقب موقف اللاعب"))
     assert all(m[1] != "PER" for m in _found(gz, "فاز الفريق الإسباني بهدفين مقابل هدف"))
+
+
+def test_words_after_a_title_without_a_name_are_read_again(gz: Gazetteer) -> None:
+    # «رئيسة» opens a title but no name follows: the event after it is found.
+    got = _found(gz, "برئاسة مصر رئيسة القمة العربية الحالية")
+    assert ("القمة العربية", "MISC", "القمة العربية") in got
+    got = _found(gz, "قال الرئيس التنفيذي للشركة السعودية للكهرباء المهندس زياد الشيحة")
+    assert [m[:2] for m in got] == [("لشركة السعودية للكهرباء", "ORG"), ("زياد الشيحة", "PER")]
+    # «الحرب» + one demonym is a description, not a named war.
+    assert all(m[1] != "MISC" for m in _found(gz, "تحدث عن الحرب الروسية في أوكرانيا"))

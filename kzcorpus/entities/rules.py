@@ -284,7 +284,7 @@ def rule_cands(
                     out.append(cand)
                     i = k
                     continue
-            i = max(i + 1, j if skipped else i + 1)
+            i += 1  # no name: the words after the title may still name an organisation or event
             continue
         # 2. Organisation and place heads.  An organisation named after a
         # known place is one ORG: «جامعة الباحة», «إمارة منطقة الرياض».
@@ -313,7 +313,7 @@ def rule_cands(
             ):
                 k = i + 3
                 while k < n and k - i < 7 and toks[k].glued and toks[k].free and DEFINITE_RE.match(toks[k].w):
-                    if toks[k].w in NAME_END:
+                    if toks[k].w in NAME_END or strip_pro(toks[k].w, TITLES) is not None:
                         break
                     k += 1
                 out.append(Cand(t.start + dorg[0], toks[k - 1].end, "ORG", None, f"rule:org({spelled(dorg[1])})"))
@@ -401,13 +401,15 @@ def _event(toks: list[_Tok], i: int, demonyms: Container[str]) -> tuple[Cand, in
         k = i + 2  # «كأس فيصل»
     elif not definite and head[1] == STORM and _event_name_ok(w):
         k = i + 2  # «إعصار كاترينا»: a storm's name is one word
-    if k == i + 1:
-        return None
-    rule = f"rule:event({spelled(head[1] if not definite else head[1][2:])})"
+    core = head[1] if not definite else head[1][2:]
+    if k == i + 1 or (core == WAR and k == i + 2):
+        return None  # «الحرب الروسية» is a description; «الحرب الإيرانية العراقية» a name
+    rule = f"rule:event({spelled(core)})"
     return Cand(t.start + head[0], toks[k - 1].end, "MISC", None, rule), k
 
 
 STORM = "اعصار"
+WAR = "حرب"
 
 
 def _event_name_ok(w: str) -> bool:
@@ -464,6 +466,8 @@ def _clitic_word(w: str) -> bool:
     if w[0] in "يو":
         return True
     rest = w[1:]
+    if w[0] in CLITIC_LETTERS and rest.endswith(("ين", "ات", "ون")):
+        return True  # «بهدفين»: a clitic and a plural or dual
     return w[0] in CLITIC_LETTERS and (
         is_common(rest) or rest in STOP or strip_pro(rest, ANY_HEAD | EVENT_HEADS) is not None
     )
