@@ -602,3 +602,9 @@ def test_words_after_a_title_without_a_name_are_read_again(gz: Gazetteer) -> Non
     assert [m[:2] for m in got] == [("لشركة السعودية للكهرباء", "ORG"), ("زياد الشيحة", "PER")]
     # «الحرب» + one demonym is a description, not a named war.
     assert all(m[1] != "MISC" for m in _found(gz, "تحدث عن الحرب الروسية في أوكرانيا"))
+
+
+def test_tournaments_by_their_head(gz: Gazetteer) -> None:
+    assert _found(gz, "فاز بلقب كأس رابطة المحترفين مرتين") == [("كأس رابطة المحترفين", "MISC", "كأس رابطة المحترفين")]
+    assert _found(gz, "تصدر الفريق الدوري الممتاز هذا الموسم")[0][:2] == ("الدوري الممتاز", "MISC")
+    assert _found(gz, "شارك اللاعب في البطولة الماضية") == []

@@ -42,6 +42,7 @@ from kzcorpus.entities.words import (
     LOC_HEADS,
     NAME_END,
     NAME_LINKS,
+    ORG_HEADS,
     PERSONAL_TITLES,
     PLACE_ORG_HEADS,
     PLACE_WORDS,
@@ -397,18 +398,45 @@ def _event(toks: list[_Tok], i: int, demonyms: Container[str]) -> tuple[Cand, in
             if toks[k].w in NAME_END or toks[k].w in GENERIC_ADJ or toks[k].w in TITLES or is_common(toks[k].w):
                 break
             k += 1
+    elif core_of(head[1], definite) in SPORTS:
+        k = _sports_name(toks, i + 1, definite)
     elif not definite and (given_like(w) and w not in AMBIG_GIVEN):
         k = i + 2  # «كأس فيصل»
     elif not definite and head[1] == STORM and _event_name_ok(w):
         k = i + 2  # «إعصار كاترينا»: a storm's name is one word
-    core = head[1] if not definite else head[1][2:]
+    core = core_of(head[1], definite)
     if k == i + 1 or (core == WAR and k == i + 2):
         return None  # «الحرب الروسية» is a description; «الحرب الإيرانية العراقية» a name
     rule = f"rule:event({spelled(core)})"
     return Cand(t.start + head[0], toks[k - 1].end, "MISC", None, rule), k
 
 
+#: Tournament heads: any definite name after them («دوري الدرجة الأولى», «كأس رابطة المحترفين»).
+SPORTS = frozenset({"كاس", "دوري", "بطوله"})
 STORM = "اعصار"
+
+
+def core_of(head: str, definite: bool) -> str:
+    return head[2:] if definite else head
+
+
+def _sports_name(toks: list[_Tok], j: int, definite: bool) -> int:
+    """End of a tournament's name after its head at *j*: an indefinite
+    organisation head («رابطة», «اتحاد») may come first, then one to four
+    definite words that are not generic («الدوري الممتاز», «كأس الاتحاد الإنجليزي»)."""
+    n = len(toks)
+    k = j
+    if not definite and k < n and toks[k].glued and toks[k].free and toks[k].w in ORG_HEADS:
+        k += 1
+    start = k
+    while k < n and k - start < 4 and toks[k].glued and toks[k].free and toks[k].w.startswith("ال"):
+        w = toks[k].w
+        if w in NAME_END or w in GENERIC_ADJ or w in GENERIC_AFTER_HEAD or w in TITLES or is_common(w):
+            break
+        k += 1
+    return k if k > start else j
+
+
 WAR = "حرب"
 
 
