@@ -398,10 +398,10 @@ def _event(toks: list[_Tok], i: int, demonyms: Container[str]) -> tuple[Cand, in
             if toks[k].w in NAME_END or toks[k].w in GENERIC_ADJ or toks[k].w in TITLES or is_common(toks[k].w):
                 break
             k += 1
-    elif core_of(head[1], definite) in SPORTS:
-        k = _sports_name(toks, i + 1, definite)
     elif not definite and (given_like(w) and w not in AMBIG_GIVEN):
         k = i + 2  # «كأس فيصل»
+    elif core_of(head[1], definite) in SPORTS:
+        k = _sports_name(toks, i + 1, definite)
     elif not definite and head[1] == STORM and _event_name_ok(w):
         k = i + 2  # «إعصار كاترينا»: a storm's name is one word
     core = core_of(head[1], definite)
