@@ -608,3 +608,14 @@ def test_tournaments_by_their_head(gz: Gazetteer) -> None:
     assert _found(gz, "فاز بلقب كأس رابطة المحترفين مرتين") == [("كأس رابطة المحترفين", "MISC", "كأس رابطة المحترفين")]
     assert _found(gz, "تصدر الفريق الدوري الممتاز هذا الموسم")[0][:2] == ("الدوري الممتاز", "MISC")
     assert _found(gz, "شارك اللاعب في البطولة الماضية") == []
+
+
+def test_newspapers_by_masthead_where_a_paper_is_meant(gz: Gazetteer) -> None:
+    assert _found(gz, "وقال مصدر لـ«الحياة» إن الخطة جاهزة") == [("الحياة", "ORG", "Al-Hayat")]
+    assert _found(gz, 'وأضاف لـ"الرياض" أن المشروع تأخر') == [("الرياض", "ORG", "Al Riyadh (newspaper)")]
+    assert _found(gz, "نشرت سبق الإلكترونية الخبر") == [("سبق", "ORG", "Sabq")]
+    got = _found(gz, "سعد الغامدي- سبق- الرياض: افتتح المعرض")
+    assert [m[:2] for m in got] == [("سعد الغامدي", "PER"), ("سبق", "ORG"), ("الرياض", "LOC")]
+    # Unquoted, or quoted as a word of a sentence: not the paper.
+    assert _found(gz, "يعيش في الرياض منذ سنوات") == [("الرياض", "LOC", "Riyadh")]
+    assert _found(gz, 'قال: "الحياة جميلة"') == []

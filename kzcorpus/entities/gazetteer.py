@@ -25,6 +25,8 @@ from kzcorpus.errors import InputError
 
 TYPES: tuple[str, ...] = ("PER", "LOC", "ORG", "MISC")
 WORDCHAR = r"[^\W_]"
+#: Folded heads of a newspaper's name: «صحيفة X», «جريدة X».
+PAPER_HEADS = frozenset({"صحيفه", "جريده"})
 _HSPACE = r"[^\S\n]+"
 
 #: Package data files generated from bulk sources rather than curated (see their headers).
@@ -131,7 +133,7 @@ class Gazetteer:
             self._owner[ff] = entry.id
         self.entries[entry.id] = entry
         self._ids[entry.id.lower()] = entry.id
-        for cached in ("compiled", "form_index", "name_index"):
+        for cached in ("compiled", "form_index", "name_index", "mastheads"):
             self.__dict__.pop(cached, None)
         self.serial = next(_SERIALS)
 
@@ -203,6 +205,30 @@ class Gazetteer:
             for k in range(2, len(words)):
                 prefixes[" ".join(words[:k])].add(eid)
         return dict(full), dict(prefixes)
+
+    @cached_property
+    def mastheads(self) -> tuple[re.Pattern[str] | None, dict[str, str]]:
+        """Newspapers by their masthead: X of every «صحيفة X»/«جريدة X» form
+        -> the paper's id, and a regex finding X (groups ``name``…``name4``)
+        quoted («"الحياة"», «لـ«عكاظ»»), before «الإلكترونية», or between
+        dashes (a byline: «جدة - سبق -») or a dash and a colon when X is
+        no other entity's name («- سبق:», not the dateline «- الرياض:»)."""
+        index: dict[str, str] = {}
+        for ff, eid in self.form_index.items():
+            head, _, rest = ff.partition(" ")
+            if head in PAPER_HEADS and rest and self.entries[eid].type == "ORG":
+                index.setdefault(rest, eid)
+        if not index:
+            return None, index
+        names, sp = trie_regex(index), r"[^\S\n]*"
+        # «سبق- الرياض:» — before a colon a place's name is the dateline.
+        plain = trie_regex(x for x, eid in index.items() if self.form_index.get(x, eid) == eid)
+        pattern = (
+            rf"[«\"“]{sp}(?P<name>{names}){sp}[»\"”]"
+            rf"|(?<!{WORDCHAR})(?P<name2>{names}){_HSPACE}الالكترونيه(?!{WORDCHAR})"
+            rf"|[-–]{sp}(?P<name3>{names}){sp}[-–]|[-–]{sp}(?P<name4>{plain}){sp}:"
+        )
+        return re.compile(pattern), index
 
     @cached_property
     def compiled(self) -> tuple[re.Pattern[str], dict[str, str], dict[str, str]]:
