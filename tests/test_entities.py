@@ -619,3 +619,13 @@ def test_newspapers_by_masthead_where_a_paper_is_meant(gz: Gazetteer) -> None:
     # Unquoted, or quoted as a word of a sentence: not the paper.
     assert _found(gz, "يعيش في الرياض منذ سنوات") == [("الرياض", "LOC", "Riyadh")]
     assert _found(gz, 'قال: "الحياة جميلة"') == []
+
+
+def test_full_names_of_given_names_and_families(gz: Gazetteer) -> None:
+    got = _found(gz, "ومن الشهداء العريف سلطان محمد أحمد الشهراني رحمه الله")
+    assert [m[:2] for m in got] == [("سلطان محمد أحمد الشهراني", "PER")]
+    got = _found(gz, "وأفاد أحمد موسى علي آل حسان الربعي بأن")
+    assert [m[:2] for m in got] == [("أحمد موسى علي آل حسان الربعي", "PER")]
+    # «و» before a given name starts another person.
+    got = _found(gz, "شارك خالد عريف وفهد الدوسري في التدريب")
+    assert [m[0] for m in got] == ["خالد عريف", "فهد الدوسري"]

@@ -66,10 +66,12 @@ from kzcorpus.entities.words import (
 
 
 class _Tok:
-    __slots__ = ("end", "free", "glued", "start", "w")
+    __slots__ = ("conj", "end", "free", "glued", "start", "w")
 
-    def __init__(self, start: int, end: int, w: str, glued: bool, free: bool) -> None:
+    def __init__(self, start: int, end: int, w: str, glued: bool, free: bool, conj: bool = False) -> None:
         self.start, self.end, self.w, self.glued, self.free = start, end, w, glued, free
+        #: «و» was cut off the front («وفهد»): the word starts a new name.
+        self.conj = conj
 
 
 def _tokens(folded: str, taken: list[Cand], ali: frozenset[int]) -> list[_Tok]:
@@ -85,11 +87,12 @@ def _tokens(folded: str, taken: list[Cand], ali: frozenset[int]) -> list[_Tok]:
         gap = folded[prev_end:s]
         glued = bool(toks) and gap.strip() == "" and "\n" not in gap
         w = m.group()
+        conj = False
         if w[0] in CONJ_LETTERS and len(w) > 3 and w not in GIVEN and _given_ok(w[1:], s + 1, ali):
-            s, w = s + 1, w[1:]  # «ومحمد», «وعلي»: the conjunction is not in the name
+            s, w, conj = s + 1, w[1:], True  # «ومحمد», «وعلي»: the conjunction is not in the name
         if s in ali and w == ALI:
             w = ALI_NAME
-        toks.append(_Tok(s, e, w, glued, free))
+        toks.append(_Tok(s, e, w, glued, free, conj))
         prev_end = e
     return toks
 
@@ -132,7 +135,7 @@ def _name_chain(toks: list[_Tok], i: int, *, strong: bool) -> int:
     n = len(toks)
 
     def nxt(j: int) -> _Tok | None:
-        return toks[j] if j < n and toks[j].glued and toks[j].free else None
+        return toks[j] if j < n and toks[j].glued and toks[j].free and not toks[j].conj else None
 
     if i >= n:
         return i
@@ -183,11 +186,16 @@ def _name_chain(toks: list[_Tok], i: int, *, strong: bool) -> int:
             continue
         if w == AL and t2 is not None:
             j += 2
+            t3 = nxt(j)
+            if t3 is not None and surname_ok(t3.w, free=t3.free):
+                j += 1  # «آل حسان الربعي»
             break
         if surname_ok(t.w, free=t.free, strong=strong):
             j += 1
             break
-        if not linked and _is_name_tok(t, False) and plain_ok(w) and plain < (2 if strong else 1):
+        # A run of known given names is a full name: «سلطان محمد أحمد الشهراني».
+        more = plain < (2 if strong else 1) or (plain < 3 and given_like(w) and w not in AMBIG_GIVEN)
+        if not linked and _is_name_tok(t, False) and plain_ok(w) and more:
             if w in ABU:  # «حسن أبو علي», never a bare «أبو» at the end
                 if t2 is None or not (_is_name_tok(t2, False) or surname_ok(t2.w, free=t2.free)):
                     break
