@@ -629,3 +629,12 @@ def test_full_names_of_given_names_and_families(gz: Gazetteer) -> None:
     # «و» before a given name starts another person.
     got = _found(gz, "شارك خالد عريف وفهد الدوسري في التدريب")
     assert [m[0] for m in got] == ["خالد عريف", "فهد الدوسري"]
+
+
+def test_word_like_given_names_after_wa_and_demonym_with_family_name(gz: Gazetteer) -> None:
+    got = _found(gz, "وقع النادي مع عبدالعزيز الجابري ونايف الجابري أمس")
+    assert [m[0] for m in got] == ["عبدالعزيز الجابري", "نايف الجابري"]
+    got = _found(gz, "بتوصية من مدرب الفريق المصري عبود الخضري")
+    assert [m[:2] for m in got] == [("عبود الخضري", "PER")]
+    # A noun with a pronoun, or another demonym, after the demonym: no person.
+    assert _found(gz, "في رسالة الوزير الكويتي لنظيره السعودي أمس") == []

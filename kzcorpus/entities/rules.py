@@ -98,7 +98,9 @@ def _tokens(folded: str, taken: list[Cand], ali: frozenset[int]) -> list[_Tok]:
 
 
 def _given_ok(w: str, start: int, ali: frozenset[int]) -> bool:
-    return (w == ALI and start in ali) or (given_like(w) and w not in AMBIG_GIVEN)
+    """Is *w* (after «و») a given name?  A word-like one too («ونايف»,
+    «وهادي»): the rules ask more of those (a family name after them)."""
+    return (w == ALI and start in ali) or given_like(w) or w in AMBIG_GIVEN
 
 
 def _after_link_ok(t: _Tok) -> bool:
@@ -477,7 +479,8 @@ def _club(toks: list[_Tok], i: int) -> Cand | None:
 
 
 def _after_demonym(toks: list[_Tok], i: int, demonyms: Container[str]) -> Cand | None:
-    """A masculine demonym («البرتغالي») then two foreign-looking names: a person."""
+    """A masculine demonym («البرتغالي») then two foreign-looking names, or a
+    name and a family name in «ال…ي»: a person."""
     t = toks[i]
     if not (t.w.startswith("ال") and t.w.endswith("ي") and t.w[2:] in demonyms) or i + 2 >= len(toks):
         return None
@@ -486,6 +489,10 @@ def _after_demonym(toks: list[_Tok], i: int, demonyms: Container[str]) -> Cand |
         return None
     if verbish(a.w) or verbish(b.w) or a.w == "سوف" or _clitic_word(a.w):
         return None  # «الأوكراني سوف يوقع», «الإنجليزي يراقب …», «المصري ونشاط …»
+    first_ok = given_like(a.w) or a.w in AMBIG_GIVEN or (looks_foreign(a.w) and a.w[0] not in CLITIC_LETTERS)
+    family = b.w.endswith("ي") and surname_ok(b.w) and b.w[2:] not in demonyms
+    if family and first_ok and _is_name_tok(a, True) and plain_ok(a.w):
+        return Cand(a.start, b.end, "PER", None, "rule:demonym")  # «المصري عبود الخضري»
     for w in (a.w, b.w):
         if w in STOP or w in TITLES or is_common(w) or DEFINITE_RE.match(w) or not looks_foreign(w):
             return None
