@@ -6,7 +6,7 @@ name (:mod:`kzcorpus.entities.words`); ``found_by`` is ``rule:<name>``, the
 list word as spelled in its list: ``rule:title(الرئيس)``,
 ``rule:head(وزارة)``, ``rule:org(الهيئة)``, ``rule:facility(مستشفى)``, ``rule:event(قمة)``,
 ``rule:chain(بن)``, ``rule:chain(أبو)``, ``rule:given-name``,
-``rule:foreign-shape``.
+``rule:demonym``, ``rule:foreign-shape``.
 """
 
 from __future__ import annotations
