@@ -638,3 +638,10 @@ def test_word_like_given_names_after_wa_and_demonym_with_family_name(gz: Gazette
     assert [m[:2] for m in got] == [("عبود الخضري", "PER")]
     # A noun with a pronoun, or another demonym, after the demonym: no person.
     assert _found(gz, "في رسالة الوزير الكويتي لنظيره السعودي أمس") == []
+
+
+def test_official_country_names_and_foreign_names_in_ya_ha(gz: Gazetteer) -> None:
+    assert _found(gz, "أبناء الجمهورية اليمنية المقيمين") == [("الجمهورية اليمنية", "LOC", "Yemen")]
+    assert _found(gz, "زار الوفد الجمهورية التونسية") == [("الجمهورية التونسية", "LOC", "Tunisia")]
+    got = _found(gz, "مدد النادي عقد مدربه البرتغالي جوزيه مورينيو. وقال مورينيو إنه سعيد")
+    assert [m[:2] for m in got] == [("جوزيه مورينيو", "PER"), ("مورينيو", "PER")]

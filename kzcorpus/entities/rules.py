@@ -11,7 +11,7 @@ list word as spelled in its list: ``rule:title(الرئيس)``,
 
 from __future__ import annotations
 
-from collections.abc import Container
+from collections.abc import Container, Mapping
 
 from kzcorpus.arabic import WORD_RE
 from kzcorpus.entities.candidates import Cand
@@ -212,11 +212,12 @@ def _name_chain(toks: list[_Tok], i: int, *, strong: bool) -> int:
 
 
 def rule_cands(
-    folded: str, taken: list[Cand], ali: frozenset[int] = frozenset(), demonyms: Container[str] = frozenset()
+    folded: str, taken: list[Cand], ali: frozenset[int] = frozenset(), demonyms: Mapping[str, str] | None = None
 ) -> list[Cand]:
     """Rule-found names in the text *taken* leaves free; *ali*: folded starts
     of «علي» spelled as the name (:func:`_tokens`); *demonyms*: folded
-    demonyms without the article («انجليزي», «روسيه») for named events."""
+    demonyms without the article («انجليزي», «روسيه») -> their entity's id."""
+    demonyms = demonyms or {}
     toks = _tokens(folded, taken, ali)
     taken_at = {c.fstart: c for c in taken}
     out: list[Cand] = []
@@ -305,6 +306,10 @@ def rule_cands(
             out.append(placed)
             i += 1
             continue
+        if (state := _state(toks, i, demonyms)) is not None:
+            out.append(state)
+            i += 2
+            continue
         if (ev := _event(toks, i, demonyms)) is not None:
             out.append(ev[0])
             i = ev[1]
@@ -385,6 +390,23 @@ def _before_place(toks: list[_Tok], i: int, taken_at: dict[int, Cand]) -> Cand |
         if (head := strip_pro(t.w, heads)) is not None:
             return Cand(t.start + head[0], nxt_c.fend, typ, None, f"rule:{rule}({spelled(head[1])})")
     return None
+
+
+#: A country's official name is «الجمهورية/المملكة» + its demonym: «الجمهورية اليمنية».
+STATE_HEADS = {"الجمهوريه": "الجمهورية", "المملكه": "المملكة"}
+_STATE_VOCAB = frozenset(STATE_HEADS)
+
+
+def _state(toks: list[_Tok], i: int, demonyms: Mapping[str, str]) -> Cand | None:
+    """«الجمهورية اليمنية», «المملكة المغربية»: the country of the demonym (LOC, linked)."""
+    head = strip_pro(toks[i].w, _STATE_VOCAB)
+    if head is None or i + 1 >= len(toks) or not (toks[i + 1].glued and toks[i + 1].free):
+        return None
+    w = toks[i + 1].w
+    eid = demonyms.get(w[2:]) if w.startswith("ال") and w.endswith("يه") else None
+    if eid is None:
+        return None
+    return Cand(toks[i].start + head[0], toks[i + 1].end, "LOC", eid, f"rule:head({STATE_HEADS[head[1]]})")
 
 
 def _event(toks: list[_Tok], i: int, demonyms: Container[str]) -> tuple[Cand, int] | None:
@@ -494,7 +516,8 @@ def _after_demonym(toks: list[_Tok], i: int, demonyms: Container[str]) -> Cand |
     if family and first_ok and _is_name_tok(a, True) and plain_ok(a.w):
         return Cand(a.start, b.end, "PER", None, "rule:demonym")  # «المصري عبود الخضري»
     for w in (a.w, b.w):
-        if w in STOP or w in TITLES or is_common(w) or DEFINITE_RE.match(w) or not looks_foreign(w):
+        foreign = looks_foreign(w) or (w is a.w and w.endswith("يه") and len(w) >= 4)  # «جوزيه»
+        if w in STOP or w in TITLES or is_common(w) or DEFINITE_RE.match(w) or not foreign:
             return None
         if any(ch.isdigit() for ch in w) or not plain_ok(w) or strip_pro(w, ANY_HEAD) is not None:
             return None
