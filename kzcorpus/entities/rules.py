@@ -228,127 +228,128 @@ def rule_cands(
         if not t.free:
             i += 1
             continue
-        # 0. Facilities named after a royal or a scholar: «مستشفى الملك فهد».
-        fac = strip_pro(t.w, FACILITY_HEADS)
-        if fac is not None and i + 2 < n and toks[i + 1].glued:
-            if toks[i + 1].w in ROYAL:
-                k = _name_chain(toks, i + 2, strong=True)
-            else:  # «جامع أحمد بن حنبل», «مستشفى سليمان الحبيب»
-                k = _name_chain(toks, i + 1, strong=False)
-                if k <= i + 2 or _untitled_name_ok([x.w for x in toks[i + 1 : k]]) is None:
-                    k = i
-            if k > i + 2:
-                while (
-                    k < n
-                    and k - i < 8
-                    and toks[k].glued
-                    and surname_ok(toks[k].w, free=toks[k].free)
-                    and toks[k].w not in NAME_END
-                ):
-                    k += 1
-                k = _complement(toks, k, i + 9)  # «مركز الملك سلمان للإغاثة والأعمال الإنسانية»
-                typ = "LOC" if fac[1] in LOC_FACILITIES else "ORG"
-                out.append(Cand(t.start + fac[0], toks[k - 1].end, typ, None, f"rule:facility({spelled(fac[1])})"))
-                i = k
-                continue
-        # 1. Title (+ qualifiers) + name.
-        title = strip_pro(t.w, TITLES_AND_ROLES)
-        if title is not None:
-            j = i + 1
-            skipped = 0
-            while j < n and toks[j].glued and skipped < 4:
-                tj = toks[j]
-                if tj.free and (DEFINITE_RE.match(tj.w) or tj.w in ROLE_FILLERS):
-                    if tj.w in STOP:
-                        break
-                    # «الإمام الصادق»: after a personal title only an
-                    # adjective («الرئيس الأمريكي») opens the qualifiers.
-                    if not skipped and title[1] in PERSONAL_TITLES and tj.w not in ROLE_FILLERS:
-                        if not tj.w.endswith(("ي", "يه")):
-                            break
-                    j += 1
-                    skipped += 1
-                    continue
-                if not tj.free and (c := taken_at.get(tj.start)) is not None and c.type == "LOC":
-                    j += 1  # «وزير خارجية فرنسا …»
-                    while j < n and not toks[j].free and toks[j].start < c.fend:
-                        j += 1
-                    skipped += 1
-                    continue
-                if tj.free and strip_pro(tj.w, TITLES) is not None:
-                    j += 1
-                    skipped += 1
-                    continue
-                break
-            if j < n and toks[j].glued and (skipped or title[1] in TITLES):
-                k = _name_chain(toks, j, strong=True)
-                if k < n and toks[k].glued and toks[k].w in NAME_LINKS:
-                    k = j  # a chain is taken whole or not at all: never «عبدالله» of «عبدالله بن …»
-                if k > j and _titled_name_ok([x.w for x in toks[j:k]], title[1]):
-                    rule = f"rule:title({spelled(title[1])})"
-                    end, eid = toks[k - 1].end, None
-                    nxt = taken_at.get(toks[k].start) if k < n and toks[k].glued else None
-                    if nxt is not None and nxt.type == "PER" and given_like(toks[j].w):
-                        end, eid = nxt.fend, nxt.id  # «الرئيس جون» + «بايدن»
-                    cand = Cand(toks[j].start, end, "PER", eid, rule)
-                    if title[1] in ROYAL and k == j + 1 and eid is None and j == i + 1:
-                        cand.id_from = t.start + title[0]  # «الملك فهد»: the title names him
-                    out.append(cand)
+        if strip_pro(t.w, RULE_HEADS) is not None:  # steps 0-3 start at a head word
+            # 0. Facilities named after a royal or a scholar: «مستشفى الملك فهد».
+            fac = strip_pro(t.w, FACILITY_HEADS)
+            if fac is not None and i + 2 < n and toks[i + 1].glued:
+                if toks[i + 1].w in ROYAL:
+                    k = _name_chain(toks, i + 2, strong=True)
+                else:  # «جامع أحمد بن حنبل», «مستشفى سليمان الحبيب»
+                    k = _name_chain(toks, i + 1, strong=False)
+                    if k <= i + 2 or _untitled_name_ok([x.w for x in toks[i + 1 : k]]) is None:
+                        k = i
+                if k > i + 2:
+                    while (
+                        k < n
+                        and k - i < 8
+                        and toks[k].glued
+                        and surname_ok(toks[k].w, free=toks[k].free)
+                        and toks[k].w not in NAME_END
+                    ):
+                        k += 1
+                    k = _complement(toks, k, i + 9)  # «مركز الملك سلمان للإغاثة والأعمال الإنسانية»
+                    typ = "LOC" if fac[1] in LOC_FACILITIES else "ORG"
+                    out.append(Cand(t.start + fac[0], toks[k - 1].end, typ, None, f"rule:facility({spelled(fac[1])})"))
                     i = k
                     continue
-            i += 1  # no name: the words after the title may still name an organisation or event
-            continue
-        # 2. Organisation and place heads.  An organisation named after a
-        # known place is one ORG: «جامعة الباحة», «إمارة منطقة الرياض».
-        # A named event or agreement before a known place is MISC: «قمة الرياض».
-        placed = _before_place(toks, i, taken_at)
-        if placed is not None:
-            out.append(placed)
-            i += 1
-            continue
-        if (state := _state(toks, i, demonyms)) is not None:
-            out.append(state)
-            i += 2
-            continue
-        if (ev := _event(toks, i, demonyms)) is not None:
-            out.append(ev[0])
-            i = ev[1]
-            continue
-        dorg = strip_pro(t.w, DEF_ORG_HEADS)
-        if dorg is not None and i + 2 < n and toks[i + 1].glued and toks[i + 2].glued:
-            adj, comp = toks[i + 1], toks[i + 2]
-            if (
-                adj.free
-                and comp.free
-                and adj.w.startswith("ال")
-                and (adj.w.endswith(("ه", "ي")) or adj.w in RANK_ADJ)
-                and adj.w not in GENERIC_ADJ
-                and comp.w.startswith(("لل", "ل"))
-                and len(comp.w) >= 5
-                and comp.w not in STOP
-            ):
-                k = i + 3
-                while k < n and k - i < 7 and toks[k].glued and toks[k].free and DEFINITE_RE.match(toks[k].w):
-                    if toks[k].w in NAME_END or strip_pro(toks[k].w, TITLES) is not None:
-                        break
-                    k += 1
-                out.append(Cand(t.start + dorg[0], toks[k - 1].end, "ORG", None, f"rule:org({spelled(dorg[1])})"))
-                i = k
+            # 1. Title (+ qualifiers) + name.
+            title = strip_pro(t.w, TITLES_AND_ROLES)
+            if title is not None:
+                j = i + 1
+                skipped = 0
+                while j < n and toks[j].glued and skipped < 4:
+                    tj = toks[j]
+                    if tj.free and (DEFINITE_RE.match(tj.w) or tj.w in ROLE_FILLERS):
+                        if tj.w in STOP:
+                            break
+                        # «الإمام الصادق»: after a personal title only an
+                        # adjective («الرئيس الأمريكي») opens the qualifiers.
+                        if not skipped and title[1] in PERSONAL_TITLES and tj.w not in ROLE_FILLERS:
+                            if not tj.w.endswith(("ي", "يه")):
+                                break
+                        j += 1
+                        skipped += 1
+                        continue
+                    if not tj.free and (c := taken_at.get(tj.start)) is not None and c.type == "LOC":
+                        j += 1  # «وزير خارجية فرنسا …»
+                        while j < n and not toks[j].free and toks[j].start < c.fend:
+                            j += 1
+                        skipped += 1
+                        continue
+                    if tj.free and strip_pro(tj.w, TITLES) is not None:
+                        j += 1
+                        skipped += 1
+                        continue
+                    break
+                if j < n and toks[j].glued and (skipped or title[1] in TITLES):
+                    k = _name_chain(toks, j, strong=True)
+                    if k < n and toks[k].glued and toks[k].w in NAME_LINKS:
+                        k = j  # a chain is taken whole or not at all: never «عبدالله» of «عبدالله بن …»
+                    if k > j and _titled_name_ok([x.w for x in toks[j:k]], title[1]):
+                        rule = f"rule:title({spelled(title[1])})"
+                        end, eid = toks[k - 1].end, None
+                        nxt = taken_at.get(toks[k].start) if k < n and toks[k].glued else None
+                        if nxt is not None and nxt.type == "PER" and given_like(toks[j].w):
+                            end, eid = nxt.fend, nxt.id  # «الرئيس جون» + «بايدن»
+                        cand = Cand(toks[j].start, end, "PER", eid, rule)
+                        if title[1] in ROYAL and k == j + 1 and eid is None and j == i + 1:
+                            cand.id_from = t.start + title[0]  # «الملك فهد»: the title names him
+                        out.append(cand)
+                        i = k
+                        continue
+                i += 1  # no name: the words after the title may still name an organisation or event
                 continue
-        head = strip_pro(t.w, ALL_HEADS)
-        if head is not None:
-            k = _head_phrase(toks, i + 1, head[1] in LOC_HEADS, ministry=head[1] == MINISTRY)
-            if k > i + 1:
-                typ = "LOC" if head[1] in LOC_HEADS else "ORG"
-                s = t.start + head[0]
-                out.append(Cand(s, toks[k - 1].end, typ, None, f"rule:head({spelled(head[1])})"))
-                i = k
+            # 2. Organisation and place heads.  An organisation named after a
+            # known place is one ORG: «جامعة الباحة», «إمارة منطقة الرياض».
+            # A named event or agreement before a known place is MISC: «قمة الرياض».
+            placed = _before_place(toks, i, taken_at)
+            if placed is not None:
+                out.append(placed)
+                i += 1
                 continue
-        # 3. A club: «نادي» + its name («نادي الوحدة», «نادي ضمك»).
-        if (club := _club(toks, i)) is not None:
-            out.append(club)
-            i += 2
-            continue
+            if (state := _state(toks, i, demonyms)) is not None:
+                out.append(state)
+                i += 2
+                continue
+            if (ev := _event(toks, i, demonyms)) is not None:
+                out.append(ev[0])
+                i = ev[1]
+                continue
+            dorg = strip_pro(t.w, DEF_ORG_HEADS)
+            if dorg is not None and i + 2 < n and toks[i + 1].glued and toks[i + 2].glued:
+                adj, comp = toks[i + 1], toks[i + 2]
+                if (
+                    adj.free
+                    and comp.free
+                    and adj.w.startswith("ال")
+                    and (adj.w.endswith(("ه", "ي")) or adj.w in RANK_ADJ)
+                    and adj.w not in GENERIC_ADJ
+                    and comp.w.startswith(("لل", "ل"))
+                    and len(comp.w) >= 5
+                    and comp.w not in STOP
+                ):
+                    k = i + 3
+                    while k < n and k - i < 7 and toks[k].glued and toks[k].free and DEFINITE_RE.match(toks[k].w):
+                        if toks[k].w in NAME_END or strip_pro(toks[k].w, TITLES) is not None:
+                            break
+                        k += 1
+                    out.append(Cand(t.start + dorg[0], toks[k - 1].end, "ORG", None, f"rule:org({spelled(dorg[1])})"))
+                    i = k
+                    continue
+            head = strip_pro(t.w, ALL_HEADS)
+            if head is not None:
+                k = _head_phrase(toks, i + 1, head[1] in LOC_HEADS, ministry=head[1] == MINISTRY)
+                if k > i + 1:
+                    typ = "LOC" if head[1] in LOC_HEADS else "ORG"
+                    s = t.start + head[0]
+                    out.append(Cand(s, toks[k - 1].end, typ, None, f"rule:head({spelled(head[1])})"))
+                    i = k
+                    continue
+            # 3. A club: «نادي» + its name («نادي الوحدة», «نادي ضمك»).
+            if (club := _club(toks, i)) is not None:
+                out.append(club)
+                i += 2
+                continue
         # 4. A demonym then two foreign-looking names: «البرتغالي جوزيه مورينيو».
         if (foreign := _after_demonym(toks, i, demonyms)) is not None:
             out.append(foreign)
@@ -416,10 +417,8 @@ def _event(toks: list[_Tok], i: int, demonyms: Container[str]) -> tuple[Cand, in
     indefinite head then a known given name («كأس فيصل»), or «إعصار» then
     a foreign-looking name («إعصار كاترينا»)."""
     t, n = toks[i], len(toks)
-    head = strip_pro(t.w, EVENT_HEADS)
-    definite = head is None
-    if definite:
-        head = strip_pro(t.w, DEF_EVENT_HEADS)
+    head = strip_pro(t.w, _ANY_EVENT)
+    definite = head is not None and head[1] in DEF_EVENT_HEADS
     if head is None or i + 1 >= n or not (toks[i + 1].glued and toks[i + 1].free):
         return None
     w = toks[i + 1].w
@@ -481,13 +480,14 @@ def _event_name_ok(w: str) -> bool:
 
 
 CLUB = "نادي"
+_CLUB_VOCAB = frozenset({CLUB})
 
 
 def _club(toks: list[_Tok], i: int) -> Cand | None:
     """«نادي» + one name word, definite («نادي الوحدة») or a proper-looking
     word («نادي ضمك»), that is no list word («نادي القراءة» is still a club)."""
     t = toks[i]
-    head = strip_pro(t.w, frozenset({CLUB}))
+    head = strip_pro(t.w, _CLUB_VOCAB)
     if head is None or i + 1 >= len(toks) or not (toks[i + 1].glued and toks[i + 1].free):
         return None
     w = toks[i + 1].w
@@ -649,3 +649,17 @@ def _joined_ok(toks: list[_Tok], k: int) -> bool:
     if w in NAME_END or w in GENERIC_AFTER_HEAD or w in TITLES or is_common(w) or w in STOP:
         return False
     return strip_pro(w, ANY_HEAD) is None and not w.endswith("ات")
+
+
+_ANY_EVENT = EVENT_HEADS | DEF_EVENT_HEADS
+#: Every word a head rule (steps 0-3 of :func:`rule_cands`) starts at: other words skip them.
+RULE_HEADS = (
+    FACILITY_HEADS
+    | TITLES_AND_ROLES
+    | PLACE_ORG_HEADS
+    | _ANY_EVENT
+    | DEF_ORG_HEADS
+    | ALL_HEADS
+    | _CLUB_VOCAB
+    | _STATE_VOCAB
+)
