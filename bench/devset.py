@@ -1,7 +1,7 @@
 """Pick, show and check the hand-annotated SaudiNewsNet dev and holdout sets.
 
     python bench/devset.py pick           # the 20 dev ids, then the 10 holdout ids
-    python bench/devset.py pick-set NAME  # a named set's ids (dev2-dates)
+    python bench/devset.py pick-set NAME  # a further set's ids (dev2-dates, dev2-entities), disjoint from both
     python bench/devset.py text ID        # one article's text, for annotators
     python bench/devset.py find ID WORDS  # offsets of WORDS in that article's text
     python bench/devset.py check DIR      # verify bench/dev or bench/holdout
@@ -49,6 +49,14 @@ dev and holdout and drawn with its own seed:
   a month-like word that is not a date just as well.  The first 10 are scored before any change (the "before" of the
   round), the last 10 are kept untouched until the final measurement.
 
+Further sets (``pick-set NAME``, :data:`EXTRA_SETS`) follow the same walk
+with their own seed and size limit, and also skip every dev and holdout
+pick: ``dev2-entities`` (15 articles for entity mentions only, annotated in
+``bench/dev2-entities/``) shuffles with ``random.Random(7021)`` and keeps
+records of at most 3,000 characters (shorter, so 15 can be annotated by hand
+in one session; the limit is part of the rule, so the set samples the
+shorter two thirds of the corpus, not all of it).
+
 ``check DIR`` reads ``DIR/dates.jsonl``, ``DIR/entities.jsonl`` and
 ``DIR/doc_dates.json`` and verifies, for every line, that
 ``text[start:end] == line["text"]`` and that the fields follow
@@ -82,6 +90,8 @@ SEED = 2015
 DEV_SIZE = 20
 HOLDOUT_SIZE = 10
 MAX_CHARS = 12_000
+#: name -> (seed, size, longest text): sets picked after dev and holdout, disjoint from them.
+EXTRA_SETS: dict[str, tuple[int, int, int]] = {"dev2-entities": (7021, 15, 3_000)}
 TEXT_FIELDS = ("text", "content")  # as kzcorpus.corpus.TEXT_FIELDS
 _MONTHS = (
     "يناير|فبراير|مارس|أبريل|ابريل|إبريل|مايو|يونيو|يوليو|أغسطس|اغسطس|سبتمبر|أكتوبر|اكتوبر|نوفمبر|ديسمبر"
@@ -155,6 +165,18 @@ def pick_named(name: str) -> list[str]:
     return out
 
 
+def pick_extra(name: str) -> list[str]:
+    """The ids of the extra set *name* (:data:`EXTRA_SETS`), in pick order."""
+    seed, size, longest = EXTRA_SETS[name]
+    dev, holdout = pick()
+    taken = set(dev) | set(holdout)
+    allrecs = [(rid, len(body(rec)), bool(body(rec).strip())) for rid, rec in records()]
+    order = list(range(len(allrecs)))
+    random.Random(seed).shuffle(order)
+    kept = [allrecs[i][0] for i in order if allrecs[i][2] and allrecs[i][1] <= longest and allrecs[i][0] not in taken]
+    return kept[:size]
+
+
 def texts(wanted: set[str]) -> dict[str, str]:
     out: dict[str, str] = {}
     stems = {w.split(":", 1)[0] for w in wanted}
@@ -199,13 +221,14 @@ def read_jsonl(path: Path, faults: list[str]) -> list[dict[str, Any]]:
 
 def check(directory: Path) -> int:
     faults: list[str] = []
-    dates = read_jsonl(directory / "dates.jsonl", faults)
+    extra = directory.resolve().name in EXTRA_SETS  # entities only: no dates, no doc_dates.json
+    dates = [] if extra else read_jsonl(directory / "dates.jsonl", faults)
     entities = read_jsonl(directory / "entities.jsonl", faults)
     doc_dates: dict[str, Any] = {}
     dd_path = directory / "doc_dates.json"
     if dd_path.is_file():
         doc_dates = json.loads(dd_path.read_text(encoding="utf-8"))
-    else:
+    elif not extra:
         faults.append(f"{dd_path}: missing")
     docs = {r.get("doc") for r in dates + entities} | set(doc_dates)
     docs.discard(None)
@@ -214,8 +237,8 @@ def check(directory: Path) -> int:
     dev, holdout = pick()
     name = directory.resolve().name
     split = {"dev": dev, "holdout": holdout}.get(name)
-    if name in NAMED_SETS:
-        split = pick_named(name)
+    if name in NAMED_SETS or extra:
+        split = pick_named(name) if name in NAMED_SETS else pick_extra(name)
         dev, holdout = split, []
     if split is not None:
         stray = sorted(str(d) for d in docs if d not in split)
@@ -227,7 +250,7 @@ def check(directory: Path) -> int:
 
     for name, rows, keys in (("dates.jsonl", dates, DATE_KEYS), ("entities.jsonl", entities, ENTITY_KEYS)):
         prev: tuple[int, int] | None = None
-        order = {d: i for i, d in enumerate(dev + holdout)}
+        order = {d: i for i, d in enumerate(split if extra and split else dev + holdout)}
         seen: set[tuple[str, int, int]] = set()
         for n, row in enumerate(rows, 1):
             where = f"{directory / name}:{n}"
@@ -316,8 +339,10 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     sub = ap.add_subparsers(dest="cmd", required=True)
     sub.add_parser("pick", help="print the dev ids, then the holdout ids")
-    p_named = sub.add_parser("pick-set", help="print the ids of a named set: " + ", ".join(NAMED_SETS))
-    p_named.add_argument("name", choices=sorted(NAMED_SETS))
+    p_named = sub.add_parser(
+        "pick-set", help="print the ids of a further set: " + ", ".join([*NAMED_SETS, *EXTRA_SETS])
+    )
+    p_named.add_argument("name", choices=sorted([*NAMED_SETS, *EXTRA_SETS]))
     p_text = sub.add_parser("text", help="print one article's text")
     p_text.add_argument("id")
     p_find = sub.add_parser("find", help="offsets of WORDS in one article's text")
@@ -336,7 +361,7 @@ def main() -> int:
             print(f"holdout\t{rid}")
         return 0
     if args.cmd == "pick-set":
-        for rid in pick_named(args.name):
+        for rid in pick_named(args.name) if args.name in NAMED_SETS else pick_extra(args.name):
             print(f"{args.name}\t{rid}")
         return 0
     if args.cmd == "text":

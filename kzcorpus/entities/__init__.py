@@ -12,7 +12,7 @@ first, then longest.
 - ``rule:<name>``, the name as spelled in its word list, unfolded:
   ``rule:title(الرئيس)``, ``rule:head(وزارة)``, ``rule:org(الهيئة)``,
   ``rule:facility(مستشفى)``, ``rule:event(قمة)``, ``rule:chain(بن)``, ``rule:chain(أبو)``,
-  ``rule:given-name``, ``rule:foreign-shape`` (a rule span linked to a
+  ``rule:given-name``, ``rule:demonym``, ``rule:foreign-shape`` (a rule span linked to a
   gazetteer entity keeps its rule name);
 - ``alias:<id>``: a surname standing for the person with that id.
 

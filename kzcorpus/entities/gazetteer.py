@@ -25,8 +25,12 @@ from kzcorpus.errors import InputError
 
 TYPES: tuple[str, ...] = ("PER", "LOC", "ORG", "MISC")
 WORDCHAR = r"[^\W_]"
+#: Folded heads of a newspaper's name: «صحيفة X», «جريدة X».
+PAPER_HEADS = frozenset({"صحيفه", "جريده"})
 _HSPACE = r"[^\S\n]+"
 
+#: Package data files generated from bulk sources rather than curated (see their headers).
+BULK_FILES = frozenset({"entities_places.tsv"})
 #: Serial numbers of gazetteer states: a memo key that changes when entries do.
 _SERIALS = count()
 
@@ -47,6 +51,9 @@ class Entry:
     #: Folded forms that are also common words: matched only in an article
     #: where the entity is also found by another form.
     ambiguous: set[str] = field(default_factory=set)
+    #: From bulk generated data (``entities_places.tsv``, GeoNames), not curated:
+    #: suggested after the curated entries when a name is not found.
+    bulk: bool = False
 
     @property
     def name(self) -> str:
@@ -126,7 +133,7 @@ class Gazetteer:
             self._owner[ff] = entry.id
         self.entries[entry.id] = entry
         self._ids[entry.id.lower()] = entry.id
-        for cached in ("compiled", "form_index", "name_index"):
+        for cached in ("compiled", "form_index", "name_index", "mastheads"):
             self.__dict__.pop(cached, None)
         self.serial = next(_SERIALS)
 
@@ -198,6 +205,30 @@ class Gazetteer:
             for k in range(2, len(words)):
                 prefixes[" ".join(words[:k])].add(eid)
         return dict(full), dict(prefixes)
+
+    @cached_property
+    def mastheads(self) -> tuple[re.Pattern[str] | None, dict[str, str]]:
+        """Newspapers by their masthead: X of every «صحيفة X»/«جريدة X» form
+        -> the paper's id, and a regex finding X (groups ``name``…``name4``)
+        quoted («"الحياة"», «لـ«عكاظ»»), before «الإلكترونية», or between
+        dashes (a byline: «جدة - سبق -») or a dash and a colon when X is
+        no other entity's name («- سبق:», not the dateline «- الرياض:»)."""
+        index: dict[str, str] = {}
+        for ff, eid in self.form_index.items():
+            head, _, rest = ff.partition(" ")
+            if head in PAPER_HEADS and rest and self.entries[eid].type == "ORG":
+                index.setdefault(rest, eid)
+        if not index:
+            return None, index
+        names, sp = trie_regex(index), r"[^\S\n]*"
+        # «سبق- الرياض:» — before a colon a place's name is the dateline.
+        plain = trie_regex(x for x, eid in index.items() if self.form_index.get(x, eid) == eid)
+        pattern = (
+            rf"[«\"“]{sp}(?P<name>{names}){sp}[»\"”]"
+            rf"|(?<!{WORDCHAR})(?P<name2>{names}){_HSPACE}الالكترونيه(?!{WORDCHAR})"
+            rf"|[-–]{sp}(?P<name3>{names}){sp}[-–]|[-–]{sp}(?P<name4>{plain}){sp}:"
+        )
+        return re.compile(pattern), index
 
     @cached_property
     def compiled(self) -> tuple[re.Pattern[str], dict[str, str], dict[str, str]]:
@@ -322,6 +353,7 @@ def load_gazetteer(extra: Sequence[str | Path] = ()) -> Gazetteer:
         parsed = parse_gazetteer(text, name)
         for e in parsed.entries:
             e.source = "gazetteer"
+            e.bulk = name in BULK_FILES
         gz.merge(parsed)
     for path in extra:
         p = Path(path)

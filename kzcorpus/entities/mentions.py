@@ -96,8 +96,8 @@ def _with_parts(doc: Doc, mentions: list[Mention]) -> list[Mention]:
 def _find(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
     fmap = doc.fmap
     folded, text = fmap.folded, doc.text
-    cands = _gazetteer_cands(folded, text, fmap, gazetteer)
-    rules = rule_cands(folded, cands, _ali_starts(folded, text, fmap))
+    cands = _mastheads(folded, _gazetteer_cands(folded, text, fmap, gazetteer), gazetteer)
+    rules = rule_cands(folded, cands, _ali_starts(folded, text, fmap), gazetteer.adjective_re[1])
     _link_rule_cands(folded, rules, gazetteer)
     cands = no_overlaps(cands + rules)
     for c in cands:
@@ -290,6 +290,24 @@ def _gazetteer_cands(folded: str, original: str, fmap: FoldMap, gz: Gazetteer) -
                 if c.id == rule.from_id:
                     c.id, c.type = to.id, to.type
     return cands
+
+
+def _mastheads(folded: str, cands: list[Cand], gz: Gazetteer) -> list[Cand]:
+    """A newspaper named by its masthead alone («الحياة», «الرياض», «سبق»)
+    where only a paper is meant: quoted («لـ"الحياة"»), before
+    «الإلكترونية» or in a byline («- سبق -»).  It replaces what the gazetteer found on the same words."""
+    pattern, index = gz.mastheads
+    if pattern is None:
+        return cands
+    found = []
+    for m in pattern.finditer(folded):
+        group = next(g for g in ("name", "name2", "name3", "name4") if m.group(g) is not None)
+        ff = " ".join(m.group(group).split())
+        found.append(Cand(m.start(group), m.end(group), "ORG", index[ff], gz.entries[index[ff]].source, ff))
+    if not found:
+        return cands
+    kept = [c for c in cands if not any(c.fstart < f.fend and f.fstart < c.fend for f in found)]
+    return kept + found
 
 
 def _matched(m: re.Match[str], lam: dict[str, str]) -> tuple[str, str]:

@@ -70,7 +70,8 @@ def nearest(gazetteer: Gazetteer, name: str, n: int = 3) -> list[str]:
     Ids and every form (both scripts) are compared folded and lower-cased:
     an entity scores the letters of the words of *name* close to one of its
     words («King Salman»: «Salman of Saudi Arabia»), plus the whole name's
-    closeness (:class:`difflib.SequenceMatcher`).
+    closeness (:class:`difflib.SequenceMatcher`).  Curated entries come
+    before those of bulk data (:attr:`Entry.bulk`).
     """
     key = fold_form(name).lower()
     choices: dict[str, str] = {}
@@ -90,7 +91,7 @@ def nearest(gazetteer: Gazetteer, name: str, n: int = 3) -> list[str]:
         for close in difflib.get_close_matches(w, list(by_word), n=3, cutoff=0.8):
             for eid in by_word[close]:
                 score[eid] = score.get(eid, 0.0) + len(w)
-    ranked = sorted(score, key=lambda e: (-score[e], e))[:n]
+    ranked = sorted(score, key=lambda e: (gazetteer.entries[e].bulk, -score[e], e))[:n]
     out = []
     for eid in ranked:
         entry = gazetteer.entries[eid]

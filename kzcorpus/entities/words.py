@@ -70,6 +70,10 @@ LOC_FACILITIES = _words("loc_facilities")
 ROYAL = _words("royal_titles")
 #: Heads of named events and agreements before a place: «مؤتمر مدريد» (MISC).
 EVENT_HEADS = _words("event_heads")
+#: The same heads with the article: «القمة العربية», «الدوري الإنجليزي».
+DEF_EVENT_HEADS = frozenset("ال" + w for w in EVENT_HEADS)
+#: Bloc adjectives that name an event after its head, besides the gazetteer's demonyms.
+EVENT_ADJ = _words("event_adjectives")
 PERSONAL_TITLES = ROYAL | _words("personal_titles")
 DEF_ORG_HEADS = _words("def_org_heads")
 RANK_ADJ = _words("rank_adjectives")
