@@ -231,6 +231,14 @@ class Counts:
         return Boilerplate(outlets)
 
 
+def merged(parts: Iterable[Counts]) -> Boilerplate:
+    """The model of the counts of a corpus cut into parts (e.g. on a Dask cluster)."""
+    total = Counts()
+    for c in parts:
+        total.merge(c)
+    return total.model()
+
+
 def count(articles: Iterable[Article]) -> Counts:
     counts = Counts()
     for a in articles:
