@@ -237,7 +237,19 @@ class HitFinder(Protocol):
     def find(self, doc: Doc) -> Iterable[Hit]: ...
 
 
+def boilerplate_for(articles: Any, task: Any = None) -> Boilerplate | None:
+    """The learned boilerplate the Docs of *articles* get (for *task*): the
+    corpus's (``articles.boilerplate()``), or none when the task never reads
+    page parts (``needs_parts = False``) or *articles* is no corpus."""
+    if not getattr(task, "needs_parts", True):
+        return None
+    learn = getattr(articles, "boilerplate", None)
+    return learn() if callable(learn) else None
+
+
 def docs(articles: Iterable[Article | Doc]) -> Iterable[Doc]:
-    """Each article as a :class:`Doc`, one at a time."""
+    """Each article as a :class:`Doc`, one at a time (with the corpus's
+    learned boilerplate when *articles* is a corpus)."""
+    model = boilerplate_for(articles)
     for a in articles:
-        yield a if isinstance(a, Doc) else Doc(a)
+        yield a if isinstance(a, Doc) else Doc(a, model)

@@ -35,7 +35,7 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from kzcorpus.corpus import Article
-from kzcorpus.doc import Doc
+from kzcorpus.doc import Doc, boilerplate_for
 
 if TYPE_CHECKING:
     from concurrent.futures import Future
@@ -75,16 +75,6 @@ def _init(task: Callable[[Doc], Any], boilerplate: Boilerplate | None = None) ->
 def _run_chunk(chunk: list[Article]) -> list[Any]:
     assert _TASK is not None
     return [_TASK(Doc(a, _BOILERPLATE)) for a in chunk]
-
-
-def boilerplate_for(articles: Any, task: Any) -> Boilerplate | None:
-    """The learned boilerplate the Docs of *articles* get for *task*: the
-    corpus's (``articles.boilerplate()``), or none when the task never reads
-    page parts or *articles* is no corpus."""
-    if not getattr(task, "needs_parts", True):
-        return None
-    learn = getattr(articles, "boilerplate", None)
-    return learn() if callable(learn) else None
 
 
 def _context() -> Any:
