@@ -63,8 +63,8 @@ def article_lines(doc: Doc, start: int | None = None, end: int | None = None) ->
     """Every line of *doc*: ``line``, ``start``, ``end``, ``part`` (``None`` for
     a blank line), ``reason``, ``text``, ``marked`` (overlaps ``[start, end]``)."""
     parts: dict[int, Any] = {}
-    for p in doc.parts:  # a line cut by a boilerplate tail has two parts: show the first
-        parts.setdefault(p.line, p)
+    for part in doc.parts:  # a line cut by a boilerplate tail has two parts: show the first
+        parts.setdefault(part.line, part)
     out = []
     pos = 0
     for n, raw in enumerate(doc.text.split("\n"), 1):
