@@ -216,3 +216,27 @@ def open_meta(path: Path) -> dict[str, str]:
         return dict(idx.meta)
     finally:
         idx.close()
+
+
+def test_dask_paths_learn_the_same_model_and_parts(news: Path, tmp_path: Path) -> None:
+    pytest.importorskip("dask.bag")
+    from kzcorpus import distributed as kd
+    from kzcorpus.index.build import build_index
+    from kzcorpus.tasks import STORED
+
+    specs = [str(news)]
+    runner = kd.pool_map(2)
+    the_plan = kd.plan(specs, partition_articles=7, runner=runner)
+    model = kd.learn_boilerplate(the_plan, runner)
+    assert model == Corpus(specs).boilerplate() and model.outlet("mithal").tails
+    task = STORED["stats"]
+    remote = [(a.id, r) for a, r in kd.scan_partitions(the_plan, task, runner, boilerplate=model)]
+    local = [(a.id, r) for a, r in engine.scan(Corpus(specs), task)]
+    assert remote == local
+    kd.extract_corpus(specs, tmp_path / "ex", runner=runner, partition_articles=7)
+    from_extract = kd.build_index_from_extract(tmp_path / "x.kzi", tmp_path / "ex")
+    built = build_index(tmp_path / "local.kzi", Corpus(specs), specs)
+    for idx in (from_extract, built):
+        assert bp.Boilerplate.from_json(idx.meta["boilerplate"]) == model
+    rows = {r["doc"]: r["data"] for r in kd.read_extract(tmp_path / "ex") if r["kind"] == "stats"}
+    assert rows == {a: r for a, r in local}
