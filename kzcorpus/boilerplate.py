@@ -23,7 +23,7 @@ dropped, so lines that differ only in a link, a number or a code collapse.
 A shape is boilerplate when it is found in at least
 ``max(MIN_STORIES, MIN_SHARE × the source's articles)`` *stories* of the
 source.  Stories, not articles: each article's story key is its longest
-line, so a story the outlet printed several times (updates, syndicated
+line (its first :data:`STORY_CHARS` characters), so a story the outlet printed several times (updates, syndicated
 copies) counts once, and a wire story repeated across outlets never counts
 at all (shapes are counted per source).  :mod:`kzcorpus.parts` then calls
 such lines (and tails) ``residue`` (reason ``boilerplate``).
@@ -66,6 +66,8 @@ TAIL_MAX_WORDS = 30
 LABEL_MAX_WORDS = 6
 #: Only the last this many characters of an article are searched for a tail.
 TAIL_CHARS = 400
+#: An article's story key: the first this many characters of its longest line.
+STORY_CHARS = 200
 #: A shape is boilerplate when found in at least this many stories of a source ...
 MIN_STORIES = 20
 #: ... and in at least this share of the source's articles.
@@ -76,7 +78,7 @@ _URL_RE = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+")
 _MASK_RE = re.compile(r"[A-Za-z][\w.%/:?=&#-]*|\d+")
 _PUNCT_RE = re.compile(r"[\W_]+")
 _WORDS_RE = re.compile(r"[^\W_]+")
-_MASKS = frozenset({"0", "l", "u"})
+_MASKS = frozenset({"0", "l"})
 _COLON_RE = re.compile(r":")
 #: A label: after a sentence end (or the line start), a few words and a colon.
 _LABEL_RE = re.compile(
@@ -91,7 +93,7 @@ def _mask(m: re.Match[str]) -> str:
 def shape(text: str) -> str:
     """What is left of *text* to compare: folded, URLs, Latin and digits masked, no punctuation."""
     if "http" in text or "www" in text or "@" in text:
-        text = _URL_RE.sub(" u ", text)
+        text = _URL_RE.sub(" l ", text)
     return _PUNCT_RE.sub(" ", _MASK_RE.sub(_mask, text.translate(_FOLD))).strip()
 
 
@@ -184,10 +186,11 @@ class Observation(tuple[str, int, frozenset[str], frozenset[str]]):
 def observe(article: Article) -> Observation:
     """One article's contribution to the counts (cheap: no fold of the whole text, no tokens)."""
     text = article.text
-    lines = [ln.strip() for ln in text.split("\n")]
+    lines = text.split("\n")
     longest = max(lines, key=len, default="")
-    story = zlib.crc32(" ".join(longest.split()).encode("utf-8"))
-    shapes = frozenset(s for ln in lines if ln and len(ln) <= MAX_LINE_CHARS and (s := shape(ln)))
+    story = zlib.crc32(" ".join(longest[:STORY_CHARS].split()).encode("utf-8"))
+    trimmed = (ln.strip() for ln in lines)
+    shapes = frozenset(s for ln in trimmed if ln and len(ln) <= MAX_LINE_CHARS and (s := shape(ln)))
     tails = frozenset(key for _, key in tail_labels(_last_line(text)))
     return Observation((article.source or "", story, shapes, tails))
 
