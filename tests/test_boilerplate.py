@@ -240,3 +240,22 @@ def test_dask_paths_learn_the_same_model_and_parts(news: Path, tmp_path: Path) -
         assert bp.Boilerplate.from_json(idx.meta["boilerplate"]) == model
     rows = {r["doc"]: r["data"] for r in kd.read_extract(tmp_path / "ex") if r["kind"] == "stats"}
     assert rows == {a: r for a, r in local}
+
+
+def test_show_and_stats_doc_read_the_corpus_parts(
+    capsys: pytest.CaptureFixture[str], news: Path, tmp_path: Path
+) -> None:
+    index = tmp_path / "news.kzi"
+    run(capsys, "index", "build", "--corpus", str(news), "--index", str(index))
+    for where in (["--corpus", str(news)], ["--index", str(index)]):
+        _, out = run(capsys, "show", "mithal-0", "--json", *where)
+        lines = json.loads(out)["lines"]
+        assert [(ln["part"], ln["reason"]) for ln in lines] == [
+            ("title", "first-line-heading"),
+            ("body", "text"),
+            ("residue", "boilerplate"),
+            ("body", "text"),  # its tail is a residue part of its own
+        ]
+    _, out = run(capsys, "stats", "mithal-0", "--json", "--corpus", str(news))
+    parts = json.loads(out)["parts"]
+    assert [p["reason"] for p in parts] == ["first-line-heading", "text", "boilerplate", "text", "boilerplate tail"]
