@@ -16,9 +16,9 @@ metadata; articles without one form one group), the *shapes* of
     an article's last line, a ``label: …`` of at most
     :data:`TAIL_MAX_WORDS` words running to the end of the line.
 
-A shape is the text folded (:func:`kzcorpus.arabic.fold_table`), with URLs
-and e-mail addresses, Latin runs and digit runs masked and punctuation
-dropped, so lines that differ only in a link, a number or a code collapse.
+A shape is the text with URLs and e-mail addresses, Latin runs and digit
+runs masked and punctuation dropped (:func:`shape`), so lines that differ
+only in a link, a number or a code collapse.
 
 A line shape is boilerplate when it is found in at least
 ``max(MIN_STORIES, MIN_SHARE × the source's articles)`` *stories* of the
@@ -48,8 +48,6 @@ import zlib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Protocol
-
-from kzcorpus.arabic import fold_table
 
 
 class Article(Protocol):
@@ -82,9 +80,9 @@ MIN_SHARE = 0.01
 #: while a quote that ends many articles («وأضاف: …») is in a few percent.
 MIN_TAIL_SHARE = 0.2
 
-_FOLD = fold_table()
 _URL_RE = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+")
-_MASK_RE = re.compile(r"[A-Za-z][\w.%/:?=&#-]*|\d+")
+_LATIN_RE = re.compile(r"[A-Za-z][\w.%/:?=&#-]*")
+_DIGITS_RE = re.compile(r"\d+")
 _PUNCT_RE = re.compile(r"[\W_]+")
 _WORDS_RE = re.compile(r"[^\W_]+")
 _MASKS = frozenset({"0", "l"})
@@ -95,15 +93,14 @@ _LABEL_RE = re.compile(
 )
 
 
-def _mask(m: re.Match[str]) -> str:
-    return " 0 " if m.group()[0].isdigit() else " l "
-
-
 def shape(text: str) -> str:
-    """What is left of *text* to compare: folded, URLs, Latin and digits masked, no punctuation."""
+    """What is left of *text* to compare: URLs, e-mail addresses and Latin runs masked (``l``),
+    digit runs masked (``0``), punctuation dropped.  Not folded: an outlet's furniture
+    is printed by its software, the same letters each time (and folding every short
+    line of a corpus would double the cost of the pass)."""
     if "http" in text or "www" in text or "@" in text:
         text = _URL_RE.sub(" l ", text)
-    return _PUNCT_RE.sub(" ", _MASK_RE.sub(_mask, text.translate(_FOLD))).strip()
+    return _PUNCT_RE.sub(" ", _DIGITS_RE.sub(" 0 ", _LATIN_RE.sub(" l ", text))).strip()
 
 
 def tail_labels(line: str) -> Iterable[tuple[int, str]]:
