@@ -10,7 +10,9 @@ metadata; articles without one form one group), the *shapes* of
 
 ``lines``
     whole lines (at most :data:`MAX_LINE_CHARS` characters) that the
-    outlet repeats;
+    outlet repeats (a line whose shape is masks only, «l» or «0 l», an
+    e-mail address or an English title alone, never counts: the shape says
+    nothing of it);
 ``tails``
     *labels* («رابط الخبر بصحيفة الوئام») that open the last sentence of
     an article's last line, a ``label: …`` of at most
@@ -104,6 +106,12 @@ def shape(text: str) -> str:
     return _PUNCT_RE.sub(" ", _DIGITS_RE.sub(" 0 ", _LATIN_RE.sub(" l ", text))).strip()
 
 
+def _telling(key: str) -> bool:
+    """Whether a shape keeps a word of its own: one of masks only («l», «0 l») says
+    nothing of the line (an e-mail address, an English film title, a figure)."""
+    return any(w not in _MASKS for w in key.split())
+
+
 def tail_labels(line: str) -> Iterable[tuple[int, str]]:
     """``(offset in line, label shape)`` of each ``label: …`` that may be a tail of *line*."""
     for m in _LABEL_RE.finditer(line, max(0, len(line) - TAIL_CHARS)):
@@ -113,7 +121,7 @@ def tail_labels(line: str) -> Iterable[tuple[int, str]]:
         if len(_WORDS_RE.findall(line, m.start("label"))) > TAIL_MAX_WORDS:
             continue
         key = shape(label)
-        if any(w not in _MASKS for w in key.split()):  # «20:26», «http:» are no labels
+        if _telling(key):  # «20:26», «http:» are no labels
             yield m.start("label"), key
 
 
@@ -197,7 +205,7 @@ def observe(article: Article) -> Observation:
     longest = max(lines, key=len, default="")
     story = zlib.crc32(" ".join(longest[:STORY_CHARS].split()).encode("utf-8"))
     trimmed = (ln.strip() for ln in lines)
-    shapes = frozenset(s for ln in trimmed if ln and len(ln) <= MAX_LINE_CHARS and (s := shape(ln)))
+    shapes = frozenset(s for ln in trimmed if ln and len(ln) <= MAX_LINE_CHARS and _telling(s := shape(ln)))
     tails = frozenset(key for _, key in tail_labels(_last_line(text)))
     return Observation((article.source or "", story, shapes, tails))
 

@@ -259,3 +259,12 @@ def test_show_and_stats_doc_read_the_corpus_parts(
     _, out = run(capsys, "stats", "mithal-0", "--json", "--corpus", str(news))
     parts = json.loads(out)["parts"]
     assert [p["reason"] for p in parts] == ["first-line-heading", "text", "boilerplate", "text", "boilerplate tail"]
+
+
+def test_a_line_of_masks_only_is_never_boilerplate() -> None:
+    arts = [
+        Article(f"e{i}", outlet_text(i, c) + f"\nRoma{i}", "<t>", meta={"source": "mithal"})
+        for i, c in enumerate(CITIES)
+    ]
+    # «Roma0», «Roma1» … shape as «l»: the same shape, but nothing of the line.
+    assert "l" not in bp.learn(arts).outlet("mithal").lines
