@@ -18,11 +18,14 @@ import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from kzcorpus.decoding import decode as decode
 from kzcorpus.decoding import reads_as_arabic as reads_as_arabic
 from kzcorpus.errors import InputError, UsageError
+
+if TYPE_CHECKING:
+    from kzcorpus.boilerplate import Boilerplate
 
 #: Fields of a collection record used as the text, in order of preference.
 TEXT_FIELDS = ("text", "content")
@@ -341,6 +344,7 @@ class Corpus:
         self._stdin_reader = stdin or (lambda: sys.stdin.buffer.read())
         self._stdin_data: bytes | None = None
         self._only: frozenset[str] | None = None
+        self._boilerplate: Boilerplate | None = None
 
     # -- problems ---------------------------------------------------------
     def _note(self, message: str, kind: str = "") -> None:
@@ -385,6 +389,22 @@ class Corpus:
         chosen = resolve_ids(requested, self.ids())
         self._only = frozenset(chosen)
         return chosen
+
+    def boilerplate(self) -> Boilerplate:
+        """The corpus's learned boilerplate (:func:`kzcorpus.boilerplate.learn`):
+        learned on the first call, in a quiet pass over every article (those
+        :meth:`select` left out too, so that an article's parts do not depend
+        on the selection), then kept."""
+        if self._boilerplate is None:
+            from kzcorpus.boilerplate import learn
+
+            quiet, self._quiet = self._quiet, True
+            try:
+                seen: dict[str, int] = {}
+                self._boilerplate = learn(self._complete(a, seen) for a in self._articles())
+            finally:
+                self._quiet = quiet
+        return self._boilerplate
 
     def __iter__(self) -> Iterator[Article]:
         seen: dict[str, int] = {}

@@ -38,6 +38,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from kzcorpus.boilerplate import Boilerplate, Counts, count, merged
 from kzcorpus.corpus import Article, Corpus, Problem, _Source
 from kzcorpus.doc import Doc
 from kzcorpus.errors import KzError, UsageError
@@ -304,12 +305,21 @@ def _slice(reader: Corpus, src: _Source, first: int, stop: int | None) -> Iterat
 class _Scan:
     """``task`` over the articles of a partition (picklable, runs on a worker)."""
 
-    def __init__(self, task: Callable[[Doc], Any]) -> None:
-        self.task = task
+    def __init__(self, task: Callable[[Doc], Any], boilerplate: Boilerplate | None = None) -> None:
+        self.task, self.boilerplate = task, boilerplate
 
     def __call__(self, part: Partition) -> tuple[list[tuple[Article, Any]], list[Problem], list[str]]:
         articles, problems, notes = read_partition(part)
-        return [(a, self.task(Doc(a))) for a in articles], problems, notes
+        return [(a, self.task(Doc(a, self.boilerplate))) for a in articles], problems, notes
+
+
+def _count(part: Partition) -> Counts:
+    return count(read_partition(part)[0])
+
+
+def learn_boilerplate(the_plan: Plan, runner: Runner) -> Boilerplate:
+    """The corpus's learned boilerplate (:mod:`kzcorpus.boilerplate`), counted where *runner* runs."""
+    return merged(runner(_count, the_plan.partitions))
 
 
 class _Report:
@@ -342,14 +352,15 @@ def scan_partitions(
     progress: Progress | None = None,
     on_problem: Callable[[Problem], None] | None = None,
     on_note: Callable[[str], None] | None = None,
+    boilerplate: Boilerplate | None = None,
 ) -> Iterator[tuple[Article, R]]:
-    """``(article, task(Doc(article)))`` for every article of the plan, in corpus order.
+    """``(article, task(Doc(article, boilerplate)))`` for every article of the plan, in corpus order.
 
     Articles are read and analysed where *runner* runs (``client_map(client)``:
     on the cluster); their texts come back with the results.
     """
     report = _Report(on_problem, on_note)
-    for pairs, problems, notes in runner(_Scan(task), the_plan.partitions):
+    for pairs, problems, notes in runner(_Scan(task, boilerplate), the_plan.partitions):
         report(problems, notes)
         for article, result in pairs:
             if progress is not None:
@@ -388,12 +399,14 @@ def _kinds(kinds: Sequence[str] | None) -> list[str]:
     return chosen
 
 
-def records_of(articles: Iterable[Article], kinds: Sequence[str]) -> list[dict[str, Any]]:
+def records_of(
+    articles: Iterable[Article], kinds: Sequence[str], boilerplate: Boilerplate | None = None
+) -> list[dict[str, Any]]:
     """``{doc, kind, data}`` for every article and kind, articles in order, kinds in the order given."""
     tasks = [(k, _task_of(k)) for k in kinds]
     out: list[dict[str, Any]] = []
     for article in articles:
-        doc = Doc(article)
+        doc = Doc(article, boilerplate)
         out.extend({"doc": article.id, "kind": k, "data": task(doc)} for k, task in tasks)
     return out
 
@@ -463,12 +476,13 @@ def _write_manifest(out: Path, manifest: dict[str, Any]) -> None:
 class _Extract:
     """Read a partition, analyse it, write its records (picklable, runs on a worker)."""
 
-    def __init__(self, kinds: Sequence[str], outdir: str, format: str) -> None:
-        self.kinds, self.outdir, self.format = list(kinds), outdir, format
+    def __init__(self, kinds: Sequence[str], outdir: str, format: str, boilerplate: Boilerplate) -> None:
+        self.kinds, self.outdir, self.format, self.boilerplate = list(kinds), outdir, format, boilerplate
 
     def __call__(self, part: Partition) -> tuple[str, int, int, list[Problem], list[str]]:
         articles, problems, notes = read_partition(part)
-        name = write_partition(self.outdir, part.number, self.format, records_of(articles, self.kinds))
+        records = records_of(articles, self.kinds, self.boilerplate)
+        name = write_partition(self.outdir, part.number, self.format, records)
         return name, len(articles), sum(len(a.text) for a in articles), problems, notes
 
 
@@ -513,7 +527,8 @@ def extract_corpus(
     report = _Report(on_problem, on_note)
     names: list[str] = []
     total = 0
-    for name, n, chars, problems, notes in runner(_Extract(chosen, str(out.resolve()), format), the_plan.partitions):
+    task = _Extract(chosen, str(out.resolve()), format, learn_boilerplate(the_plan, runner))
+    for name, n, chars, problems, notes in runner(task, the_plan.partitions):
         report(problems, notes)
         names.append(name)
         total += n
@@ -605,9 +620,10 @@ def _articles_of(part: Partition) -> list[Article]:
     return articles
 
 
-def extract(articles: Any, kinds: Sequence[str] | None = None) -> Any:
-    """A bag of records ``{doc, kind, data}`` from a bag of articles (every kind by default)."""
-    return articles.map_partitions(records_of, _kinds(kinds))
+def extract(articles: Any, kinds: Sequence[str] | None = None, boilerplate: Boilerplate | None = None) -> Any:
+    """A bag of records ``{doc, kind, data}`` from a bag of articles (every kind by default), page
+    parts with *boilerplate* (the corpus's: :func:`learn_boilerplate`; none: the rules alone)."""
+    return articles.map_partitions(records_of, _kinds(kinds), boilerplate)
 
 
 def write_extract(records: Any, outdir: str | Path, format: str = "jsonl") -> list[str]:

@@ -8,15 +8,18 @@ adds what analyses derive from it, each built on first use and then kept:
 - ``tokens``: the words with original offsets; ``words``: their folded forms;
 - ``lines``: line numbers of offsets;
 - ``sentences``: sentence spans;
-- ``parts``: the page part of every line (:mod:`kzcorpus.parts`), and
+- ``parts``: the page part of every line (:mod:`kzcorpus.parts`; with
+  :attr:`Doc.boilerplate`, the corpus's learned boilerplate, when the
+  article was read from a corpus), and
   :meth:`Doc.part_at`, the one place any record gets its ``part``;
 - :meth:`Doc.memo`: a result of an analysis (dates, entity mentions) that
   another analysis of the same article asks for again.
 
 A ``Doc`` holds one article only; streaming a corpus through ``Doc`` objects
 keeps memory flat.  It pickles as its article (every derived structure is
-rebuilt on demand), so sending one to a worker process costs no more than
-sending the text.
+rebuilt on demand, and the boilerplate model travels once per worker with
+the task, :func:`kzcorpus.engine.scan`), so sending one to a worker process
+costs no more than sending the text.
 
 Imports flow one way: analyses → ``Doc`` → text primitives
 (:mod:`kzcorpus.arabic`, :mod:`kzcorpus.parts`).
@@ -33,6 +36,7 @@ from kzcorpus.arabic import sentences as _sentences
 from kzcorpus.corpus import Article
 
 if TYPE_CHECKING:
+    from kzcorpus.boilerplate import Boilerplate
     from kzcorpus.parts import Part, PartName
 
 T = TypeVar("T")
@@ -56,10 +60,24 @@ def fold_word(word: str) -> str:
 class Doc:
     """An article plus everything derived from it, each computed once."""
 
-    __slots__ = ("_fmap", "_lines", "_memo", "_part_starts", "_parts", "_sentences", "_tokens", "_words", "article")
+    __slots__ = (
+        "_fmap",
+        "_lines",
+        "_memo",
+        "_part_starts",
+        "_parts",
+        "_sentences",
+        "_tokens",
+        "_words",
+        "article",
+        "boilerplate",
+    )
 
-    def __init__(self, article: Article) -> None:
+    def __init__(self, article: Article, boilerplate: Boilerplate | None = None) -> None:
         self.article = article
+        #: The corpus's learned boilerplate (:mod:`kzcorpus.boilerplate`), if any:
+        #: :attr:`parts` uses its outlet for this article's source.
+        self.boilerplate = boilerplate
         self._fmap: FoldMap | None = None
         self._lines: LineIndex | None = None
         self._tokens: list[Token] | None = None
@@ -155,11 +173,13 @@ class Doc:
 
     @property
     def parts(self) -> list[Part]:
-        """The part of every non-blank line (:func:`kzcorpus.parts.classify`)."""
+        """The part of every non-blank line (:func:`kzcorpus.parts.classify`,
+        with the outlet's learned boilerplate when :attr:`boilerplate` is set)."""
         if self._parts is None:
             from kzcorpus.parts import classify
 
-            self._parts = classify(self.article.text, self.folded)
+            outlet = self.boilerplate.outlet(self.article.source) if self.boilerplate else None
+            self._parts = classify(self.article.text, self.folded, outlet)
             self._part_starts = [p.start for p in self._parts]
         return self._parts
 
@@ -217,7 +237,19 @@ class HitFinder(Protocol):
     def find(self, doc: Doc) -> Iterable[Hit]: ...
 
 
+def boilerplate_for(articles: Any, task: Any = None) -> Boilerplate | None:
+    """The learned boilerplate the Docs of *articles* get (for *task*): the
+    corpus's (``articles.boilerplate()``), or none when the task never reads
+    page parts (``needs_parts = False``) or *articles* is no corpus."""
+    if not getattr(task, "needs_parts", True):
+        return None
+    learn = getattr(articles, "boilerplate", None)
+    return learn() if callable(learn) else None
+
+
 def docs(articles: Iterable[Article | Doc]) -> Iterable[Doc]:
-    """Each article as a :class:`Doc`, one at a time."""
+    """Each article as a :class:`Doc`, one at a time (with the corpus's
+    learned boilerplate when *articles* is a corpus)."""
+    model = boilerplate_for(articles)
     for a in articles:
-        yield a if isinstance(a, Doc) else Doc(a)
+        yield a if isinstance(a, Doc) else Doc(a, model)

@@ -16,6 +16,14 @@ folded or tokenised at all, and yields nothing.
 
 Reading stays in this process (so problems with inputs are reported in
 order, once); only the analysis runs in the workers.
+
+Every ``Doc`` gets the corpus's learned boilerplate
+(:mod:`kzcorpus.boilerplate`): *boilerplate* if given, else what
+``articles.boilerplate()`` returns (a :class:`~kzcorpus.corpus.Corpus`
+learns it in a first pass, an indexed corpus reads it from the index),
+unless the task says it never looks at page parts (``needs_parts =
+False``, e.g. KWIC hit counts).  The model travels to each worker once,
+with the task.
 """
 
 from __future__ import annotations
@@ -27,10 +35,12 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from kzcorpus.corpus import Article
-from kzcorpus.doc import Doc
+from kzcorpus.doc import Doc, boilerplate_for
 
 if TYPE_CHECKING:
     from concurrent.futures import Future
+
+    from kzcorpus.boilerplate import Boilerplate
 
 R = TypeVar("R")
 
@@ -54,16 +64,17 @@ def default_jobs() -> int:
 
 
 _TASK: Callable[[Doc], Any] | None = None
+_BOILERPLATE: Boilerplate | None = None
 
 
-def _init(task: Callable[[Doc], Any]) -> None:
-    global _TASK
-    _TASK = task
+def _init(task: Callable[[Doc], Any], boilerplate: Boilerplate | None = None) -> None:
+    global _TASK, _BOILERPLATE
+    _TASK, _BOILERPLATE = task, boilerplate
 
 
 def _run_chunk(chunk: list[Article]) -> list[Any]:
     assert _TASK is not None
-    return [_TASK(Doc(a)) for a in chunk]
+    return [_TASK(Doc(a, _BOILERPLATE)) for a in chunk]
 
 
 def _context() -> Any:
@@ -80,10 +91,12 @@ def scan(
     jobs: int = 1,
     keep: Callable[[str], bool] | None = None,
     progress: Progress | None = None,
+    boilerplate: Boilerplate | None = None,
 ) -> Iterator[tuple[Article, R]]:
     """``(article, task(Doc(article)))`` for every kept article, in corpus order."""
     if jobs < 1:
         raise ValueError("jobs must be at least 1")
+    model = boilerplate if boilerplate is not None else boilerplate_for(articles, task)
     it = iter(articles)
     seen_chars = 0
     if jobs > 1:
@@ -93,16 +106,16 @@ def scan(
                 progress(article)
             seen_chars += len(article.text)
             if keep is None or keep(article.text):
-                yield article, task(Doc(article))
+                yield article, task(Doc(article, model))
             if seen_chars >= POOL_AFTER_CHARS:
-                yield from _pooled(it, task, jobs, keep, progress)
+                yield from _pooled(it, task, jobs, keep, progress, model)
                 return
         return
     for article in it:
         if progress is not None:
             progress(article)
         if keep is None or keep(article.text):
-            yield article, task(Doc(article))
+            yield article, task(Doc(article, model))
 
 
 def _chunks(
@@ -130,11 +143,14 @@ def _pooled(
     jobs: int,
     keep: Callable[[str], bool] | None,
     progress: Progress | None,
+    model: Boilerplate | None,
 ) -> Iterator[tuple[Article, R]]:
     from concurrent.futures import ProcessPoolExecutor
 
     pending: deque[tuple[list[Article], Future[list[Any]]]] = deque()
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=_context(), initializer=_init, initargs=(task,)) as pool:
+    with ProcessPoolExecutor(
+        max_workers=jobs, mp_context=_context(), initializer=_init, initargs=(task, model)
+    ) as pool:
         try:
             for chunk in _chunks(it, keep, progress):
                 pending.append((chunk, pool.submit(_run_chunk, chunk)))

@@ -405,6 +405,10 @@ class Concordance:
 class HitCount(Concordance):
     """A picklable task: the number of hits in a doc."""
 
+    #: Counting hits reads no page parts, so a corpus's boilerplate need not
+    #: be learned for it (:func:`kzcorpus.engine.boilerplate_for`).
+    needs_parts = False
+
     def __call__(self, doc: Doc) -> int:  # type: ignore[override]
         return sum(1 for _ in self.finder.find(doc))
 

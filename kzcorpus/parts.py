@@ -1,4 +1,4 @@
-"""Article text versus page residue: one part per line.
+"""Article text versus page residue: one part per line (two when a line ends with learned boilerplate).
 
 The articles are scraped pages.  Besides the article itself a file may hold
 a tracking pixel (``fbpx``), ad and plugin shortcodes (``[ad_1]``,
@@ -53,10 +53,19 @@ names the rule):
    it, and the next line does not continue a sentence
    (:func:`continues_sentence`: «وأضاف …», «كما …»).  Identical copies right
    after it are residue (``title-repeat``).
-5. **Repeats** (``repeat of line N``): a line of at least 8 words whose
+5. **Learned boilerplate** (:mod:`kzcorpus.boilerplate`; only with a
+   model learned from a corpus, which a :class:`~kzcorpus.doc.Doc` read from
+   one has): a line whose shape the outlet repeats in many of its stories is
+   residue (``boilerplate``), decided together with the rules of 1 (so it
+   also counts inside a block or a comment section); a learned tail label opening the
+   last sentence of the last line («… رابط الخبر بصحيفة الوئام: <title>»)
+   cuts that line in two: the text before it keeps its part, the tail is a
+   residue part of its own (``boilerplate tail``), with the same ``line``.
+   So a line has one part, or two when it ends with a tail.
+6. **Repeats** (``repeat of line N``): a line of at least 8 words whose
    text (folded, punctuation ignored) is contained in a longer line, or
    equals an earlier one: a stand-first or pull quote printed again.
-6. Everything else is ``body`` (reason ``text``).
+7. Everything else is ``body`` (reason ``text``).
 
 Patterns are data, matched against the *folded* line
 (:func:`kzcorpus.arabic.fold`; the patterns are folded the same way), so
@@ -75,12 +84,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 from kzcorpus.arabic import WORD_RE, FoldOptions, fold
 
 if TYPE_CHECKING:
+    from kzcorpus.boilerplate import Outlet
     from kzcorpus.corpus import Article
 
 PartName = Literal["title", "body", "comment", "residue"]
@@ -358,17 +368,22 @@ def _norm(folded: str) -> str:
     return " ".join(_NORM_RE.sub(" ", folded).split())
 
 
-def classify(source: Article | str, folded: str | None = None) -> list[Part]:
+def classify(source: Article | str, folded: str | None = None, boilerplate: Outlet | None = None) -> list[Part]:
     """Classify every non-blank line of an article (or a text).
 
     *source* is an :class:`~kzcorpus.corpus.Article` or a ``str``; only the
     text is used (metadata never decides anything here).  *folded* is
     ``fold(text)`` when the caller has it already (a :class:`~kzcorpus.doc.Doc`
-    does), so the text is not folded again.
+    does), so the text is not folded again.  *boilerplate* is the outlet's
+    learned boilerplate (:mod:`kzcorpus.boilerplate`; a
+    :class:`~kzcorpus.doc.Doc` picks its source's): its lines are residue
+    (reason ``boilerplate``), and a tail it recognises at the end of the
+    last line is cut off as a residue part of its own (``boilerplate tail``).
     """
     text: str = source if isinstance(source, str) else source.text
     raws = list(_lines(text, folded))
     decided: list[tuple[PartName, str] | None] = [None] * len(raws)
+    learned, tail = _learned(text, raws, boilerplate)
 
     # 1. Residue lines, related-post blocks, the comment section.
     block: str | None = None  # the opener's name while in a related block
@@ -377,7 +392,7 @@ def classify(source: Article | str, folded: str | None = None) -> list[Part]:
     seen_body = False
     for i, raw in enumerate(raws):
         if comments:
-            name = _first(COMMENT_RULES, raw) or _first(LINE_RULES, raw)
+            name = _first(COMMENT_RULES, raw) or _first(LINE_RULES, raw) or learned.get(i)
             decided[i] = ("residue", name) if name else ("comment", "comment-section")
             continue
         if seen_body and _match(COMMENTS_OPENER, raw) and _comment_furniture_follows(raws, i):
@@ -390,7 +405,7 @@ def classify(source: Article | str, folded: str | None = None) -> list[Part]:
             block, card = opener, 0
             decided[i] = ("residue", opener)
             continue
-        name = _first(LINE_RULES, raw)
+        name = _first(LINE_RULES, raw) or learned.get(i)
         if block is not None:
             if name == "byline-date":
                 card = 2  # the post's title, then its excerpt
@@ -445,7 +460,31 @@ def classify(source: Article | str, folded: str | None = None) -> list[Part]:
                 decided[i] = ("residue", f"repeat of line {raws[j].line}")
                 break
 
-    return [Part(raw.line, raw.start, raw.end, *(decided[i] or ("body", "text"))) for i, raw in enumerate(raws)]
+    out = [Part(raw.line, raw.start, raw.end, *(decided[i] or ("body", "text"))) for i, raw in enumerate(raws)]
+    if tail is not None and out[-1].part != "residue":
+        last = out[-1]
+        cut = tail
+        while cut > last.start and text[cut - 1].isspace():
+            cut -= 1
+        tail_part = Part(last.line, tail, last.end, "residue", "boilerplate tail")
+        out[-1:] = [replace(last, end=cut), tail_part] if cut > last.start else [replace(tail_part, start=last.start)]
+    return out
+
+
+def _learned(text: str, raws: Sequence[_Raw], outlet: Outlet | None) -> tuple[dict[int, str], int | None]:
+    """The outlet's boilerplate lines (index -> reason) and where a boilerplate
+    tail of the last line starts (an offset into *text*; ``None``: no tail)."""
+    if not outlet or not raws:
+        return {}, None
+    lines = {i: "boilerplate" for i, raw in enumerate(raws) if outlet.is_line(text[raw.start : raw.end])}
+    last = raws[-1]
+    at = outlet.tail(text[last.start : last.end])
+    if at is None or len(raws) - 1 in lines:
+        return lines, None
+    if at == 0:
+        lines[len(raws) - 1] = "boilerplate tail"
+        return lines, None
+    return lines, last.start + at
 
 
 def title_of(source: Article | str) -> str | None:

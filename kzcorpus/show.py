@@ -62,7 +62,9 @@ def _resolve(name: str, known: Sequence[str]) -> str | None:
 def article_lines(doc: Doc, start: int | None = None, end: int | None = None) -> list[dict[str, Any]]:
     """Every line of *doc*: ``line``, ``start``, ``end``, ``part`` (``None`` for
     a blank line), ``reason``, ``text``, ``marked`` (overlaps ``[start, end]``)."""
-    parts = {p.line: p for p in doc.parts}
+    parts: dict[int, Any] = {}
+    for part in doc.parts:  # a line cut by a boilerplate tail has two parts: show the first
+        parts.setdefault(part.line, part)
     out = []
     pos = 0
     for n, raw in enumerate(doc.text.split("\n"), 1):

@@ -100,16 +100,23 @@ def build(
     c = open_corpus(specs, meta, encoding, None)
     report = Problems()
     with dask_client(engine, scheduler, jobs) as client, progress_bar() as progress:
-        scanner = None
+        scanner = model = None
         if client is not None:
-            from kzcorpus.distributed import client_map, plan, scan_partitions
+            from kzcorpus.distributed import client_map, learn_boilerplate, plan, scan_partitions
 
             runner = client_map(client)
             the_plan = plan(specs, metadata=meta, encoding=encoding, runner=runner)
+            model = learn_boilerplate(the_plan, runner)
 
             def scanner(task: Any) -> Any:
                 return scan_partitions(
-                    the_plan, task, runner, progress=progress, on_problem=report.problem, on_note=report.note
+                    the_plan,
+                    task,
+                    runner,
+                    progress=progress,
+                    on_problem=report.problem,
+                    on_note=report.note,
+                    boilerplate=model,
                 )
 
         idx = build_index(
@@ -122,6 +129,7 @@ def build(
             jobs=jobs_or_default(jobs),
             progress=progress,
             scanner=scanner,
+            boilerplate=model,
         )
     _indexed(idx, path, bool(c.problems or report.problems))
 

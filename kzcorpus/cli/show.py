@@ -60,7 +60,7 @@ def show(
     """
     import json as json_module
 
-    from kzcorpus.doc import Doc
+    from kzcorpus.doc import Doc, boilerplate_for
     from kzcorpus.errors import UsageError
     from kzcorpus.show import document, parse_ref
 
@@ -70,7 +70,7 @@ def show(
     article = next(iter(c), None)
     if article is None:  # pragma: no cover - select() found it
         raise UsageError(f"no article {r.doc!r}")
-    doc_record = document(Doc(article), r)
+    doc_record = document(Doc(article, boilerplate_for(c)), r)  # the corpus's parts, as kwic reports them
     if json or not sys.stdout.isatty():
         sys.stdout.write(json_module.dumps(doc_record, ensure_ascii=False, indent=1 if json else None) + "\n")
     else:

@@ -180,6 +180,7 @@ def stats(
 
       kzcorpus stats --all --json | jq '.[] | {doc, words, residue_share}'
     """
+    from kzcorpus.doc import Doc, boilerplate_for
     from kzcorpus.entities import load_gazetteer
     from kzcorpus.errors import UsageError
     from kzcorpus.stats import article_detail, stats_rows
@@ -202,7 +203,8 @@ def stats(
     if article is None:  # the article could not be read (reported on stderr)
         finish(0, c)
     reference = open_corpus(corpus, metadata, encoding, None)
-    detail = article_detail(article, reference, scope=scope, top=top, keyness_top=top, gazetteer=gz, dates=True)
+    target = Doc(article, boilerplate_for(reference))  # the corpus's parts, as the article's row has them
+    detail = article_detail(target, reference, scope=scope, top=top, keyness_top=top, gazetteer=gz, dates=True)
     finish(emit_sections(detail, _detail_sections(), format, json, bidi), c)
 
 

@@ -9,6 +9,12 @@ process writes the rows, a batch of articles per transaction.
 when complete.  ``update`` re-reads only the inputs whose size or
 modification time changed (and whose content hash differs), drops articles
 of removed inputs, adds new inputs, all in one transaction.
+
+Page parts depend on the corpus's learned boilerplate
+(:mod:`kzcorpus.boilerplate`): ``build`` learns it first and stores it
+(meta ``boilerplate``); ``update`` learns it again from the updated corpus
+and, when an outlet's boilerplate changed, analyses that outlet's unchanged
+articles again, so an updated index equals a new build.
 """
 
 from __future__ import annotations
@@ -21,7 +27,7 @@ import zlib
 from array import array
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kzcorpus import __version__
 from kzcorpus.corpus import Article, Corpus
@@ -43,6 +49,9 @@ from kzcorpus.index.store import (
     unpack_docs,
 )
 from kzcorpus.tasks import stored
+
+if TYPE_CHECKING:
+    from kzcorpus.boilerplate import Boilerplate
 
 #: A folded token, as the KWIC matcher sees word boundaries in folded text.
 TOKEN_RE = re.compile(r"[^\W_]+")
@@ -143,12 +152,17 @@ def build_index(
     jobs: int = 1,
     progress: Callable[[Article], None] | None = None,
     scanner: Scanner | None = None,
+    boilerplate: Boilerplate | None = None,
 ) -> Index:
     """Index *corpus* (read from *specs*) into *path*, replacing any index there.
 
     *scanner*, if given, is what analyses the articles (instead of the
-    local engine on *jobs* cores); it must yield the articles of *corpus*.
+    local engine on *jobs* cores); it must yield the articles of *corpus*,
+    analysed with *boilerplate* (the corpus's learned boilerplate; by
+    default learned here from *corpus*).
     """
+    if boilerplate is None:
+        boilerplate = corpus.boilerplate()
     target = Path(path)
     if target.exists() and not target.is_file():
         raise UsageError(f"{target} exists and is not an index file")
@@ -171,13 +185,14 @@ def build_index(
             "gazetteer": gazetteer_fingerprint(gazetteer),
             "gazetteer_files": json.dumps([str(g) for g in gazetteer]),
             "results": json.dumps(sorted(stored(gazetteer))),
+            "boilerplate": boilerplate.to_json(),
             "built": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
         }
         con.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
         _write_inputs(con, inputs, inputs)
         writer = _Writer(con, 0)
         if scanner is None:
-            scanner = _local(corpus, jobs, progress)
+            scanner = _local(corpus, jobs, progress, boilerplate)
         _index_articles(writer, scanner, inputs, stored(gazetteer))
         writer.write_postings(merge=False)
         con.execute("COMMIT")
@@ -206,8 +221,10 @@ def _write_inputs(con: Any, inputs: Sequence[str], changed: Iterable[str]) -> No
     con.executemany("UPDATE inputs SET position = ? WHERE path = ?", ((i, p) for p, i in position.items()))
 
 
-def _local(articles: Iterable[Article], jobs: int, progress: Callable[[Article], None] | None) -> Scanner:
-    return lambda task: scan(articles, task, jobs=jobs, progress=progress)
+def _local(
+    articles: Iterable[Article], jobs: int, progress: Callable[[Article], None] | None, boilerplate: Boilerplate
+) -> Scanner:
+    return lambda task: scan(articles, task, jobs=jobs, progress=progress, boilerplate=boilerplate)
 
 
 def _index_articles(
@@ -245,11 +262,12 @@ def update_index(
         _write_inputs(con, inputs, [*added, *changed])
         wanted = set(added) | set(changed)
         reread = [p for p in inputs if p in wanted]
+        files = json.loads(index.meta.get("gazetteer_files", "[]"))
+        model = _relearn(index, make_corpus(inputs) if reread or removed else None, jobs, stored(files))
         if reread:
             first_n = con.execute("SELECT coalesce(max(n), 0) FROM docs").fetchone()[0]
             writer = _Writer(con, first_n, batch=None)  # one transaction: never commit midway
-            files = json.loads(index.meta.get("gazetteer_files", "[]"))
-            _index_articles(writer, _local(make_corpus(reread), jobs, progress), reread, stored(files))
+            _index_articles(writer, _local(make_corpus(reread), jobs, progress, model), reread, stored(files))
             writer.write_postings(merge=True)
         con.execute(
             "INSERT OR REPLACE INTO meta VALUES ('updated', ?)",
@@ -260,6 +278,36 @@ def update_index(
         con.execute("ROLLBACK")
         raise
     return added, changed, removed
+
+
+def _relearn(index: Index, corpus: Corpus | None, jobs: int, tasks: dict[str, Callable[[Doc], Any]]) -> Boilerplate:
+    """The updated corpus's boilerplate, stored; the live articles of every
+    source whose boilerplate changed get their results computed again."""
+    from kzcorpus.boilerplate import Boilerplate
+
+    old = Boilerplate.from_json(index.meta.get("boilerplate", "{}"))
+    if corpus is None:
+        return old
+    new = corpus.boilerplate()
+    changed = {s for s in {*old.outlets, *new.outlets} if old.outlet(s) != new.outlet(s)}
+    if changed:
+        numbers: list[int] = []
+
+        def affected() -> Iterable[Article]:
+            for n, article in index.articles():
+                if (article.source or "") in changed:
+                    numbers.append(n)
+                    yield article
+
+        done = scan(affected(), IndexTask(tasks), jobs=jobs, boilerplate=new)
+        for i, (_, (_, results)) in enumerate(done):
+            index.con.executemany(
+                "INSERT OR REPLACE INTO results(doc, kind, data) VALUES (?,?,?)",
+                ((numbers[i], k, pack(v)) for k, v in results.items()),
+            )
+    index.con.execute("INSERT OR REPLACE INTO meta VALUES ('boilerplate', ?)", (new.to_json(),))
+    index.meta["boilerplate"] = new.to_json()
+    return new
 
 
 def _remove(path: Path) -> None:

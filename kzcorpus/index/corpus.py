@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from kzcorpus.boilerplate import Boilerplate
 from kzcorpus.corpus import Article, Problem, resolve_ids
 from kzcorpus.index.store import Index
 
@@ -24,9 +25,16 @@ class IndexCorpus:
         self.notes: list[str] = []
         self._only_ids: frozenset[str] | None = None
         self._only_ns: set[int] | None = None
+        self._boilerplate: Boilerplate | None = None
 
     def ids(self) -> list[str]:
         return self.index.ids()
+
+    def boilerplate(self) -> Boilerplate:
+        """The boilerplate learned when the index was built (:mod:`kzcorpus.boilerplate`)."""
+        if self._boilerplate is None:
+            self._boilerplate = Boilerplate.from_json(self.index.meta.get("boilerplate", "{}"))
+        return self._boilerplate
 
     def select(self, requested: Iterable[str]) -> list[str]:
         """As :meth:`kzcorpus.corpus.Corpus.select`: ids or unambiguous prefixes."""

@@ -5,8 +5,9 @@ Tables:
 ``meta``
     ``format`` (:data:`INDEX_FORMAT`), ``version`` (kzcorpus), ``corpus``
     (the ``--corpus`` values, JSON), ``metadata``, ``encoding``,
-    ``gazetteer`` (a fingerprint of the gazetteer files), ``built``,
-    ``updated``.
+    ``gazetteer`` (a fingerprint of the gazetteer files), ``boilerplate``
+    (the corpus's learned boilerplate, :mod:`kzcorpus.boilerplate`, JSON),
+    ``built``, ``updated``.
 ``inputs``
     every input file: ``path``, ``size``, ``mtime_ns``, ``sha1`` of its
     bytes, ``position`` in the corpus listing.
@@ -45,7 +46,7 @@ from kzcorpus.corpus import Article, Corpus
 from kzcorpus.errors import KzError, UsageError
 
 #: Bumped whenever what the index stores, or how, changes.
-INDEX_FORMAT = 1
+INDEX_FORMAT = 2
 ENV_INDEX = "KZCORPUS_INDEX"
 
 DDL = """
