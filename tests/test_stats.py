@@ -22,7 +22,6 @@ from kzcorpus.stats import (
     g2,
     hapax,
     is_stopword,
-    keywords,
     load_stopwords,
     log_ratio,
     mattr,
@@ -195,9 +194,10 @@ def test_g2_and_log_ratio_by_hand() -> None:
     assert log_ratio(10, 0, 100, 100) == pytest.approx(math.log2(20))
     assert g2(5, 5, 100, 100) == pytest.approx(0.0)
     assert log_ratio(4, 2, 100, 200) == pytest.approx(2.0)
-    rows = keywords(Counter({"x": 10, "y": 1, "z": 2}), 100, Counter({"x": 0, "z": 40}), 100)
-    assert [r["word"] for r in rows] == ["x"]  # y is too rare, z is under-used
-    assert rows[0]["rank"] == 1 and rows[0]["g2"] == round(20 * math.log(2), 2)
+    from kzcorpus.keywords import _ranked
+
+    rows = _ranked(Counter({"x": 10, "y": 1, "z": 2}), Counter({"x": 0, "z": 40}), 100, 100, "over", 2, 3.84)
+    assert rows == [("over", "x", round(20 * math.log(2), 2))]  # y is too rare, z is under-used
 
 
 # --------------------------------------------------------------------------

@@ -270,20 +270,17 @@ class Index:
 
     def bases(self, scope: str, words: Iterable[str]) -> dict[str, str]:
         """The stored base (clitic grouping over the whole corpus) of each of *words* that occurs in *scope*."""
-        out: dict[str, str] = {}
-        for chunk in _chunked(sorted(set(words))):
-            marks = ",".join("?" * len(chunk))
-            sql = f"SELECT word, base FROM vocab WHERE scope = ? AND word IN ({marks})"
-            out.update(self.con.execute(sql, (scope, *chunk)).fetchall())
-        return out
+        return self._vocab_lookup("SELECT word, base FROM vocab WHERE scope = ? AND word IN ({})", scope, words)
 
     def base_counts(self, scope: str, bases: Iterable[str]) -> dict[str, int]:
         """Occurrences in *scope* of the words grouped under each of *bases*."""
-        out: dict[str, int] = {}
-        for chunk in _chunked(sorted(set(bases))):
-            marks = ",".join("?" * len(chunk))
-            sql = f"SELECT base, sum(count) FROM vocab WHERE scope = ? AND base IN ({marks}) GROUP BY base"
-            out.update(self.con.execute(sql, (scope, *chunk)).fetchall())
+        sql = "SELECT base, sum(count) FROM vocab WHERE scope = ? AND base IN ({}) GROUP BY base"
+        return self._vocab_lookup(sql, scope, bases)
+
+    def _vocab_lookup(self, sql: str, scope: str, keys: Iterable[str]) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for chunk in _chunked(sorted(set(keys))):
+            out.update(self.con.execute(sql.format(",".join("?" * len(chunk))), (scope, *chunk)).fetchall())
         return out
 
     def vocab(self, scope: str) -> dict[str, int]:
