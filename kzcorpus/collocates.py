@@ -51,7 +51,7 @@ from __future__ import annotations
 import math
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any, Protocol
 
 from kzcorpus.doc import Doc, HitFinder
@@ -292,16 +292,16 @@ class CollocTable:
         """Collocate records, strongest first by *by*, joint at least *min_count*."""
         if by not in SCORES:
             raise UsageError(f"unknown score {by!r}; choose one of {', '.join(SCORES)}")
-        totals: Mapping[str, int]
+        total: Callable[[str], int]
         if self.entities:
             base: Callable[[str], str] = lambda w: w  # noqa: E731
-            totals = self.counts
+            total = self.counts.__getitem__
         elif self.stored is not None:
             bases = self.stored.bases(set(self.left) | set(self.right))
             base = bases.__getitem__
-            totals = self.stored.base_counts(set(bases.values()))
+            total = Counter(self.stored.base_counts(set(bases.values()))).__getitem__
         else:
-            base, totals = self._grouping()
+            base, total = self._grouping()
         left: Counter[str] = Counter()
         right: Counter[str] = Counter()
         spell: dict[str, Counter[str]] = {}
@@ -322,7 +322,8 @@ class CollocTable:
             o = left[k] + right[k]
             if o < min_count:
                 continue
-            sc = scores(o, self.nodes, totals.get(k, 0), self.n_tokens)
+            f_c = total(k)
+            sc = scores(o, self.nodes, f_c, self.n_tokens)
             spellings = sorted(spell[k].items(), key=lambda kv: (-kv[1], kv[0]))
             rows.append(
                 {
@@ -330,7 +331,7 @@ class CollocTable:
                     "joint": o,
                     "left": left[k],
                     "right": right[k],
-                    "collocate_count": totals.get(k, 0),
+                    "collocate_count": f_c,
                     "node_count": self.nodes,
                     "score": float(o) if by == "freq" else sc[by],
                     **{name: sc[name] for name in ("mi", "mi3", "t", "logdice", "ll")},
@@ -346,23 +347,16 @@ class CollocTable:
             out.append(COLLOCATE.record({"rank": rank, **r}))
         return out
 
-    def _grouping(self) -> tuple[Callable[[str], str], Counter[str]]:
-        """The base of each folded word (as ``words`` groups them) and the counts per base."""
-        from kzcorpus.stats import clitic_base
+    def _grouping(self) -> tuple[Callable[[str], str], Callable[[str], int]]:
+        """The base of each folded word (as ``words`` groups them) and the
+        count of a base: its forms are looked up
+        (:func:`kzcorpus.stats.words.clitic_forms`), the whole vocabulary is
+        never grouped."""
+        from kzcorpus.stats.words import Grouper, clitic_forms
 
-        cache: dict[str, str] = {}
         vocab = self.counts
-
-        def base(w: str) -> str:
-            got = cache.get(w)
-            if got is None:
-                got = cache[w] = clitic_base(w, vocab)
-            return got
-
-        totals: Counter[str] = Counter()
-        for w, n in vocab.items():
-            totals[base(w)] += n
-        return base, totals
+        grouper = Grouper(vocab)
+        return grouper, lambda base: sum(vocab[w] for w in clitic_forms(base, vocab, grouper))
 
 
 def collocates(

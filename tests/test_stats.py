@@ -204,6 +204,24 @@ def test_g2_and_log_ratio_by_hand() -> None:
 # Stopwords and clitics
 
 
+def test_clitic_forms_are_the_inverse_of_clitic_base(seeds: list[Article]) -> None:
+    from kzcorpus.doc import Doc
+    from kzcorpus.stats.words import Grouper, clitic_forms
+
+    vocab: Counter[str] = Counter()
+    for a in seeds:
+        d = Doc(a)
+        vocab.update(d.count_words(d.spans("body")))
+    group = Grouper(vocab)
+    forms: dict[str, list[str]] = {}
+    for w in sorted(vocab):
+        forms.setdefault(group(w), []).append(w)
+    assert all(clitic_forms(b, vocab, group) == ws for b, ws in forms.items())
+    assert clitic_forms("روسيا", vocab) == ["روسيا", "لروسيا", "وروسيا"]  # not «بيلاروسيا»
+    assert clitic_forms("بيلاروسيا", vocab) == ["بيلاروسيا", "وبيلاروسيا"]
+    assert clitic_forms("كلمةغيرموجودة", vocab) == []
+
+
 def test_stopwords_are_folded_like_the_text() -> None:
     sw = load_stopwords()
     assert len(sw) >= 300
