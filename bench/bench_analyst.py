@@ -1,18 +1,22 @@
 """trend and collocates on all of SaudiNewsNet, against a cold kwic of the same query.
 
-Targets (issue 10): trend and collocates at most 3x a cold ``kwic QUERY
---count``; with an index, at most 5 s.  Reads ../shared/corpora/saudinewsnet
-(says so and exits 0 when absent); builds an index in a temporary directory
-(or uses --index PATH).  Also checks what must hold whatever the timing:
-trend's hits add up to kwic --count's total, and the index changes nothing.
+Targets (issue 10): without an index, ``trend QUERY --by week``, ``trend
+QUERY --by source`` and ``collocates QUERY`` at most 3x a cold ``kwic QUERY
+--count`` of the same query; with an index, at most 5 s each.  Reads
+../shared/corpora/saudinewsnet (says so and exits 0 when absent); builds an
+index in a temporary directory (or uses --index PATH).  Times are medians of
+interleaved runs, quoted as ratios to the cold kwic measured in the same
+run.  Also checks what must hold whatever the timing: trend's hits add up to
+kwic --count's total, and the index changes no output.
 
-    python bench/bench_analyst.py [--query السعودية] [--index PATH] [--repeats 1]
+    python bench/bench_analyst.py [--query داعش] [--index PATH] [--repeats 3] [--jobs N]
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -33,51 +37,66 @@ def run(args: list[str]) -> tuple[float, str]:
     return elapsed, done.stdout
 
 
-def best(args: list[str], repeats: int) -> tuple[float, str]:
-    runs = [run(args) for _ in range(repeats)]
-    return min(t for t, _ in runs), runs[0][1]
+def medians(cmds: dict[str, list[str]], repeats: int) -> tuple[dict[str, float], dict[str, str]]:
+    """Median seconds of each command (runs interleaved) and its first output."""
+    times: dict[str, list[float]] = {k: [] for k in cmds}
+    outs: dict[str, str] = {}
+    for _ in range(repeats):
+        for k, args in cmds.items():
+            t, out = run(args)
+            times[k].append(t)
+            outs.setdefault(k, out)
+    return {k: statistics.median(v) for k, v in times.items()}, outs
+
+
+def total_hits(out: str) -> int:
+    return sum(json.loads(line)["hits"] for line in out.splitlines())
 
 
 def main() -> int:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--query", default="السعودية")
+    ap.add_argument("--query", default="داعش")
     ap.add_argument("--index", default=None)
-    ap.add_argument("--repeats", type=int, default=1)
+    ap.add_argument("--repeats", type=int, default=3)
+    ap.add_argument("--jobs", type=int, default=None)
     opts = ap.parse_args()
     if not CORPUS.is_dir():
-        print(f"SaudiNewsNet not found at {CORPUS}: nothing measured")
+        print(f"SaudiNewsNet is absent ({CORPUS}): nothing measured")
         return 0
     glob = str(CORPUS / "*.zip")
     q = opts.query
+    jobs = ["--jobs", str(opts.jobs)] if opts.jobs else []
     print(
-        f"corpus: {glob}; query {q!r}; best of {opts.repeats}; machine load {Path('/proc/loadavg').read_text().split()[0]}"
+        f"corpus: {glob}; query {q!r}; medians of {opts.repeats} interleaved runs; "
+        f"machine load {Path('/proc/loadavg').read_text().split()[0]}"
     )
-    t_kwic, out = best(["kwic", q, "--count", "-c", glob, "-f", "jsonl"], opts.repeats)
-    kwic_total = sum(json.loads(line)["hits"] for line in out.splitlines())
-    t_trend, trend_out = best(["trend", q, "--by", "day", "-c", glob, "-f", "jsonl"], opts.repeats)
-    trend_total = sum(json.loads(line)["hits"] for line in trend_out.splitlines())
-    t_coll, coll_out = best(["collocates", q, "-c", glob, "-f", "jsonl", "--limit", "30"], opts.repeats)
-    print(f"kwic --count (cold)   {t_kwic:7.1f} s   {kwic_total:,} hits")
-    print(
-        f"trend --by day        {t_trend:7.1f} s   {t_trend / t_kwic:4.1f}x kwic (target <= 3x)   {trend_total:,} hits"
-    )
-    print(f"collocates            {t_coll:7.1f} s   {t_coll / t_kwic:4.1f}x kwic (target <= 3x)")
-    ok = trend_total == kwic_total
-    print(f"trend total == kwic --count total: {ok}")
+    what = {
+        "kwic --count": ["kwic", q, "--count"],
+        "trend --by week": ["trend", q, "--by", "week"],
+        "trend --by source": ["trend", q, "--by", "source"],
+        "collocates": ["collocates", q, "--limit", "30"],
+    }
+    cold, outs = medians({k: [*v, "-c", glob, "-f", "jsonl", *jobs] for k, v in what.items()}, opts.repeats)
+    base = cold["kwic --count"]
+    print("\n| without an index | median | × cold kwic | target |\n|---|---|---|---|")
+    for k, v in cold.items():
+        print(f"| {k} | {v:.1f} s | {v / base:.2f}× | {'—' if k == 'kwic --count' else '≤ 3×'} |")
+    ok = all(total_hits(outs[k]) == total_hits(outs["kwic --count"]) for k in ("trend --by week", "trend --by source"))
+    print(f"\ntrend totals == kwic --count total ({total_hits(outs['kwic --count']):,} hits): {ok}")
     with tempfile.TemporaryDirectory() as tmp:
         index = opts.index or str(Path(tmp) / "saudinewsnet.kzi")
         if not Path(index).exists():
             t0 = time.perf_counter()
-            subprocess.run([*KZ, "index", "build", "-c", glob, "--index", index], check=True, capture_output=True)
-            print(f"index build           {time.perf_counter() - t0:7.1f} s   ({index})")
-        t_ik, _ = best(["kwic", q, "--count", "--index", index, "-f", "jsonl"], opts.repeats)
-        t_it, itrend = best(["trend", q, "--by", "day", "--index", index, "-f", "jsonl"], opts.repeats)
-        t_ic, icoll = best(["collocates", q, "--index", index, "-f", "jsonl", "--limit", "30"], opts.repeats)
-        print(f"kwic --count --index  {t_ik:7.1f} s")
-        print(f"trend --index         {t_it:7.1f} s   (target <= 5 s)")
-        print(f"collocates --index    {t_ic:7.1f} s   (target <= 5 s)")
-        same = itrend == trend_out and icoll == coll_out
-        print(f"same output with the index: {same}")
+            subprocess.run(
+                [*KZ, "index", "build", "-c", glob, "--index", index, *jobs], check=True, capture_output=True
+            )
+            print(f"index build: {time.perf_counter() - t0:.1f} s ({index})")
+        warm, iouts = medians({k: [*v, "--index", index, "-f", "jsonl", *jobs] for k, v in what.items()}, opts.repeats)
+        print("\n| with the index | median | target |\n|---|---|---|")
+        for k, v in warm.items():
+            print(f"| {k} | {v:.2f} s | {'—' if k == 'kwic --count' else '≤ 5 s'} |")
+        same = all(iouts[k] == outs[k] for k in what)
+        print(f"\nsame output with the index: {same}")
         ok = ok and same
     return 0 if ok else 1
 

@@ -57,6 +57,12 @@ SEED_CASES: list[list[str]] = [
     ["words", "--ngram", "2", "--limit", "20"],
     ["words", "--no-stopwords", "--min-count", "2"],
     ["words", "--all", "--ngram", "3"],
+    ["stats", "003", "--all"],
+    ["trend", "روسيا", "توكاييف", "--by", "year"],
+    ["trend", "روسيا", "--by", "source"],
+    ["collocates", "روسيا", "--min-count", "2"],
+    ["keywords", "--target-doc", "001"],
+    ["keywords", "--target-doc", "002", "--target-doc", "003", "--under"],
 ]
 
 ZIP_CASES: list[list[str]] = [
@@ -71,6 +77,10 @@ ZIP_CASES: list[list[str]] = [
     ["stats"],
     ["words", "--limit", "300"],
     ["words", "--ngram", "2", "--limit", "200"],
+    ["trend", "داعش", "--by", "source"],
+    ["trend", "داعش", "السعودية", "--by", "day"],
+    ["collocates", "داعش"],
+    ["stats", "2015-07-21:1", "--top", "30"],
 ]
 
 

@@ -52,7 +52,7 @@ import math
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from typing import Any
+from typing import Any, Protocol
 
 from kzcorpus.doc import Doc, HitFinder
 from kzcorpus.errors import UsageError
@@ -126,6 +126,7 @@ class CollocTask:
         scope: str = "body",
         slice: Slice | None = None,
         mentions: MentionFinder | None = None,
+        counts: bool = True,
     ) -> None:
         if scope not in ("body", "all"):
             raise UsageError(f"unknown scope {scope!r}; choose body or all")
@@ -135,6 +136,8 @@ class CollocTask:
         self.scope = scope
         self.slice = slice or Slice()
         self.mentions = mentions
+        #: False when the counted text's word counts come from elsewhere (an index: :class:`StoredCounts`).
+        self.counts = counts
 
     def may_match(self, text: str) -> bool:
         test = getattr(self.finder, "may_match", None)
@@ -145,20 +148,24 @@ class CollocTask:
         if verdict != "keep":
             return {"verdict": verdict}
         spans = doc.spans("all" if self.scope == "all" else "body")
+        out: dict[str, Any] = {"verdict": "keep", "nodes": 0, "window": []}
+        if not self.may_match(doc.text):
+            # No hit of the node: only the counted text's counts (the tokens are not built).
+            if self.mentions is None:
+                out["counts"] = doc.count_words(spans) if self.counts else Counter()
+            else:
+                out["tokens"] = doc.count_tokens(spans)
+                out["counts"] = self._in_scope(doc, list(self.mentions(doc)), spans)
+            return out
         all_tokens = doc.tokens
         starts = [t.start for t in all_tokens]
         idx = [i for s, e in spans for i in range(bisect_left(starts, s), bisect_left(starts, e))]
         words = doc.words
-        out: dict[str, Any] = {"verdict": "keep", "nodes": 0, "window": []}
         if self.mentions is None:
-            out["counts"] = Counter(words[i] for i in idx)
+            out["counts"] = Counter(words[i] for i in idx) if self.counts else Counter()
         else:
             out["tokens"] = len(idx)
             out["counts"] = Counter()
-        if not self.may_match(doc.text):
-            if self.mentions is not None:
-                out["counts"].update(self._in_scope(doc, list(self.mentions(doc)), spans))
-            return out
         tok_starts = [all_tokens[i].start for i in idx]
         tok_ends = [all_tokens[i].end for i in idx]
         hits = [h for h in self.finder.find(doc) if _inside(h.start, spans)]
@@ -236,14 +243,31 @@ def _overlaps(a: int, b: int, c: int, d: int) -> bool:
 # The corpus
 
 
-class CollocTable:
-    """Adds up :class:`CollocTask` results and scores the collocates."""
+class StoredCounts(Protocol):
+    """The counted text's word counts over a whole corpus, kept elsewhere (an
+    index: :class:`kzcorpus.index.StoredVocab`): its token total, the base of
+    each word (:func:`kzcorpus.stats.clitic_base` over those counts) and the
+    count of each base."""
 
-    def __init__(self, *, stopwords: bool = False, entities: bool = False) -> None:
+    tokens: int
+
+    def bases(self, words: Iterable[str]) -> dict[str, str]: ...
+
+    def base_counts(self, bases: Iterable[str]) -> dict[str, int]: ...
+
+
+class CollocTable:
+    """Adds up :class:`CollocTask` results and scores the collocates.
+
+    With *stored* counts, the tasks count nothing (``counts=False``) and
+    only the articles with hits of the node need to be read."""
+
+    def __init__(self, *, stopwords: bool = False, entities: bool = False, stored: StoredCounts | None = None) -> None:
         self.keep_stopwords = stopwords
         self.entities = entities
+        self.stored = stored
         self.counts: Counter[str] = Counter()
-        self.n_tokens = 0
+        self.n_tokens = stored.tokens if stored is not None else 0
         self.nodes = 0
         self.left: Counter[str] = Counter()
         self.right: Counter[str] = Counter()
@@ -253,8 +277,9 @@ class CollocTable:
         if result.get("verdict") != "keep":
             return
         counts: Counter[str] = result["counts"]
-        self.counts.update(counts)
-        self.n_tokens += result["tokens"] if self.entities else sum(counts.values())
+        if self.stored is None:
+            self.counts.update(counts)
+            self.n_tokens += result["tokens"] if self.entities else sum(counts.values())
         self.nodes += result["nodes"]
         for key, surface, side in result["window"]:
             (self.left if side == "left" else self.right)[key] += 1
@@ -267,11 +292,16 @@ class CollocTable:
         """Collocate records, strongest first by *by*, joint at least *min_count*."""
         if by not in SCORES:
             raise UsageError(f"unknown score {by!r}; choose one of {', '.join(SCORES)}")
+        total: Callable[[str], int]
         if self.entities:
             base: Callable[[str], str] = lambda w: w  # noqa: E731
-            totals = self.counts
+            total = self.counts.__getitem__
+        elif self.stored is not None:
+            bases = self.stored.bases(set(self.left) | set(self.right))
+            base = bases.__getitem__
+            total = Counter(self.stored.base_counts(set(bases.values()))).__getitem__
         else:
-            base, totals = self._grouping()
+            base, total = self._grouping()
         left: Counter[str] = Counter()
         right: Counter[str] = Counter()
         spell: dict[str, Counter[str]] = {}
@@ -292,7 +322,8 @@ class CollocTable:
             o = left[k] + right[k]
             if o < min_count:
                 continue
-            sc = scores(o, self.nodes, totals[k], self.n_tokens)
+            f_c = total(k)
+            sc = scores(o, self.nodes, f_c, self.n_tokens)
             spellings = sorted(spell[k].items(), key=lambda kv: (-kv[1], kv[0]))
             rows.append(
                 {
@@ -300,7 +331,7 @@ class CollocTable:
                     "joint": o,
                     "left": left[k],
                     "right": right[k],
-                    "collocate_count": totals[k],
+                    "collocate_count": f_c,
                     "node_count": self.nodes,
                     "score": float(o) if by == "freq" else sc[by],
                     **{name: sc[name] for name in ("mi", "mi3", "t", "logdice", "ll")},
@@ -316,23 +347,16 @@ class CollocTable:
             out.append(COLLOCATE.record({"rank": rank, **r}))
         return out
 
-    def _grouping(self) -> tuple[Callable[[str], str], Counter[str]]:
-        """The base of each folded word (as ``words`` groups them) and the counts per base."""
-        from kzcorpus.stats import clitic_base
+    def _grouping(self) -> tuple[Callable[[str], str], Callable[[str], int]]:
+        """The base of each folded word (as ``words`` groups them) and the
+        count of a base: its forms are looked up
+        (:func:`kzcorpus.stats.words.clitic_forms`), the whole vocabulary is
+        never grouped."""
+        from kzcorpus.stats.words import Grouper, clitic_forms
 
-        cache: dict[str, str] = {}
         vocab = self.counts
-
-        def base(w: str) -> str:
-            got = cache.get(w)
-            if got is None:
-                got = cache[w] = clitic_base(w, vocab)
-            return got
-
-        totals: Counter[str] = Counter()
-        for w, n in vocab.items():
-            totals[base(w)] += n
-        return base, totals
+        grouper = Grouper(vocab)
+        return grouper, lambda base: sum(vocab[w] for w in clitic_forms(base, vocab, grouper))
 
 
 def collocates(

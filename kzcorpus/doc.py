@@ -27,7 +27,8 @@ Imports flow one way: analyses → ``Doc`` → text primitives
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
+from collections import Counter
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple, Protocol, TypeVar
 
@@ -203,6 +204,38 @@ class Doc:
             return [(p.start, p.end) for p in self.parts]
         wanted = {which} if isinstance(which, str) else set(which)
         return [(p.start, p.end) for p in self.parts if p.part in wanted]
+
+    def count_tokens(self, spans: Iterable[tuple[int, int]]) -> int:
+        """How many of :attr:`tokens` start inside *spans* (e.g. :meth:`spans`),
+        without building the tokens when they are not built yet (a token
+        never crosses a line break, so each line is scanned on its own)."""
+        if self._tokens is not None:
+            starts = [t.start for t in self._tokens]
+            return sum(bisect_left(starts, e) - bisect_left(starts, s) for s, e in spans)
+        text, find = self.article.text, WORD_RE.findall
+        return sum(len(find(text, s, e)) for s, e in spans)
+
+    def count_words(self, spans: Iterable[tuple[int, int]]) -> Counter[str]:
+        """How often each folded word (:attr:`words`) starts inside *spans*,
+        without building the tokens when they are not built yet."""
+        out: Counter[str] = Counter()
+        if self._tokens is not None:
+            starts = [t.start for t in self._tokens]
+            words = self.words
+            for s, e in spans:
+                out.update(words[bisect_left(starts, s) : bisect_left(starts, e)])
+            return out
+        surfaces: Counter[str] = Counter()
+        text, find = self.article.text, WORD_RE.findall
+        for s, e in spans:
+            surfaces.update(find(text, s, e))
+        folded: dict[str, int] = {}
+        known = _WORD_FOLDS.get
+        for surface, n in surfaces.items():
+            w = known(surface) or fold_word(surface)
+            folded[w] = folded.get(w, 0) + n
+        out.update(folded)
+        return out
 
     def with_parts(self, records: Iterable[dict[str, Any]], key: str = "start") -> Iterable[dict[str, Any]]:
         """Set ``part`` on each record from its offset *key*."""

@@ -39,14 +39,14 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from kzcorpus.doc import Doc
 from kzcorpus.slicing import Slice, Verdict
 from kzcorpus.stats.keyness import G2_CRITICAL, KEYNESS_MIN_COUNT, g2
-from kzcorpus.stats.measures import check_scope, scoped, script
+from kzcorpus.stats.measures import check_scope, scoped
 from kzcorpus.stats.words import Grouper, Tally, is_stopword, load_stopwords
 
 TARGET = "target"
@@ -114,13 +114,9 @@ class KeyCountTask:
         if side is None:
             return out
         c = scoped(doc, self.scope)
-        spellings: dict[str, Counter[str]] = {}
-        numbers: set[str] = set()
-        for t, w in zip(c.tokens, c.words, strict=True):
-            spellings.setdefault(w, Counter())[t.surface] += 1
-            if script(t.surface) == "number":
-                numbers.add(w)
-        out.update(tokens=len(c.words), counts=Counter(c.words), spellings=spellings, numbers=sorted(numbers))
+        tally = Tally()
+        tally.add(c.tokens, c.words)
+        out.update(tokens=tally.tokens, counts=tally.counts, spellings=tally.spellings, numbers=sorted(tally.is_number))
         if self.gazetteer_files is not None:
             from kzcorpus.entities import find_mentions
             from kzcorpus.tasks import gazetteer_of
@@ -181,6 +177,7 @@ class KeyTable:
     ) -> list[dict[str, Any]]:
         """Over-used items, then (with *under*) under-used ones; see the module notes."""
         c, d = self.target.tally.tokens, self.reference.tally.tokens
+        label: Callable[[str, Side], tuple[str, list[str]]]
         if entities:
             t_counts, r_counts = self.target.entities, self.reference.entities
             forms = {e: self.target.entity_forms.get(e, Counter()) for e in t_counts}
@@ -192,21 +189,10 @@ class KeyTable:
 
             t_content, r_content = t_counts, r_counts
         else:
-            tt, rt = self.target.tally, self.reference.tally
-            grouper = Grouper(tt.counts + rt.counts, group_clitics)
-            t_counts, t_forms = tt.grouped(grouper)
-            r_counts, r_forms = rt.grouped(grouper)
-            sw = load_stopwords()
-            numbers = tt.is_number | rt.is_number
-
-            def content(counts: Counter[str]) -> Counter[str]:
-                return Counter({w: n for w, n in counts.items() if w not in numbers and not is_stopword(w, sw)})
-
-            t_content, r_content = content(t_counts), content(r_counts)
-
-            def label(item: str, side: Side) -> tuple[str, list[str]]:
-                tally, fm = (tt, t_forms) if side is self.target else (rt, r_forms)
-                return tally.spelling(item, fm[item]), tally.forms(fm[item])
+            g = self.grouped(group_clitics)
+            t_counts, r_counts = g.target, g.reference
+            t_content, r_content = g.content(t_counts), g.content(r_counts)
+            label = g.label
 
         out = _ranked(t_content, r_counts, c, d, "over", min_count, threshold)
         if under:
@@ -217,6 +203,37 @@ class KeyTable:
             word, fms = label(item, self.target if use == "over" else self.reference)
             records.append(keyness_record(rank, word, a, b, c, d, score, use, fms))
         return records
+
+    def grouped(self, group_clitics: bool = True) -> Grouped:
+        """Both sides' words grouped by base, the grouping decided over both."""
+        return Grouped(self, group_clitics)
+
+
+class Grouped:
+    """Target and reference word counts by base (clitic forms with their base
+    word, decided over both sides), with the forms under each base."""
+
+    def __init__(self, table: KeyTable, group_clitics: bool = True) -> None:
+        self.table = table
+        tt, rt = table.target.tally, table.reference.tally
+        grouper = Grouper(tt.counts + rt.counts, group_clitics)
+        self.target, self.target_forms = tt.grouped(grouper)
+        self.reference, self.reference_forms = rt.grouped(grouper)
+        self.numbers = tt.is_number | rt.is_number
+        self._stopwords = load_stopwords()
+
+    def content(self, counts: Counter[str]) -> Counter[str]:
+        """*counts* without stopwords and numbers."""
+        sw, numbers = self._stopwords, self.numbers
+        return Counter({w: n for w, n in counts.items() if w not in numbers and not is_stopword(w, sw)})
+
+    def label(self, item: str, side: Side) -> tuple[str, list[str]]:
+        """The commonest spelling of a base on *side*, and its forms there."""
+        if side is self.table.target:
+            tally, fm = self.table.target.tally, self.target_forms
+        else:
+            tally, fm = self.table.reference.tally, self.reference_forms
+        return tally.spelling(item, fm[item]), tally.forms(fm[item])
 
 
 def _ranked(

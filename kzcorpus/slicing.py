@@ -39,6 +39,8 @@ from kzcorpus.errors import UsageError
 PART_CHOICES: tuple[str, ...] = ("title", "body", "comment", "residue")
 
 Verdict = Literal["keep", "out", "undated"]
+#: The ``date`` argument meaning "find the article's date" (:func:`article_date`).
+FIND_DATE = object()
 
 
 @dataclass(frozen=True)
@@ -165,13 +167,17 @@ class Slice:
             return all(c.holds(values) for c in self.where)
         return True
 
-    def verdict(self, doc: Doc | Article) -> Verdict:
-        """``keep``, ``out``, or ``undated`` (left out by a date range for want of a date)."""
+    def verdict(self, doc: Doc | Article, date: str | object | None = FIND_DATE) -> Verdict:
+        """``keep``, ``out``, or ``undated`` (left out by a date range for want of a date).
+
+        *date*: the article's date when it is known already (e.g. stored in
+        an index: the article may then come without its text)."""
         if not self.metadata_ok(doc):
             return "out"
         if not self.dated:
             return "keep"
-        value = article_date(doc)[0]
+        value = article_date(doc)[0] if date is FIND_DATE else date
+        assert value is None or isinstance(value, str)
         if value is None:
             return "undated"
         from kzcorpus.dates import in_range

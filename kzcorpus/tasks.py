@@ -73,13 +73,36 @@ class StatsTask:
         return doc_stats(doc, scope=self.scope, gazetteer=gazetteer_of(self.files), dates=True)  # type: ignore[arg-type]
 
 
+def figures(doc: Doc) -> dict[str, Any]:
+    """What an index keeps of an article beside its results, for the analyses
+    that count every article (``trend``'s rates, ``collocates``' word
+    counts): the article's ``date`` (:func:`kzcorpus.slicing.article_date`),
+    ``body_tokens`` (``words`` of ``kzcorpus stats``), ``all_tokens`` (every
+    line), and the folded word counts of the body lines (``body_words``) and
+    of the other lines (``other_words``)."""
+    from kzcorpus.parts import PART_NAMES
+    from kzcorpus.slicing import article_date
+
+    body = doc.count_words(doc.spans("body"))
+    other = doc.count_words(doc.spans([p for p in PART_NAMES if p != "body"]))
+    return {
+        "date": article_date(doc)[0],
+        "body_tokens": sum(body.values()),
+        "all_tokens": sum(body.values()) + sum(other.values()),
+        "body_words": dict(body),
+        "other_words": dict(other),
+    }
+
+
 def stored(gazetteer_files: Sequence[str] = ()) -> dict[str, Callable[[Doc], Any]]:
-    """What every index stores: kind -> task."""
+    """What every index stores: kind -> task (``figures`` goes to tables of its own,
+    :mod:`kzcorpus.index.store`, not to the per-article results)."""
     return {
         "dates": date_records,
         "timeline": timeline_records,
         "entities": EntityTask(gazetteer_files),
         "stats": StatsTask(gazetteer_files),
+        "figures": figures,
     }
 
 

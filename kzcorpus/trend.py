@@ -30,7 +30,7 @@ The per-article work is :class:`TrendTask` (picklable, for
 from __future__ import annotations
 
 import math
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
@@ -39,7 +39,7 @@ from typing import Any
 from kzcorpus.doc import Doc, Hit, HitFinder
 from kzcorpus.errors import UsageError
 from kzcorpus.schema import TREND
-from kzcorpus.slicing import Slice, article_date
+from kzcorpus.slicing import FIND_DATE, Slice, article_date
 
 DATE_UNITS: tuple[str, ...] = ("day", "week", "month", "year")
 UNKNOWN = "unknown"
@@ -117,14 +117,16 @@ def fill(labels: Iterable[str], by: str) -> list[str]:
 
 def body_tokens(doc: Doc) -> int:
     """Tokens in the body lines of *doc*: ``words`` of ``kzcorpus stats``."""
-    starts = [t.start for t in doc.tokens]
-    return sum(bisect_left(starts, e) - bisect_left(starts, s) for s, e in doc.spans("body"))
+    return doc.count_tokens(doc.spans("body"))
 
 
-def group_of(doc: Doc, by: str) -> str:
-    """The period or group *doc* falls in (by its own date or metadata)."""
+def group_of(doc: Doc, by: str, date: str | object | None = FIND_DATE) -> str:
+    """The period or group *doc* falls in (by its own date, or *date* when
+    known already, or by its metadata)."""
     if by in DATE_UNITS:
-        return period_of(article_date(doc)[0], by)
+        value = article_date(doc)[0] if date is FIND_DATE else date
+        assert value is None or isinstance(value, str)
+        return period_of(value, by)
     value = doc.source if by == "source" else doc.meta.get(by)
     if by in ("title",) and value is None:
         value = doc.title
@@ -186,9 +188,9 @@ class TrendTask:
                 return True
         return False
 
-    def group(self, doc: Doc | Any) -> str:
+    def group(self, doc: Doc | Any, date: str | object | None = FIND_DATE) -> str:
         """The period or group of an article (by its own date or metadata)."""
-        return UNKNOWN if self.referenced else group_of(Doc.of(doc), self.by)
+        return UNKNOWN if self.referenced else group_of(Doc.of(doc), self.by, date)
 
     def without_tokens(self) -> TrendTask:
         """The same task counting hits only (token totals come from elsewhere)."""
@@ -288,22 +290,14 @@ class TrendTable:
         return sum(self.hits[q].values())
 
 
-def stored_tokens(corpus: Any) -> Iterable[tuple[Any, int]] | None:
-    """Hook: ``(article, body tokens)`` for every article of an indexed corpus
-    that stores ``stats`` results (a ``kzcorpus stats`` row per article, body
-    scope: its ``words``); ``None`` otherwise, and the tokens are counted."""
-    index = getattr(corpus, "index", None)
-    if index is None or not hasattr(corpus, "with_results") or not index.has_results("stats"):
+def stored_figures(corpus: Any) -> Iterable[tuple[Any, str | None, int]] | None:
+    """Hook: ``(article without its text, date, body tokens)`` for every
+    article of an indexed corpus (:meth:`kzcorpus.index.IndexCorpus.with_figures`),
+    ``None`` for a corpus read from its files (the tokens are then counted)."""
+    with_figures = getattr(corpus, "with_figures", None)
+    if with_figures is None:
         return None
-
-    def rows() -> Iterable[tuple[Any, int]]:
-        for article, result in corpus.with_results("stats"):
-            row = result["row"]  # kzcorpus.stats.doc_stats
-            if row.get("scope", "body") != "body":
-                raise UsageError("the index stores statistics of every line, not of the body: rebuild it")
-            yield article, int(row["words"])
-
-    return rows()
+    return ((article, date, body) for article, date, body, _ in with_figures())
 
 
 def trend(

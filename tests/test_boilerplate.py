@@ -144,6 +144,8 @@ QUERIES = [
     ["stats"],
     ["dates"],
     ["entities", "--mentions"],
+    ["trend", "الخبر", "--by", "source"],
+    ["collocates", "الخبر", "--min-count", "1", "--by", "freq"],
 ]
 
 
@@ -159,6 +161,9 @@ def test_the_corpus_parts_use_the_model(capsys: pytest.CaptureFixture[str], news
     assert len(hits) == 24 and {h["part"] for h in hits} == {"residue"}
     _, out = run(capsys, "words", "--ngram", "2", "--json", "--corpus", str(news))
     assert "رابط الخبر" not in {r["word"] for r in json.loads(out)}
+    # trend and collocates count body tokens as words does: the tail is not body.
+    _, out = run(capsys, "collocates", "الخبر", "--min-count", "1", "--json", "--corpus", str(news))
+    assert "رابط" not in {r["collocate"] for r in json.loads(out)}
     # One article picked from the corpus gets the corpus's model all the same.
     _, out = run(capsys, "kwic", "رابط", "--json", "--corpus", str(news), "--doc", "mithal-3")
     assert [h["part"] for h in json.loads(out)] == ["residue"]
@@ -202,10 +207,22 @@ def test_an_update_relearns_and_reanalyses_the_outlet(capsys: pytest.CaptureFixt
     run(capsys, "index", "update", "--index", str(index))
     fresh = tmp_path / "fresh.kzi"
     run(capsys, "index", "build", "--corpus", str(news), "--index", str(fresh))
-    for args in (["kwic", "رابط"], ["stats"], ["entities", "--mentions"]):
+    for args in (["kwic", "رابط"], ["stats"], ["entities", "--mentions"], ["trend", "رابط"], ["collocates", "الخبر"]):
         updated = run(capsys, *args, "--json", "--index", str(index))
         assert updated == run(capsys, *args, "--json", "--index", str(fresh)), args
     assert open_meta(index)["boilerplate"] == open_meta(fresh)["boilerplate"] != "{}"
+    # The outlet's stored word counts and token totals follow its new boilerplate.
+    from kzcorpus.index import open_index
+
+    a, b = open_index(index), open_index(fresh)
+    try:
+        for scope in ("body", "all"):
+            assert a.vocab(scope) == b.vocab(scope)
+        assert [f[2:] for f in a.figures()] == [f[2:] for f in b.figures()]
+        assert "رابط" not in a.vocab("body") and "رابط" in a.vocab("all")
+    finally:
+        a.close()
+        b.close()
 
 
 def open_meta(path: Path) -> dict[str, str]:

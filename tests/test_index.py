@@ -39,6 +39,14 @@ QUERIES = [
     ["trend", "روسيا", "توكاييف", "--by", "year"],
     ["trend", "روسيا", "--by", "month", "--from", "2022-05"],
     ["collocates", "روسيا"],
+    ["collocates", "روسيا", "--all", "--by", "ll", "--min-count", "1"],
+    ["collocates", "روسيا", "--window", "2,1", "--stopwords", "--min-count", "2"],
+    ["collocates", "روسيا", "--from", "2022-05", "--min-count", "1"],
+    ["collocates", "روسيا", "--doc", "001", "--min-count", "1"],
+    ["collocates", "توكا[يی]+ف", "--min-count", "1"],
+    ["trend", "روسيا", "--by", "source"],
+    ["trend", "روسيا", "--by", "week", "--to", "2022-12"],
+    ["trend", "روسيا", "--by", "day", "--doc", "001", "--doc", "002"],
     ["kwic", "روسيا", "--from", "2023", "--part", "body"],
     ["entities", "--from", "2022-01", "--to", "2022-12", "--limit", "5"],
     ["stats", "--where", "source~درج"],
@@ -118,15 +126,35 @@ def test_a_changed_input_makes_the_index_stale_until_updated(
     assert code == 0
 
 
-def test_added_and_removed_inputs(capsys: pytest.CaptureFixture[str], corpus: Path, index: Path) -> None:
+def test_added_and_removed_inputs(
+    capsys: pytest.CaptureFixture[str], corpus: Path, index: Path, tmp_path: Path
+) -> None:
     (corpus / "zz_new.txt").write_text("خبر جديد عن روسيا اليوم", encoding="utf-8")
     next(corpus.glob("002_*.txt")).unlink()
     code, _, err = run(capsys, "index", "update", "--index", str(index))
     assert code == 0 and "1 inputs added, 0 changed, 1 removed" in err
-    for args in (["kwic", "روسيا"], ["kwic", "روسيا", "--count"]):
+    for args in (["kwic", "روسيا"], ["kwic", "روسيا", "--count"], ["collocates", "روسيا"], ["trend", "روسيا"]):
         assert run(capsys, *args, "--json", "--index", str(index)) == run(
             capsys, *args, "--json", "--corpus", str(corpus)
         )
+    # The stored word counts and token totals are those of a fresh build.
+    fresh = tmp_path / "fresh.kzi"
+    assert run(capsys, "index", "build", "--corpus", str(corpus), "--index", str(fresh))[0] == 0
+    a, b = open_index(index), open_index(fresh)
+    try:
+        for scope in ("body", "all"):
+            assert a.vocab(scope) == b.vocab(scope)
+            assert a.bases(scope, a.vocab(scope)) == b.bases(scope, b.vocab(scope))
+        assert [f[2:] for f in a.figures()] == [f[2:] for f in b.figures()]
+        from kzcorpus.corpus import Corpus
+        from kzcorpus.doc import Doc
+        from kzcorpus.stats.measures import scoped
+
+        by_tokens = sum(scoped(Doc(x), "body").words.count("روسيا") for x in Corpus([str(corpus)]))
+        assert a.vocab("body")["روسيا"] == by_tokens == 37
+    finally:
+        a.close()
+        b.close()
 
 
 def test_an_interrupted_build_leaves_the_previous_index(

@@ -22,7 +22,6 @@ from kzcorpus.stats import (
     g2,
     hapax,
     is_stopword,
-    keywords,
     load_stopwords,
     log_ratio,
     mattr,
@@ -195,13 +194,32 @@ def test_g2_and_log_ratio_by_hand() -> None:
     assert log_ratio(10, 0, 100, 100) == pytest.approx(math.log2(20))
     assert g2(5, 5, 100, 100) == pytest.approx(0.0)
     assert log_ratio(4, 2, 100, 200) == pytest.approx(2.0)
-    rows = keywords(Counter({"x": 10, "y": 1, "z": 2}), 100, Counter({"x": 0, "z": 40}), 100)
-    assert [r["word"] for r in rows] == ["x"]  # y is too rare, z is under-used
-    assert rows[0]["rank"] == 1 and rows[0]["g2"] == round(20 * math.log(2), 2)
+    from kzcorpus.keywords import _ranked
+
+    rows = _ranked(Counter({"x": 10, "y": 1, "z": 2}), Counter({"x": 0, "z": 40}), 100, 100, "over", 2, 3.84)
+    assert rows == [("over", "x", round(20 * math.log(2), 2))]  # y is too rare, z is under-used
 
 
 # --------------------------------------------------------------------------
 # Stopwords and clitics
+
+
+def test_clitic_forms_are_the_inverse_of_clitic_base(seeds: list[Article]) -> None:
+    from kzcorpus.doc import Doc
+    from kzcorpus.stats.words import Grouper, clitic_forms
+
+    vocab: Counter[str] = Counter()
+    for a in seeds:
+        d = Doc(a)
+        vocab.update(d.count_words(d.spans("body")))
+    group = Grouper(vocab)
+    forms: dict[str, list[str]] = {}
+    for w in sorted(vocab):
+        forms.setdefault(group(w), []).append(w)
+    assert all(clitic_forms(b, vocab, group) == ws for b, ws in forms.items())
+    assert clitic_forms("روسيا", vocab) == ["روسيا", "لروسيا", "وروسيا"]  # not «بيلاروسيا»
+    assert clitic_forms("بيلاروسيا", vocab) == ["بيلاروسيا", "وبيلاروسيا"]
+    assert clitic_forms("كلمةغيرموجودة", vocab) == []
 
 
 def test_stopwords_are_folded_like_the_text() -> None:

@@ -90,6 +90,7 @@ def collocates(
       kzcorpus collocates السعودية --entities --by logdice --limit 20
     """
     from kzcorpus.collocates import CollocTable, CollocTask, parse_window
+    from kzcorpus.doc import boilerplate_for
     from kzcorpus.engine import scan
     from kzcorpus.kwic import Matcher
     from kzcorpus.schema import COLLOCATE
@@ -104,18 +105,29 @@ def collocates(
     matcher = Matcher(query, match)
     c = open_corpus(corpus, metadata, encoding, doc, index, gazetteer)
     mentions = _Mentions(gazetteer or []) if entities else None
+    scope = "all" if all_lines else "body"
+    # Hook: an index of the whole corpus holds its word counts; then only articles with hits are read.
+    stored = None
+    if not entities and not sl.selects_articles and getattr(c, "whole", False):
+        stored = c.stored_vocab(scope)
+        c.restrict_to_hits([matcher])
     task = CollocTask(
         matcher,
         left_right,
         cross_sentences=cross_sentences,
-        scope="all" if all_lines else "body",
+        scope=scope,
         slice=sl,
         mentions=mentions,
+        counts=stored is None,
     )
-    table = CollocTable(stopwords=keep_stopwords, entities=entities)
+    table = CollocTable(stopwords=keep_stopwords, entities=entities, stored=stored)
     articles: Any = (a for a in c if sl.metadata_ok(a))
     with progress_bar() as progress:
-        for _, result in scan(articles, task, jobs=jobs_or_default(jobs), progress=progress):
+        keep = task.may_match if stored is not None else None
+        model = boilerplate_for(c, task)  # the corpus's, though a generator of its articles is scanned
+        for _, result in scan(
+            articles, task, jobs=jobs_or_default(jobs), keep=keep, progress=progress, boilerplate=model
+        ):
             sl.count(result["verdict"])
             table.add(result)
         rows: Any = table.records(by, min_count=min_count)

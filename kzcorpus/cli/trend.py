@@ -143,41 +143,27 @@ def trend(
 
 def _run(c: Any, task: Any, table: Any, sl: Any, jobs: int | None) -> None:
     """Every article of the slice through *task* (the index's stored token totals when it has them)."""
+    from kzcorpus.doc import boilerplate_for
     from kzcorpus.engine import scan
-    from kzcorpus.trend import stored_tokens
+    from kzcorpus.trend import stored_figures
 
     articles: Any = (a for a in c if sl.metadata_ok(a))
-    stored = stored_tokens(c) if task.tokens else None
+    stored = stored_figures(c) if task.tokens else None
     with progress_bar() as progress:
         if stored is not None:
-            # Hook: token totals from the index ("stats" results), hits only from candidate articles.
-            for article, tokens in stored:
-                verdict = sl.verdict(article)
-                if sl.count(verdict):
-                    table.add_article(task.group(article), tokens)
+            # Hook: dates and token totals from the index, hits only from candidate articles.
+            for article, date, tokens in stored:
+                if sl.count(sl.verdict(article, date)):
+                    table.add_article(task.group(article, date), tokens)
             hits_only = task.without_tokens()
-            _restrict_to_candidates(c, task.finders)
+            c.restrict_to_hits(task.finders)
             for _, result in scan(c, hits_only, jobs=jobs_or_default(jobs), keep=task.may_match, progress=progress):
                 table.add(result, articles=False)
             return
-        for _, result in scan(articles, task, jobs=jobs_or_default(jobs), progress=progress):
+        model = boilerplate_for(c, task)  # the corpus's, though a generator of its articles is scanned
+        for _, result in scan(articles, task, jobs=jobs_or_default(jobs), progress=progress, boilerplate=model):
             sl.count(result["verdict"])
             table.add(result)
-
-
-def _restrict_to_candidates(c: Any, finders: list[Any]) -> None:
-    """Only articles the index's postings say may hold a hit of some query."""
-    union: set[int] = set()
-    for f in finders:
-        tokens = f.index_tokens() if hasattr(f, "index_tokens") else None
-        if tokens is None:
-            return  # a query that must scan every article
-        got: set[int] | None = None
-        for forms in tokens:
-            docs = c.index.docs_with(forms)
-            got = set(docs) if got is None else got & set(docs)
-        union |= got or set()
-    c.restrict(union)
 
 
 def _long_view() -> Any:

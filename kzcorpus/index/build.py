@@ -25,6 +25,7 @@ import re
 import time
 import zlib
 from array import array
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -36,6 +37,7 @@ from kzcorpus.engine import scan
 from kzcorpus.errors import UsageError
 from kzcorpus.index.store import (
     DDL,
+    FIGURES,
     INDEX_FORMAT,
     Index,
     IndexError_,
@@ -98,6 +100,9 @@ class _Writer:
         self.n = first_n
         self.postings: dict[str, array[int]] = {}
         self.pending = 0
+        #: Folded word counts of the articles written: body lines, other lines.
+        self.body_words: Counter[str] = Counter()
+        self.other_words: Counter[str] = Counter()
 
     def add(self, article: Article, input_path: str, seq: int, tokens: list[str], results: dict[str, Any]) -> None:
         self.n += 1
@@ -117,8 +122,17 @@ class _Writer:
                 len(article.text),
             ),
         )
+        fig = results.get(FIGURES)
+        if fig is not None:
+            self.con.execute(
+                "INSERT INTO figures(n, date, body_tokens, all_tokens) VALUES (?,?,?,?)",
+                (n, fig["date"], fig["body_tokens"], fig["all_tokens"]),
+            )
+            self.body_words.update(fig["body_words"])
+            self.other_words.update(fig["other_words"])
         self.con.executemany(
-            "INSERT INTO results(doc, kind, data) VALUES (?,?,?)", ((n, k, pack(v)) for k, v in results.items())
+            "INSERT INTO results(doc, kind, data) VALUES (?,?,?)",
+            ((n, k, pack(v)) for k, v in results.items() if k != FIGURES),
         )
         for t in tokens:
             arr = self.postings.get(t)
@@ -139,6 +153,19 @@ class _Writer:
                 if row is not None:
                     data = pack_docs([*unpack_docs(row[0]), *arr])
             self.con.execute("INSERT OR REPLACE INTO postings(token, docs) VALUES (?, ?)", (token, data))
+
+
+def write_vocab(con: Any, body: Counter[str], other: Counter[str]) -> None:
+    """The ``vocab`` table from the word counts of every live article (replacing what was there)."""
+    from kzcorpus.stats.words import Grouper
+
+    con.execute("DELETE FROM vocab")
+    for scope, counts in (("body", body), ("all", body + other)):
+        base = Grouper(counts)
+        con.executemany(
+            "INSERT INTO vocab(scope, word, count, base) VALUES (?,?,?,?)",
+            ((scope, w, n, base(w)) for w, n in counts.items() if n > 0),
+        )
 
 
 def build_index(
@@ -184,7 +211,7 @@ def build_index(
             "encoding": encoding or "",
             "gazetteer": gazetteer_fingerprint(gazetteer),
             "gazetteer_files": json.dumps([str(g) for g in gazetteer]),
-            "results": json.dumps(sorted(stored(gazetteer))),
+            "results": json.dumps(sorted(k for k in stored(gazetteer) if k != FIGURES)),
             "boilerplate": boilerplate.to_json(),
             "built": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
         }
@@ -195,6 +222,7 @@ def build_index(
             scanner = _local(corpus, jobs, progress, boilerplate)
         _index_articles(writer, scanner, inputs, stored(gazetteer))
         writer.write_postings(merge=False)
+        write_vocab(con, writer.body_words, writer.other_words)
         con.execute("COMMIT")
         con.execute("PRAGMA journal_mode=WAL")
         con.close()
@@ -254,21 +282,27 @@ def update_index(
     con.execute("BEGIN IMMEDIATE")
     try:
         gone = [*changed, *removed]
+        body, other = _live_vocab(index, gone)
         con.executemany("UPDATE docs SET live = 0 WHERE input = ?", ((p,) for p in gone))
-        con.executemany(
-            "DELETE FROM results WHERE doc IN (SELECT n FROM docs WHERE input = ? AND live = 0)", ((p,) for p in gone)
-        )
+        for table, key in (("results", "doc"), ("figures", "n")):
+            con.executemany(
+                f"DELETE FROM {table} WHERE {key} IN (SELECT n FROM docs WHERE input = ? AND live = 0)",
+                ((p,) for p in gone),
+            )
         con.executemany("DELETE FROM inputs WHERE path = ?", ((p,) for p in removed))
         _write_inputs(con, inputs, [*added, *changed])
         wanted = set(added) | set(changed)
         reread = [p for p in inputs if p in wanted]
         files = json.loads(index.meta.get("gazetteer_files", "[]"))
-        model = _relearn(index, make_corpus(inputs) if reread or removed else None, jobs, stored(files))
+        model = _relearn(index, make_corpus(inputs) if reread or removed else None, jobs, stored(files), (body, other))
         if reread:
             first_n = con.execute("SELECT coalesce(max(n), 0) FROM docs").fetchone()[0]
             writer = _Writer(con, first_n, batch=None)  # one transaction: never commit midway
             _index_articles(writer, _local(make_corpus(reread), jobs, progress, model), reread, stored(files))
             writer.write_postings(merge=True)
+            body.update(writer.body_words)
+            other.update(writer.other_words)
+        write_vocab(con, body, other)
         con.execute(
             "INSERT OR REPLACE INTO meta VALUES ('updated', ?)",
             (time.strftime("%Y-%m-%dT%H:%M:%S%z"),),
@@ -280,34 +314,79 @@ def update_index(
     return added, changed, removed
 
 
-def _relearn(index: Index, corpus: Corpus | None, jobs: int, tasks: dict[str, Callable[[Doc], Any]]) -> Boilerplate:
+def _relearn(
+    index: Index,
+    corpus: Corpus | None,
+    jobs: int,
+    tasks: dict[str, Callable[[Doc], Any]],
+    vocab: tuple[Counter[str], Counter[str]],
+) -> Boilerplate:
     """The updated corpus's boilerplate, stored; the live articles of every
-    source whose boilerplate changed get their results computed again."""
-    from kzcorpus.boilerplate import Boilerplate
+    source whose boilerplate changed get their results, figures and share of
+    *vocab* (body words, other words: adjusted in place) computed again."""
+    from kzcorpus.tasks import figures
 
-    old = Boilerplate.from_json(index.meta.get("boilerplate", "{}"))
+    old = _stored_model(index)
     if corpus is None:
         return old
     new = corpus.boilerplate()
     changed = {s for s in {*old.outlets, *new.outlets} if old.outlet(s) != new.outlet(s)}
     if changed:
+        body, other = vocab
         numbers: list[int] = []
 
         def affected() -> Iterable[Article]:
             for n, article in index.articles():
                 if (article.source or "") in changed:
                     numbers.append(n)
+                    if FIGURES in tasks:  # this article's words as counted under the old model leave
+                        before = figures(Doc(article, boilerplate=old))
+                        body.subtract(before["body_words"])
+                        other.subtract(before["other_words"])
                     yield article
 
         done = scan(affected(), IndexTask(tasks), jobs=jobs, boilerplate=new)
         for i, (_, (_, results)) in enumerate(done):
             index.con.executemany(
                 "INSERT OR REPLACE INTO results(doc, kind, data) VALUES (?,?,?)",
-                ((numbers[i], k, pack(v)) for k, v in results.items()),
+                ((numbers[i], k, pack(v)) for k, v in results.items() if k != FIGURES),
             )
+            fig = results.get(FIGURES)
+            if fig is not None:
+                index.con.execute(
+                    "UPDATE figures SET date = ?, body_tokens = ?, all_tokens = ? WHERE n = ?",
+                    (fig["date"], fig["body_tokens"], fig["all_tokens"], numbers[i]),
+                )
+                body.update(fig["body_words"])
+                other.update(fig["other_words"])
     index.con.execute("INSERT OR REPLACE INTO meta VALUES ('boilerplate', ?)", (new.to_json(),))
     index.meta["boilerplate"] = new.to_json()
     return new
+
+
+def _stored_model(index: Index) -> Boilerplate:
+    """The boilerplate the index's stored results were computed with."""
+    from kzcorpus.boilerplate import Boilerplate
+
+    return Boilerplate.from_json(index.meta.get("boilerplate", "{}"))
+
+
+def _live_vocab(index: Index, leaving: Sequence[str]) -> tuple[Counter[str], Counter[str]]:
+    """The stored word counts (body lines, other lines) less those of the
+    live articles of the inputs *leaving* the index (counted again from their stored text)."""
+    from kzcorpus.tasks import figures
+
+    body: Counter[str] = Counter(index.vocab("body"))
+    other: Counter[str] = Counter(index.vocab("all"))
+    other.subtract(body)
+    sql = "SELECT n FROM docs WHERE input = ? AND live = 1"
+    ns = [n for p in leaving for (n,) in index.con.execute(sql, (p,))]
+    model = _stored_model(index)
+    for _, article in index.articles(ns):
+        fig = figures(Doc(article, boilerplate=model))
+        body.subtract(fig["body_words"])
+        other.subtract(fig["other_words"])
+    return body, other
 
 
 def _remove(path: Path) -> None:

@@ -47,6 +47,30 @@ class IndexCorpus:
         ns = set(numbers)
         self._only_ns = ns if self._only_ns is None else self._only_ns & ns
 
+    @property
+    def whole(self) -> bool:
+        """True while no restriction (:meth:`select`, :meth:`restrict`) narrows the corpus."""
+        return self._only_ids is None and self._only_ns is None
+
+    def restrict_to_hits(self, finders: Iterable[Any]) -> None:
+        """Only the articles the postings say may hold a hit of one of *finders*
+        (unchanged when one of them cannot say: e.g. a regular expression)."""
+        union: set[int] = set()
+        for f in finders:
+            tokens = f.index_tokens() if hasattr(f, "index_tokens") else None
+            if tokens is None:
+                return
+            got: set[int] | None = None
+            for forms in tokens:
+                docs = self.index.docs_with(forms)
+                got = set(docs) if got is None else got & set(docs)
+            union |= got or set()
+        self.restrict(union)
+
+    def stored_vocab(self, scope: str) -> StoredVocab:
+        """The word counts of *scope* over the whole corpus, as stored (see :class:`StoredVocab`)."""
+        return StoredVocab(self.index, scope)
+
     def numbered(self) -> Iterator[tuple[int, Article]]:
         for n, article in self.index.articles(self._only_ns):
             if self._only_ids is None or article.id in self._only_ids:
@@ -56,8 +80,34 @@ class IndexCorpus:
         for _, article in self.numbered():
             yield article
 
+    def with_figures(self) -> Iterator[tuple[Article, str | None, int, int]]:
+        """``(article without its text, date, body tokens, all tokens)`` in corpus order
+        (:meth:`kzcorpus.index.store.Index.figures`)."""
+        for _, article, date, body, every in self.index.figures(self._only_ns):
+            if self._only_ids is None or article.id in self._only_ids:
+                yield article, date, body, every
+
     def with_results(self, kind: str) -> Iterator[tuple[Article, Any]]:
         """``(article, stored result of kind)`` in corpus order."""
         for _, article, result in self.index.articles_with_results(kind, self._only_ns):
             if self._only_ids is None or article.id in self._only_ids:
                 yield article, result
+
+
+class StoredVocab:
+    """The folded word counts of one scope (``body`` or ``all``) over every
+    live article, their clitic grouping and the token total, read from the
+    index (its ``vocab`` and ``figures`` tables) instead of counted again."""
+
+    def __init__(self, index: Index, scope: str) -> None:
+        self.index = index
+        self.scope = scope
+        column = "all_tokens" if scope == "all" else "body_tokens"
+        sql = f"SELECT coalesce(sum(f.{column}), 0) FROM figures f JOIN docs d ON d.n = f.n WHERE d.live = 1"
+        self.tokens: int = index.con.execute(sql).fetchone()[0]
+
+    def bases(self, words: Iterable[str]) -> dict[str, str]:
+        return self.index.bases(self.scope, words)
+
+    def base_counts(self, bases: Iterable[str]) -> dict[str, int]:
+        return self.index.base_counts(self.scope, bases)

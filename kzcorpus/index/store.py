@@ -21,6 +21,15 @@ Tables:
 ``results``
     ``(doc, kind)`` -> ``data`` (zlib JSON): a per-article result of an
     analysis.
+``figures``
+    per article (``n``): its ``date`` (as slices and trends date it),
+    ``body_tokens`` and ``all_tokens`` (:func:`kzcorpus.tasks.figures`), so
+    that rates and totals need no article text.
+``vocab``
+    ``(scope, word)`` -> ``count`` of the folded word in the body lines
+    (``scope`` ``body``) or every line (``all``) of all live articles, and
+    its ``base`` (:func:`kzcorpus.stats.clitic_base` over that scope's
+    counts), kept up to date by ``index update``.
 
 A build writes a new file beside the target and renames it into place at
 the end, so an interrupted build leaves the previous index (or none), never
@@ -60,7 +69,14 @@ CREATE INDEX docs_input ON docs(input, seq);
 CREATE TABLE postings(token TEXT PRIMARY KEY, docs BLOB NOT NULL) WITHOUT ROWID;
 CREATE TABLE results(doc INTEGER NOT NULL, kind TEXT NOT NULL, data BLOB NOT NULL,
                      PRIMARY KEY(doc, kind)) WITHOUT ROWID;
+CREATE TABLE figures(n INTEGER PRIMARY KEY, date TEXT, body_tokens INTEGER NOT NULL, all_tokens INTEGER NOT NULL);
+CREATE TABLE vocab(scope TEXT NOT NULL, word TEXT NOT NULL, count INTEGER NOT NULL, base TEXT NOT NULL,
+                   PRIMARY KEY(scope, word)) WITHOUT ROWID;
+CREATE INDEX vocab_base ON vocab(scope, base);
 """
+
+#: Per-article results kept in tables of their own (not in ``results``).
+FIGURES = "figures"
 
 
 class IndexError_(KzError):
@@ -236,6 +252,47 @@ class Index:
             article = Article(doc_id, zlib.decompress(text).decode("utf-8"), path, title, json.loads(meta))
             yield n, article, unpack(data)
 
+    def figures(self, only: Iterable[int] | None = None) -> Iterator[tuple[int, Article, str | None, int, int]]:
+        """``(n, article without its text, date, body tokens, all tokens)`` in
+        corpus order (only the numbers *only*, if given): what a slice, a
+        grouping and a rate need, read without decompressing any text."""
+        sql = (
+            "SELECT d.n, d.id, d.path, d.title, d.meta, f.date, f.body_tokens, f.all_tokens FROM docs d "
+            "JOIN inputs i ON d.input = i.path JOIN figures f ON f.n = d.n "
+            "WHERE d.live = 1 {where} ORDER BY i.position, d.seq"
+        )
+        if only is None:
+            rows = self.con.execute(sql.format(where=""))
+        else:
+            self._want(only)
+            rows = self.con.execute(sql.format(where="AND d.n IN (SELECT n FROM wanted)"))
+        for n, doc_id, path, title, meta, date, body, every in rows:
+            yield n, Article(doc_id, "", path, title, json.loads(meta)), date, body, every
+
+    def bases(self, scope: str, words: Iterable[str]) -> dict[str, str]:
+        """The stored base (clitic grouping over the whole corpus) of each of *words* that occurs in *scope*."""
+        return self._vocab_lookup("SELECT word, base FROM vocab WHERE scope = ? AND word IN ({})", scope, words)
+
+    def base_counts(self, scope: str, bases: Iterable[str]) -> dict[str, int]:
+        """Occurrences in *scope* of the words grouped under each of *bases*."""
+        sql = "SELECT base, sum(count) FROM vocab WHERE scope = ? AND base IN ({}) GROUP BY base"
+        return self._vocab_lookup(sql, scope, bases)
+
+    def _vocab_lookup(self, sql: str, scope: str, keys: Iterable[str]) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for chunk in _chunked(sorted(set(keys))):
+            out.update(self.con.execute(sql.format(",".join("?" * len(chunk))), (scope, *chunk)).fetchall())
+        return out
+
+    def vocab(self, scope: str) -> dict[str, int]:
+        """Every folded word of *scope* with its count (all live articles)."""
+        return dict(self.con.execute("SELECT word, count FROM vocab WHERE scope = ?", (scope,)).fetchall())
+
+    def _want(self, only: Iterable[int]) -> None:
+        self.con.execute("CREATE TEMP TABLE IF NOT EXISTS wanted(n INTEGER PRIMARY KEY)")
+        self.con.execute("DELETE FROM wanted")
+        self.con.executemany("INSERT INTO wanted VALUES (?)", ((n,) for n in sorted(set(only))))
+
     def info(self) -> IndexInfo:
         one = self.con.execute
         kinds = dict(one("SELECT kind, count(*) FROM results GROUP BY kind").fetchall())
@@ -252,6 +309,11 @@ class Index:
 
     def close(self) -> None:
         self.con.close()
+
+
+def _chunked(items: Sequence[str], size: int = 500) -> Iterator[Sequence[str]]:
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
 
 
 def list_inputs(specs: Sequence[str], encoding: str | None = None) -> list[str]:

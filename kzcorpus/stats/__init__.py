@@ -18,7 +18,7 @@ Pure functions over :class:`~kzcorpus.doc.Doc` objects (an
 
 from kzcorpus.stats.article import STATS_FIELDS, article_stats, corpus_stats, doc_stats, iter_corpus_stats, stats_rows
 from kzcorpus.stats.detail import article_detail
-from kzcorpus.stats.keyness import g2, keywords, log_ratio
+from kzcorpus.stats.keyness import g2, log_ratio
 from kzcorpus.stats.measures import MATTR_WINDOW, SCOPES, Scope, hapax, mattr, mean_word_length, ttr
 from kzcorpus.stats.words import clitic_base, is_stopword, load_stopwords, word_frequencies
 
@@ -36,7 +36,6 @@ __all__ = [
     "hapax",
     "is_stopword",
     "iter_corpus_stats",
-    "keywords",
     "load_stopwords",
     "log_ratio",
     "mattr",

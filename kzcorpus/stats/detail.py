@@ -1,10 +1,10 @@
 """``kzcorpus stats DOC``: one article in detail.
 
 Its stats row, the lines' parts, its top content words, its keywords
-against the rest of the corpus (:mod:`kzcorpus.stats.keyness`: the article's
-scope against the same scope of every other article, both counted with the
-same clitic grouping, stopwords and numbers left out of the list but not of
-the token totals), and, when asked, its top entities and dated events.
+against the rest of the corpus (the special case of :mod:`kzcorpus.keywords`
+with the article as the target and every other article as the reference:
+its counting, clitic grouping and scores), and, when asked, its top
+entities and dated events.
 """
 
 from __future__ import annotations
@@ -17,9 +17,9 @@ from kzcorpus.corpus import Article
 from kzcorpus.doc import Doc, docs
 from kzcorpus.stats.analyses import mentions, timeline
 from kzcorpus.stats.article import stats_row
-from kzcorpus.stats.keyness import G2_CRITICAL, KEYNESS_MIN_COUNT, keywords
+from kzcorpus.stats.keyness import G2_CRITICAL, KEYNESS_MIN_COUNT
 from kzcorpus.stats.measures import MATTR_WINDOW, Scope, check_scope, check_window, scoped
-from kzcorpus.stats.words import Grouper, Tally, is_stopword, load_stopwords, ranked
+from kzcorpus.stats.words import ranked
 
 if TYPE_CHECKING:
     from kzcorpus.entities import Gazetteer
@@ -72,42 +72,36 @@ def article_detail(
     """
     check_scope(scope)
     check_window(window)
+    from kzcorpus.keywords import TARGET, KeyCountTask, KeyTable, Selection
+
     doc = Doc.of(article)
     c = scoped(doc, scope)
     stats = stats_row(c, gazetteer, dates, window)
-    target = Tally()
-    target.add(c.tokens, c.words)
-    ref = Tally()
-    ref_docs = 0
+    # keywords' own counting and scoring: target = this article, reference = the rest.
+    task = KeyCountTask(Selection(ids=frozenset({doc.id})), scope=scope)
+    table = KeyTable()
+    table.add({**task(doc), "side": TARGET})
     for other in docs(corpus_articles):
-        if other.id == doc.id:
-            continue
-        oc = scoped(other, scope)
-        ref.add(oc.tokens, oc.words)
-        ref_docs += 1
-    sw = load_stopwords()
-    grouper = Grouper(target.counts + ref.counts)
-    t_counts, t_forms = target.grouped(grouper)
-    r_counts, _ = ref.grouped(grouper)
-    numbers = target.is_number | ref.is_number
-    content = Counter({w: n for w, n in t_counts.items() if w not in numbers and not is_stopword(w, sw)})
+        if other.id != doc.id:
+            table.add(task(other))
+    target, ref = table.target.tally, table.reference.tally
+    g = table.grouped()
+    content = g.content(g.target)
     per = 10000 / target.tokens if target.tokens else 0.0
     top_words = [
         {
             "rank": i,
-            "word": target.spelling(w, t_forms[w]),
+            "word": target.spelling(w, g.target_forms[w]),
             "count": n,
             "per_10k": round(n * per, 2),
             "docs": 1,
-            "forms": target.forms(t_forms[w]),
+            "forms": target.forms(g.target_forms[w]),
         }
         for i, (w, n) in enumerate(ranked(content, 1, top), 1)
     ]
-    keys = keywords(content, target.tokens, r_counts, ref.tokens, top=keyness_top)
-    for r in keys:
-        base = r["word"]
-        r["forms"] = target.forms(t_forms[base])
-        r["word"] = target.spelling(base, t_forms[base])
+    kept = ("rank", "word", "count", "per_10k", "ref_count", "ref_per_10k", "g2", "log_ratio", "forms")
+    keys = [{k: r[k] for k in kept} for r in table.records(min_count=KEYNESS_MIN_COUNT, threshold=G2_CRITICAL)]
+    keys = keys[:keyness_top]
     return {
         "stats": stats,
         "parts": [p.record(doc.text) for p in doc.parts],
@@ -117,7 +111,7 @@ def article_detail(
             "measure": "log-likelihood G2 (Dunning 1993)",
             "effect_size": "log ratio, log2 of the ratio of relative frequencies (Hardie 2014)",
             "reference": "the rest of the corpus",
-            "reference_articles": ref_docs,
+            "reference_articles": table.reference.articles,
             "reference_tokens": ref.tokens,
             "target_tokens": target.tokens,
             "min_count": KEYNESS_MIN_COUNT,

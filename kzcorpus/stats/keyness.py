@@ -1,4 +1,4 @@
-"""Keyness: words over-used in one text against a reference.
+"""Keyness measures (the lists themselves: :mod:`kzcorpus.keywords`).
 
 ``g2`` is Dunning's log-likelihood ``2 * (a*ln(a/E1) + b*ln(b/E2))`` with
 ``E1 = c*(a+b)/(c+d)`` and ``E2 = d*(a+b)/(c+d)`` (``a``, ``b``: the word's
@@ -6,14 +6,12 @@ count in the target and in the reference; ``c``, ``d``: their token
 totals).  ``log_ratio`` is Hardie's effect size ``log2((a/c) / (b/d))`` (a
 zero ``b`` is taken as 0.5).  Only words used more in the target than in the
 reference, with ``a >= 2`` and ``g2 >= 3.84`` (p < 0.05, one degree of
-freedom), are listed, by ``g2``.
+freedom), are listed, by ``g2`` (:class:`kzcorpus.keywords.KeyTable`).
 """
 
 from __future__ import annotations
 
 import math
-from collections import Counter
-from typing import Any
 
 #: G2 for p < 0.05 with one degree of freedom.
 G2_CRITICAL = 3.84
@@ -38,45 +36,3 @@ def g2(a: int, b: int, c: int, d: int) -> float:
 def log_ratio(a: int, b: int, c: int, d: int) -> float:
     """Hardie's Log Ratio: ``log2((a/c) / (b/d))``, a zero *b* taken as 0.5."""
     return math.log2((a / c) / ((b if b else 0.5) / d))
-
-
-def keywords(
-    target: Counter[str],
-    target_tokens: int,
-    reference: Counter[str],
-    reference_tokens: int,
-    *,
-    min_count: int = KEYNESS_MIN_COUNT,
-    threshold: float = G2_CRITICAL,
-    top: int | None = 20,
-) -> list[dict[str, Any]]:
-    """Words over-used in *target* against *reference*, by G2.
-
-    Records: ``rank``, ``word``, ``count``, ``per_10k``, ``ref_count``,
-    ``ref_per_10k``, ``g2``, ``log_ratio``.
-    """
-    out: list[dict[str, Any]] = []
-    if not target_tokens or not reference_tokens:
-        return out
-    for w, a in target.items():
-        b = reference.get(w, 0)
-        if a < min_count or a / target_tokens <= b / reference_tokens:
-            continue
-        score = g2(a, b, target_tokens, reference_tokens)
-        if score < threshold:
-            continue
-        out.append(
-            {
-                "word": w,
-                "count": a,
-                "per_10k": round(a * 10000 / target_tokens, 2),
-                "ref_count": b,
-                "ref_per_10k": round(b * 10000 / reference_tokens, 2),
-                "g2": round(score, 2),
-                "log_ratio": round(log_ratio(a, b, target_tokens, reference_tokens), 2),
-            }
-        )
-    out.sort(key=lambda r: (-r["g2"], r["word"]))
-    if top is not None:
-        out = out[:top]
-    return [{"rank": i, **r} for i, r in enumerate(out, 1)]

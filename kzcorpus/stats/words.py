@@ -144,6 +144,36 @@ def clitic_base(word: str, vocabulary: Mapping[str, int] | Set[str]) -> str:
     return best
 
 
+def clitic_forms(base: str, vocabulary: Mapping[str, int] | Set[str], grouper: Grouper | None = None) -> list[str]:
+    """The words of *vocabulary* whose :func:`clitic_base` is *base* (itself
+    included when it is in the vocabulary), found without grouping the whole
+    vocabulary: such a word is *base* behind a conjunction and a proclitic
+    stack (one ending in the article may stand for the base's own article),
+    or behind a further conjunction, one letter at a time, so only those
+    spellings are looked up and their bases checked."""
+    conjunctions, stacks, article, keeps_article = _stacks()
+    cores = [(base, stacks)]
+    if base.startswith(article):
+        cores.append((base[len(article) :], tuple(keeps_article)))
+    found = {base} if base in vocabulary else set()
+    for core, preps in cores:
+        for conj in conjunctions:
+            for prep in preps:
+                w = conj + prep + core
+                if w in vocabulary:
+                    found.add(w)
+    todo = list(found)
+    while todo:
+        w = todo.pop()
+        for c in conjunctions[1:]:
+            longer = c + w
+            if longer in vocabulary and longer not in found:
+                found.add(longer)
+                todo.append(longer)
+    of = grouper or Grouper(vocabulary)
+    return sorted(w for w in found if of(w) == base)
+
+
 class Grouper:
     """Cached :func:`clitic_base` over one vocabulary."""
 
