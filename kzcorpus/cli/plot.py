@@ -16,6 +16,7 @@ from kzcorpus.cli.common import (
     JsonOpt,
     LimitOpt,
     MetadataOpt,
+    dedupe_option,
     emit_records,
     finish,
     jobs_or_default,
@@ -26,6 +27,7 @@ from kzcorpus.cli.common import (
 
 
 @app.command()
+@dedupe_option
 def plot(
     query: Annotated[str, typer.Argument(help="A word or phrase, matched as kwic matches it.")],
     match: Annotated[

@@ -2,8 +2,10 @@
 
 Each article is analysed once (:func:`index_task`, run by
 :func:`kzcorpus.engine.scan` on every core): its folded tokens for the
-postings, and each registered per-article result (:data:`RESULTS`).  This
-process writes the rows, a batch of articles per transaction.
+postings, each registered per-article result (:data:`RESULTS`), and its
+MinHash sketch (:class:`kzcorpus.dupes.SketchTask`), from which this
+process finds the near-duplicate pairs (``dupe_pairs``).  This process
+writes the rows, a batch of articles per transaction.
 
 ``build`` writes a fresh file beside the target and renames it into place
 when complete.  ``update`` re-reads only the inputs whose size or
@@ -26,6 +28,7 @@ from typing import Any
 from kzcorpus import __version__
 from kzcorpus.corpus import Article, Corpus
 from kzcorpus.doc import Doc
+from kzcorpus.dupes import DupeFinder, Sketch, SketchTask
 from kzcorpus.engine import scan
 from kzcorpus.errors import UsageError
 from kzcorpus.index.store import (
@@ -61,13 +64,15 @@ def folded_tokens(doc: Doc) -> list[str]:
 
 class IndexTask:
     """What the index keeps of one article (picklable, for worker processes):
-    its folded tokens and each stored per-article result (:func:`kzcorpus.tasks.stored`)."""
+    its folded tokens, each stored per-article result (:func:`kzcorpus.tasks.stored`)
+    and its near-duplicate sketch."""
 
     def __init__(self, tasks: dict[str, Callable[[Doc], Any]]) -> None:
         self.tasks = tasks
+        self.sketch = SketchTask()
 
-    def __call__(self, doc: Doc) -> tuple[list[str], dict[str, Any]]:
-        return folded_tokens(doc), {k: task(doc) for k, task in sorted(self.tasks.items())}
+    def __call__(self, doc: Doc) -> tuple[list[str], dict[str, Any], Sketch]:
+        return folded_tokens(doc), {k: task(doc) for k, task in sorted(self.tasks.items())}, self.sketch(doc)
 
 
 def _input_of(article: Article, inputs: Sequence[str], start: int) -> int:
@@ -172,14 +177,17 @@ def build_index(
             "gazetteer_files": json.dumps([str(g) for g in gazetteer]),
             "results": json.dumps(sorted(stored(gazetteer))),
             "built": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+            "dupes": "1",
         }
         con.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
         _write_inputs(con, inputs, inputs)
         writer = _Writer(con, 0)
         if scanner is None:
             scanner = _local(corpus, jobs, progress)
-        _index_articles(writer, scanner, inputs, stored(gazetteer))
+        finder = DupeFinder()
+        _index_articles(writer, scanner, inputs, stored(gazetteer), finder)
         writer.write_postings(merge=False)
+        _write_pairs(con, finder)
         con.execute("COMMIT")
         con.execute("PRAGMA journal_mode=WAL")
         con.close()
@@ -211,15 +219,43 @@ def _local(articles: Iterable[Article], jobs: int, progress: Callable[[Article],
 
 
 def _index_articles(
-    writer: _Writer, scanner: Scanner, inputs: Sequence[str], tasks: dict[str, Callable[[Doc], Any]]
+    writer: _Writer,
+    scanner: Scanner,
+    inputs: Sequence[str],
+    tasks: dict[str, Callable[[Doc], Any]],
+    finder: DupeFinder | None = None,
 ) -> None:
     current, seq = 0, 0
-    for article, (tokens, results) in scanner(IndexTask(tasks)):
+    for article, (tokens, results, sketch) in scanner(IndexTask(tasks)):
         i = _input_of(article, inputs, current)
         if i != current:
             current, seq = i, 0
         seq += 1
         writer.add(article, inputs[i], seq, tokens, results)
+        if finder is not None:
+            finder.add(writer.n, None, None, sketch)
+
+
+def _write_pairs(con: Any, finder: DupeFinder) -> None:
+    """The near-duplicate pairs *finder* kept (its ids are article numbers)."""
+    con.execute("DELETE FROM dupe_pairs")
+    con.executemany("INSERT INTO dupe_pairs(a, b, sim) VALUES (?,?,?)", finder.id_pairs())
+
+
+def _refind_pairs(index: Index, jobs: int, progress: Callable[[Article], None] | None) -> None:
+    """Find the pairs among every live article again (after an update: a
+    new article may pair with any other).  Stored text is sketched again."""
+    numbers: dict[str, int] = {}
+
+    def articles() -> Iterable[Article]:
+        for n, article in index.articles():
+            numbers[article.id] = n
+            yield article
+
+    finder = DupeFinder()
+    for article, sketch in scan(articles(), SketchTask(), jobs=jobs, progress=progress):
+        finder.add(numbers[article.id], None, None, sketch)
+    _write_pairs(index.con, finder)
 
 
 def update_index(
@@ -251,6 +287,8 @@ def update_index(
             files = json.loads(index.meta.get("gazetteer_files", "[]"))
             _index_articles(writer, _local(make_corpus(reread), jobs, progress), reread, stored(files))
             writer.write_postings(merge=True)
+        if reread or removed:
+            _refind_pairs(index, jobs, progress)
         con.execute(
             "INSERT OR REPLACE INTO meta VALUES ('updated', ?)",
             (time.strftime("%Y-%m-%dT%H:%M:%S%z"),),

@@ -20,6 +20,10 @@ Tables:
 ``results``
     ``(doc, kind)`` -> ``data`` (zlib JSON): a per-article result of an
     analysis.
+``dupe_pairs``
+    ``(a, b)`` article numbers -> ``sim``: every pair of near-duplicate
+    articles ``kzcorpus dupes`` keeps at its defaults (what ``--dedupe``
+    reads, :mod:`kzcorpus.dedupe`).
 
 A build writes a new file beside the target and renames it into place at
 the end, so an interrupted build leaves the previous index (or none), never
@@ -45,7 +49,7 @@ from kzcorpus.corpus import Article, Corpus
 from kzcorpus.errors import KzError, UsageError
 
 #: Bumped whenever what the index stores, or how, changes.
-INDEX_FORMAT = 1
+INDEX_FORMAT = 2
 ENV_INDEX = "KZCORPUS_INDEX"
 
 DDL = """
@@ -59,6 +63,7 @@ CREATE INDEX docs_input ON docs(input, seq);
 CREATE TABLE postings(token TEXT PRIMARY KEY, docs BLOB NOT NULL) WITHOUT ROWID;
 CREATE TABLE results(doc INTEGER NOT NULL, kind TEXT NOT NULL, data BLOB NOT NULL,
                      PRIMARY KEY(doc, kind)) WITHOUT ROWID;
+CREATE TABLE dupe_pairs(a INTEGER NOT NULL, b INTEGER NOT NULL, sim REAL NOT NULL, PRIMARY KEY(a, b)) WITHOUT ROWID;
 """
 
 
@@ -234,6 +239,19 @@ class Index:
         for n, doc_id, path, title, meta, text, data in rows:
             article = Article(doc_id, zlib.decompress(text).decode("utf-8"), path, title, json.loads(meta))
             yield n, article, unpack(data)
+
+    def has_dupes(self) -> bool:
+        """Whether this index stores its near-duplicate pairs."""
+        return self.meta.get("dupes") == "1"
+
+    def dupe_pairs(self) -> Iterator[tuple[tuple[int, str, str | None], tuple[int, str, str | None]]]:
+        """Each stored pair of live near-duplicates, as two ``(n, id, published)``."""
+        rows = self.con.execute(
+            "SELECT a.n, a.id, a.meta, b.n, b.id, b.meta FROM dupe_pairs p JOIN docs a ON a.n = p.a "
+            "JOIN docs b ON b.n = p.b WHERE a.live = 1 AND b.live = 1 ORDER BY p.a, p.b"
+        )
+        for na, ida, ma, nb, idb, mb in rows:
+            yield (na, ida, json.loads(ma).get("published") or None), (nb, idb, json.loads(mb).get("published") or None)
 
     def info(self) -> IndexInfo:
         one = self.con.execute
