@@ -40,6 +40,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 from typing import Any, NamedTuple
 
 import numpy as np
@@ -75,6 +76,14 @@ class Sketch(NamedTuple):
 
 def _identity(value: int) -> int:
     return value
+
+
+@lru_cache(maxsize=4)
+def _permutations(num_perm: int) -> Any:
+    """The MinHash permutations of :data:`SEED`, made once per process (not once per article)."""
+    from datasketch import MinHash
+
+    return MinHash(num_perm=num_perm, seed=SEED, scheme="affine64").permutations
 
 
 def body_words(doc: Doc) -> list[str]:
@@ -136,14 +145,43 @@ def _passage_index(doc: Doc) -> _PassageIndex:
     return _PassageIndex(passage_keys(doc))
 
 
+#: Each folded word's 64-bit hash, remembered across articles (per process).
+_WORD_HASHES: dict[str, int] = {}
+_WORD_HASHES_CAP = 500_000
+_MULT = np.uint64(0x9E3779B97F4A7C15)
+_MIX = np.uint64(0xBF58476D1CE4E5B9)
+
+
+def _word_hash(word: str) -> int:
+    got = _WORD_HASHES.get(word)
+    if got is None:
+        if len(_WORD_HASHES) >= _WORD_HASHES_CAP:
+            _WORD_HASHES.clear()
+        got = _WORD_HASHES[word] = _hash64(word)
+    return got
+
+
 def shingles(words: Sequence[str], size: int = SHINGLE) -> Any:
     """Sorted unique 64-bit hashes of the *size*-word shingles of *words*
-    (one shingle of all the words when there are fewer)."""
+    (one shingle of all the words when there are fewer).
+
+    A shingle's hash combines its words' hashes (BLAKE2b, remembered per
+    word) in order, ``h = h * K + w`` modulo 2**64, then mixes the bits:
+    vectorised, some ten times faster than hashing each shingle's text.
+    """
     if not words:
         return np.zeros(0, dtype=np.uint64)
-    n = max(1, len(words) - size + 1)
-    hashes = {_hash64(" ".join(words[i : i + size])) for i in range(n)}
-    return np.array(sorted(hashes), dtype=np.uint64)
+    ids = np.fromiter((_word_hash(w) for w in words), dtype=np.uint64, count=len(words))
+    k = min(size, len(words))
+    m = len(words) - k + 1
+    h = ids[:m].copy()
+    for j in range(1, k):
+        h *= _MULT
+        h += ids[j : j + m]
+    h ^= h >> np.uint64(31)
+    h *= _MIX
+    h ^= h >> np.uint64(29)
+    return np.unique(h)
 
 
 def jaccard(a: Any, b: Any) -> float:
@@ -169,7 +207,13 @@ class SketchTask:
 
         words = body_words(doc)
         sh = shingles(words, self.shingle)
-        m = MinHash(num_perm=self.num_perm, seed=SEED, hashfunc=_identity, scheme="affine64")
+        m = MinHash(
+            num_perm=self.num_perm,
+            seed=SEED,
+            hashfunc=_identity,
+            scheme="affine64",
+            permutations=_permutations(self.num_perm),
+        )
         if len(sh):
             m.update_batch(sh.tolist())
         keys = frozenset(k for _, _, k in passage_keys(doc)) if self.passages else None
