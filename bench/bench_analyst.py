@@ -19,6 +19,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from common import ensure_index
+
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpora" / "saudinewsnet"
 KZ = [sys.executable, "-m", "kzcorpus"]
@@ -66,10 +68,7 @@ def main() -> int:
     print(f"trend total == kwic --count total: {ok}")
     with tempfile.TemporaryDirectory() as tmp:
         index = opts.index or str(Path(tmp) / "saudinewsnet.kzi")
-        if not Path(index).exists():
-            t0 = time.perf_counter()
-            subprocess.run([*KZ, "index", "build", "-c", glob, "--index", index], check=True, capture_output=True)
-            print(f"index build           {time.perf_counter() - t0:7.1f} s   ({index})")
+        ensure_index(glob, index)
         t_ik, _ = best(["kwic", q, "--count", "--index", index, "-f", "jsonl"], opts.repeats)
         t_it, itrend = best(["trend", q, "--by", "day", "--index", index, "-f", "jsonl"], opts.repeats)
         t_ic, icoll = best(["collocates", q, "--index", index, "-f", "jsonl", "--limit", "30"], opts.repeats)

@@ -19,6 +19,7 @@ SCRIPTS = [
     ("date quality on the seeds (gold)", ["score_dates.py"]),
     ("date quality on the SaudiNewsNet dev set", ["score_dates.py", "--dev", "bench/dev"]),
     ("archive scale: all cores, the index (SaudiNewsNet)", ["bench_archive.py", "--repeats", "3"]),
+    ("--dedupe: cost and articles left out (SaudiNewsNet)", ["bench_dedupe.py", "--repeats", "3"]),
     (
         "long one-line articles (linear time)",
         ["long_article.py", "--sizes", "1", "2", "4", "--commands", "entities", "kwic", "dates", "stats", "words"],

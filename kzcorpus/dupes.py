@@ -145,20 +145,14 @@ def _passage_index(doc: Doc) -> _PassageIndex:
     return _PassageIndex(passage_keys(doc))
 
 
-#: Each folded word's 64-bit hash, remembered across articles (per process).
-_WORD_HASHES: dict[str, int] = {}
-_WORD_HASHES_CAP = 500_000
 _MULT = np.uint64(0x9E3779B97F4A7C15)
 _MIX = np.uint64(0xBF58476D1CE4E5B9)
 
 
+@lru_cache(maxsize=1 << 19)
 def _word_hash(word: str) -> int:
-    got = _WORD_HASHES.get(word)
-    if got is None:
-        if len(_WORD_HASHES) >= _WORD_HASHES_CAP:
-            _WORD_HASHES.clear()
-        got = _WORD_HASHES[word] = _hash64(word)
-    return got
+    """A folded word's 64-bit hash, remembered across articles (per process)."""
+    return _hash64(word)
 
 
 def shingles(words: Sequence[str], size: int = SHINGLE) -> Any:
