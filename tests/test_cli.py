@@ -153,6 +153,7 @@ def test_stdin_corpus(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.Mo
             "after": "",
             "match": "أستانا",
             "part": "body",
+            "copies": None,
         }
     ]
 
