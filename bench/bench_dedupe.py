@@ -4,7 +4,8 @@ In one run, alternating so that the machine's load weighs on both alike:
 ``words`` and ``kwic QUERY --count`` with and without ``--dedupe`` (no
 index: --dedupe costs a first sketch pass over every article), then the
 same ``kwic`` with an index (built here, or --index PATH), where the groups
-are read from the index.  Prints medians and ratios, the articles
+are read from the index.  Prints medians and ratios of wall time and of
+CPU time (the command and its workers: steadier when others load the machine), the articles
 ``--dedupe`` left out (from its stderr note), and checks what must hold
 whatever the timing: the index changes nothing, and --dedupe never finds
 more hits.  Reads ../shared/corpora/saudinewsnet (says so and exits 0 when
@@ -18,6 +19,7 @@ from __future__ import annotations
 import argparse
 import json
 import re
+import resource
 import statistics
 import subprocess
 import tempfile
@@ -29,10 +31,18 @@ from common import KZ, ensure_index, saudinewsnet_glob
 NOTE_RE = re.compile(r"--dedupe: ([\d,]+) articles? of ([\d,]+) left out as near-copies \(([\d,]+) group")
 
 
+#: CPU seconds (user + system, the command and its worker processes) of each run, by command line.
+CPU: dict[str, list[float]] = {}
+
+
 def run(args: list[str]) -> tuple[float, str, str]:
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t = time.perf_counter()
     done = subprocess.run([*KZ, *args], capture_output=True, text=True, check=False)
     elapsed = time.perf_counter() - t
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    CPU.setdefault(" ".join(args), []).append(cpu)
     if done.returncode not in (0, 1):
         raise SystemExit(f"failed: kzcorpus {' '.join(args)}\n{done.stderr}")
     return elapsed, done.stdout, done.stderr
@@ -59,9 +69,15 @@ def hits(out: str) -> int:
     return sum(json.loads(line)["hits"] for line in out.splitlines())
 
 
-def line(label: str, plain: list[float], deduped: list[float]) -> str:
+def line(label: str, plain: list[float], deduped: list[float], command: list[str]) -> str:
+    """Wall-time medians and their ratio; then CPU-time medians (steadier on a loaded machine)."""
     mp, md = statistics.median(plain), statistics.median(deduped)
-    return f"{label:34s} {mp:7.1f} s   --dedupe {md:7.1f} s   {md / mp:5.2f}x"
+    cp = statistics.median(CPU[" ".join(command)])
+    cd = statistics.median(CPU[" ".join([*command, "--dedupe"])])
+    return (
+        f"{label:26s} wall {mp:7.1f} s, --dedupe {md:7.1f} s ({md / mp:5.2f}x); "
+        f"CPU {cp:7.1f} s, --dedupe {cd:7.1f} s ({cd / max(cp, 1e-9):5.2f}x)"
+    )
 
 
 def main() -> int:
@@ -80,20 +96,20 @@ def main() -> int:
     ok = True
     kw = ["kwic", q, "--count", "-c", glob, "-f", "jsonl"]
     tp, td, out_p, out_d, err_d = paired(kw, [*kw, "--dedupe"], opts.repeats)
-    print(line("kwic --count (no index)", tp, td) + f"   hits {hits(out_p):,} -> {hits(out_d):,}")
+    print(line("kwic --count (no index)", tp, td, kw) + f"   hits {hits(out_p):,} -> {hits(out_d):,}")
     print(f"  {dropped(err_d)}")
     ok &= hits(out_d) <= hits(out_p)
     if not opts.skip_words:
         words = ["words", "-c", glob, "-f", "jsonl", "--limit", "100"]
         wp, wd, _, _, werr = paired(words, [*words, "--dedupe"], opts.repeats)
-        print(line("words (no index)", wp, wd))
+        print(line("words (no index)", wp, wd, words))
         print(f"  {dropped(werr)}")
     with tempfile.TemporaryDirectory() as tmp:
         index = opts.index or str(Path(tmp) / "saudinewsnet.kzi")
         ensure_index(glob, index, "index build (stores the pairs)")
         ki = ["kwic", q, "--count", "--index", index, "-f", "jsonl"]
         ip, idd, iout_p, iout_d, ierr = paired(ki, [*ki, "--dedupe"], opts.repeats)
-        print(line("kwic --count --index", ip, idd))
+        print(line("kwic --count --index", ip, idd, ki))
         print(f"  {dropped(ierr)}")
         same = iout_p == out_p and iout_d == out_d and dropped(ierr) == dropped(err_d)
         print(f"same output and same articles left out with the index: {same}")
