@@ -197,3 +197,21 @@ def test_an_index_update_finds_the_pairs_again(tmp_path: Path) -> None:
     r = _run(["kwic", QUERY, "--count", "--dedupe", "--index", index, "-f", "jsonl"])
     assert "--dedupe: 1 article of 6 left out" in r.stderr
     assert "zzz_copy" not in r.stdout
+    # The pairs an update finds (without a pass over the kept articles) are a fresh build's.
+    fresh = str(tmp_path / "fresh.kzi")
+    _run(["index", "build", "-c", str(plain), "--index", fresh])
+    assert _pairs(index) == _pairs(fresh) == [(seed_id, "zzz_copy")]
+    # The copy changed beyond recognition: its pair goes.
+    (plain / "zzz_copy.txt").write_text("نص آخر تماما لا يشبه شيئا. " * 10, encoding="utf-8")
+    _run(["index", "update", "--index", index])
+    assert _pairs(index) == []
+
+
+def _pairs(path: str) -> list[tuple[str, str]]:
+    from kzcorpus.index import open_index
+
+    idx = open_index(path, check_inputs=False)
+    try:
+        return sorted((a[1], b[1]) for a, b in idx.dupe_pairs())
+    finally:
+        idx.close()

@@ -4,7 +4,7 @@ Each article is analysed once (:func:`index_task`, run by
 :func:`kzcorpus.engine.scan` on every core): its folded tokens for the
 postings, each registered per-article result (:data:`RESULTS`), and its
 MinHash sketch (:class:`kzcorpus.dupes.SketchTask`), from which this
-process finds the near-duplicate pairs (``dupe_pairs``).  This process
+process finds the near-duplicate pairs (:mod:`kzcorpus.index.pairs`).  This process
 writes the rows, a batch of articles per transaction.
 
 ``build`` writes a fresh file beside the target and renames it into place
@@ -31,6 +31,7 @@ from kzcorpus.doc import Doc
 from kzcorpus.dupes import DupeFinder, Sketch, SketchTask
 from kzcorpus.engine import scan
 from kzcorpus.errors import UsageError
+from kzcorpus.index.pairs import store_sketch, update_pairs, write_pairs
 from kzcorpus.index.store import (
     DDL,
     INDEX_FORMAT,
@@ -185,9 +186,14 @@ def build_index(
         if scanner is None:
             scanner = _local(corpus, jobs, progress)
         finder = DupeFinder()
-        _index_articles(writer, scanner, inputs, stored(gazetteer), finder)
+
+        def pair(n: int, sketch: Sketch) -> None:
+            store_sketch(con, n, sketch, finder)
+            finder.add(n, None, None, sketch)
+
+        _index_articles(writer, scanner, inputs, stored(gazetteer), pair)
         writer.write_postings(merge=False)
-        _write_pairs(con, finder)
+        write_pairs(con, finder.id_pairs())
         con.execute("COMMIT")
         con.execute("PRAGMA journal_mode=WAL")
         con.close()
@@ -223,7 +229,7 @@ def _index_articles(
     scanner: Scanner,
     inputs: Sequence[str],
     tasks: dict[str, Callable[[Doc], Any]],
-    finder: DupeFinder | None = None,
+    on_sketch: Callable[[int, Sketch], None],
 ) -> None:
     current, seq = 0, 0
     for article, (tokens, results, sketch) in scanner(IndexTask(tasks)):
@@ -232,30 +238,7 @@ def _index_articles(
             current, seq = i, 0
         seq += 1
         writer.add(article, inputs[i], seq, tokens, results)
-        if finder is not None:
-            finder.add(writer.n, None, None, sketch)
-
-
-def _write_pairs(con: Any, finder: DupeFinder) -> None:
-    """The near-duplicate pairs *finder* kept (its ids are article numbers)."""
-    con.execute("DELETE FROM dupe_pairs")
-    con.executemany("INSERT INTO dupe_pairs(a, b, sim) VALUES (?,?,?)", finder.id_pairs())
-
-
-def _refind_pairs(index: Index, jobs: int, progress: Callable[[Article], None] | None) -> None:
-    """Find the pairs among every live article again (after an update: a
-    new article may pair with any other).  Stored text is sketched again."""
-    numbers: dict[str, int] = {}
-
-    def articles() -> Iterable[Article]:
-        for n, article in index.articles():
-            numbers[article.id] = n
-            yield article
-
-    finder = DupeFinder()
-    for article, sketch in scan(articles(), SketchTask(), jobs=jobs, progress=progress):
-        finder.add(numbers[article.id], None, None, sketch)
-    _write_pairs(index.con, finder)
+        on_sketch(writer.n, sketch)
 
 
 def update_index(
@@ -279,16 +262,22 @@ def update_index(
         )
         con.executemany("DELETE FROM inputs WHERE path = ?", ((p,) for p in removed))
         _write_inputs(con, inputs, [*added, *changed])
+        new: list[tuple[int, Sketch]] = []
         wanted = set(added) | set(changed)
         reread = [p for p in inputs if p in wanted]
         if reread:
             first_n = con.execute("SELECT coalesce(max(n), 0) FROM docs").fetchone()[0]
             writer = _Writer(con, first_n, batch=None)  # one transaction: never commit midway
             files = json.loads(index.meta.get("gazetteer_files", "[]"))
-            _index_articles(writer, _local(make_corpus(reread), jobs, progress), reread, stored(files))
+            finder = DupeFinder()
+
+            def keep(n: int, sketch: Sketch) -> None:
+                store_sketch(con, n, sketch, finder)
+                new.append((n, sketch))
+
+            _index_articles(writer, _local(make_corpus(reread), jobs, progress), reread, stored(files), keep)
             writer.write_postings(merge=True)
-        if reread or removed:
-            _refind_pairs(index, jobs, progress)
+        update_pairs(index, new)
         con.execute(
             "INSERT OR REPLACE INTO meta VALUES ('updated', ?)",
             (time.strftime("%Y-%m-%dT%H:%M:%S%z"),),

@@ -24,6 +24,10 @@ Tables:
     ``(a, b)`` article numbers -> ``sim``: every pair of near-duplicate
     articles ``kzcorpus dupes`` keeps at its defaults (what ``--dedupe``
     reads, :mod:`kzcorpus.dedupe`).
+``dupe_sketch``
+    ``doc`` -> ``minhash``: the MinHash of each article long enough to be
+    paired, so that ``index update`` pairs new articles without a pass over
+    the others (:mod:`kzcorpus.index.pairs`).
 
 A build writes a new file beside the target and renames it into place at
 the end, so an interrupted build leaves the previous index (or none), never
@@ -64,6 +68,7 @@ CREATE TABLE postings(token TEXT PRIMARY KEY, docs BLOB NOT NULL) WITHOUT ROWID;
 CREATE TABLE results(doc INTEGER NOT NULL, kind TEXT NOT NULL, data BLOB NOT NULL,
                      PRIMARY KEY(doc, kind)) WITHOUT ROWID;
 CREATE TABLE dupe_pairs(a INTEGER NOT NULL, b INTEGER NOT NULL, sim REAL NOT NULL, PRIMARY KEY(a, b)) WITHOUT ROWID;
+CREATE TABLE dupe_sketch(doc INTEGER PRIMARY KEY, minhash BLOB NOT NULL);
 """
 
 
