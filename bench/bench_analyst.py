@@ -23,6 +23,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from common import ensure_index
+
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpora" / "saudinewsnet"
 KZ = [sys.executable, "-m", "kzcorpus"]
@@ -85,12 +87,7 @@ def main() -> int:
     print(f"\ntrend totals == kwic --count total ({total_hits(outs['kwic --count']):,} hits): {ok}")
     with tempfile.TemporaryDirectory() as tmp:
         index = opts.index or str(Path(tmp) / "saudinewsnet.kzi")
-        if not Path(index).exists():
-            t0 = time.perf_counter()
-            subprocess.run(
-                [*KZ, "index", "build", "-c", glob, "--index", index, *jobs], check=True, capture_output=True
-            )
-            print(f"index build: {time.perf_counter() - t0:.1f} s ({index})")
+        ensure_index(glob, index)
         warm, iouts = medians({k: [*v, "--index", index, "-f", "jsonl", *jobs] for k, v in what.items()}, opts.repeats)
         print("\n| with the index | median | target |\n|---|---|---|")
         for k, v in warm.items():

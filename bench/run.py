@@ -21,6 +21,7 @@ SCRIPTS = [
     ("archive scale: all cores, the index (SaudiNewsNet)", ["bench_archive.py", "--repeats", "3"]),
     ("learned boilerplate: the first pass, what it finds (SaudiNewsNet)", ["bench_boilerplate.py", "--repeats", "3"]),
     ("trend and collocates against a cold kwic (SaudiNewsNet)", ["bench_analyst.py", "--repeats", "3"]),
+    ("--dedupe: cost and articles left out (SaudiNewsNet)", ["bench_dedupe.py", "--repeats", "3"]),
     (
         "long one-line articles (linear time)",
         ["long_article.py", "--sizes", "1", "2", "4", "--commands", "entities", "kwic", "dates", "stats", "words"],

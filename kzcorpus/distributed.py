@@ -657,11 +657,14 @@ def build_index_from_extract(
 
     The corpus (named in the manifest) is read here for the texts; the
     results (and the folded tokens, if the extract has them) come from the
-    extract.  The index equals one built from the corpus.
+    extract; each article's near-duplicate sketch is made here.  The index
+    equals one built from the corpus.
     """
+    from kzcorpus.dupes import SketchTask
     from kzcorpus.index.build import build_index, folded_tokens
     from kzcorpus.tasks import STORED as RESULTS
 
+    sketch = SketchTask()
     manifest = read_manifest(extract_dir)
     kinds = list(manifest.get("kinds") or [])
     missing = sorted(set(RESULTS) - set(kinds))
@@ -688,8 +691,10 @@ def build_index_from_extract(
                         f"{extract_dir} does not match its corpus (article {article.id!r}, extract {found}); extract again"
                     )
                 got[row["kind"]] = row["data"]
-            tokens = got[TOKENS] if TOKENS in got else folded_tokens(Doc(article))
-            yield article, (tokens, {k: got[k] for k in sorted(RESULTS)})
+            doc = Doc(article)
+            tokens = got[TOKENS] if TOKENS in got else folded_tokens(doc)
+            # The near-duplicate sketch is not a record an extract holds: made here.
+            yield article, (tokens, {k: got[k] for k in sorted(RESULTS)}, sketch(doc))
         if next(rows, None) is not None:
             raise UsageError(f"{extract_dir} has more articles than its corpus; extract again")
 

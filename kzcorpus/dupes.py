@@ -25,12 +25,22 @@ Datasets*, ch. 3):
 
 Articles with fewer than ``min_words`` body words are left out (a two-line
 caption matches every other copy of the caption, and tells little).
+
+:class:`DupeSet` is what ``--dedupe`` and ``kwic``'s ``copies`` read: the
+groups among a set of articles, each with its *representative*, the
+earliest article: the least metadata ``published`` date (compared as ISO
+8601 text, so ``2015-07`` comes before ``2015-07-21``), then the first in
+corpus order; an article without a ``published`` date comes after every
+dated one.  :func:`passage_key` names a sentence by its folded words, so
+that two articles "carry the same passage" when one of their sentences has
+the same folded words.
 """
 
 from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 from typing import Any, NamedTuple
 
 import numpy as np
@@ -60,10 +70,20 @@ class Sketch(NamedTuple):
     words: int
     shingles: Any  # np.ndarray[uint64], sorted, unique
     hashvalues: Any  # np.ndarray[uint64], the MinHash
+    #: :func:`passage_keys` of the article, when the task was asked for them.
+    passages: frozenset[int] | None = None
 
 
 def _identity(value: int) -> int:
     return value
+
+
+@lru_cache(maxsize=4)
+def _permutations(num_perm: int) -> Any:
+    """The MinHash permutations of :data:`SEED`, made once per process (not once per article)."""
+    from datasketch import MinHash
+
+    return MinHash(num_perm=num_perm, seed=SEED, scheme="affine64").permutations
 
 
 def body_words(doc: Doc) -> list[str]:
@@ -81,17 +101,81 @@ def body_words(doc: Doc) -> list[str]:
     return out
 
 
+def _hash64(text: str) -> int:
+    return int.from_bytes(hashlib.blake2b(text.encode(), digest_size=8).digest(), "little")
+
+
+def passage_keys(doc: Doc) -> list[tuple[int, int, int]]:
+    """``(start, end, key)`` of each sentence of *doc*: *key* hashes the
+    sentence's folded words (64 bits), so spacing, punctuation and spelling
+    variants that fold alike do not tell two copies of a sentence apart."""
+    tokens, words = doc.tokens, doc.words
+    out = []
+    i = 0
+    for start, end in doc.sentences:
+        while i < len(tokens) and tokens[i].start < start:
+            i += 1
+        j = i
+        while j < len(tokens) and tokens[j].start < end:
+            j += 1
+        out.append((start, end, _hash64(" ".join(words[i:j]))))
+        i = j
+    return out
+
+
+def passage_key(doc: Doc, offset: int) -> int:
+    """The key of the sentence of *doc* holding *offset* (the sentence that
+    starts last at or before it; 0 when there is none)."""
+    return doc.memo("passage_keys", _passage_index).get(offset)
+
+
+class _PassageIndex:
+    def __init__(self, keys: list[tuple[int, int, int]]) -> None:
+        self.starts = [s for s, _, _ in keys]
+        self.keys = [k for _, _, k in keys]
+
+    def get(self, offset: int) -> int:
+        from bisect import bisect_right
+
+        i = bisect_right(self.starts, offset) - 1
+        return self.keys[i] if i >= 0 else (self.keys[0] if self.keys else 0)
+
+
+def _passage_index(doc: Doc) -> _PassageIndex:
+    return _PassageIndex(passage_keys(doc))
+
+
+_MULT = np.uint64(0x9E3779B97F4A7C15)
+_MIX = np.uint64(0xBF58476D1CE4E5B9)
+
+
+@lru_cache(maxsize=1 << 19)
+def _word_hash(word: str) -> int:
+    """A folded word's 64-bit hash, remembered across articles (per process)."""
+    return _hash64(word)
+
+
 def shingles(words: Sequence[str], size: int = SHINGLE) -> Any:
     """Sorted unique 64-bit hashes of the *size*-word shingles of *words*
-    (one shingle of all the words when there are fewer)."""
+    (one shingle of all the words when there are fewer).
+
+    A shingle's hash combines its words' hashes (BLAKE2b, remembered per
+    word) in order, ``h = h * K + w`` modulo 2**64, then mixes the bits:
+    vectorised, some ten times faster than hashing each shingle's text.
+    """
     if not words:
         return np.zeros(0, dtype=np.uint64)
-    n = max(1, len(words) - size + 1)
-    hashes = {
-        int.from_bytes(hashlib.blake2b(" ".join(words[i : i + size]).encode(), digest_size=8).digest(), "little")
-        for i in range(n)
-    }
-    return np.array(sorted(hashes), dtype=np.uint64)
+    ids = np.fromiter((_word_hash(w) for w in words), dtype=np.uint64, count=len(words))
+    k = min(size, len(words))
+    m = len(words) - k + 1
+    h = ids[:m].copy()
+    for j in range(1, k):
+        h *= _MULT
+        h += ids[j : j + m]
+    h ^= h >> np.uint64(31)
+    h *= _MIX
+    h ^= h >> np.uint64(29)
+    return np.unique(h)
 
 
 def jaccard(a: Any, b: Any) -> float:
@@ -105,25 +189,33 @@ def jaccard(a: Any, b: Any) -> float:
 class SketchTask:
     """Per-article task: body words → shingles → MinHash (picklable)."""
 
-    def __init__(self, shingle: int = SHINGLE, num_perm: int = NUM_PERM) -> None:
+    def __init__(self, shingle: int = SHINGLE, num_perm: int = NUM_PERM, *, passages: bool = False) -> None:
         if shingle < 1:
             raise UsageError("the shingle length must be at least 1 word")
         self.shingle = shingle
         self.num_perm = num_perm
+        self.passages = passages
 
     def __call__(self, doc: Doc) -> Sketch:
         from datasketch import MinHash
 
         words = body_words(doc)
         sh = shingles(words, self.shingle)
-        m = MinHash(num_perm=self.num_perm, seed=SEED, hashfunc=_identity, scheme="affine64")
+        m = MinHash(
+            num_perm=self.num_perm,
+            seed=SEED,
+            hashfunc=_identity,
+            scheme="affine64",
+            permutations=_permutations(self.num_perm),
+        )
         if len(sh):
             m.update_batch(sh.tolist())
-        return Sketch(len(words), sh, m.hashvalues)
+        keys = frozenset(k for _, _, k in passage_keys(doc)) if self.passages else None
+        return Sketch(len(words), sh, m.hashvalues, keys)
 
 
 class _Entry(NamedTuple):
-    id: str
+    id: Any  # an article id, or an index's article number
     source: str | None
     date: str | None
     shingles: Any
@@ -147,7 +239,7 @@ class DupeFinder:
         self.candidates = 0
         self.skipped = 0
 
-    def add(self, doc_id: str, source: str | None, date: str | None, sketch: Sketch) -> None:
+    def add(self, doc_id: Any, source: str | None, date: str | None, sketch: Sketch) -> None:
         """Add one article; pairs it with earlier ones above the threshold."""
         from datasketch import LeanMinHash
 
@@ -163,6 +255,10 @@ class DupeFinder:
             if sim >= self.threshold:
                 self.pairs.append((j, k, sim))
         self.lsh.insert(k, m, check_duplication=False)
+
+    def id_pairs(self) -> list[tuple[Any, Any, float]]:
+        """The kept pairs, as ``(id, id, similarity)`` (ids as given to :meth:`add`)."""
+        return [(self.entries[a].id, self.entries[b].id, s) for a, b, s in self.pairs]
 
     def groups(self) -> list[dict[str, Any]]:
         """One record per group, largest first (then by first article)."""

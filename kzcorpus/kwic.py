@@ -63,6 +63,10 @@ class KwicHit:
     after: str
     match: str
     part: str | None = None
+    #: Articles carrying the hit's passage (:mod:`kzcorpus.dedupe`); None when not asked for.
+    copies: int | None = None
+    #: The passage key of the hit's sentence (:func:`kzcorpus.dupes.passage_key`), when copies are asked for.
+    passage: int | None = field(default=None, repr=False)
     words_before: list[str] = field(default_factory=list, repr=False)
     words_after: list[str] = field(default_factory=list, repr=False)
 
@@ -386,16 +390,24 @@ def kwic(
 
 
 class Concordance:
-    """A picklable task for :func:`kzcorpus.engine.scan`: a doc's concordance lines."""
+    """A picklable task for :func:`kzcorpus.engine.scan`: a doc's concordance lines
+    (with *passages*, each with the passage key of its sentence, for ``copies``)."""
 
-    def __init__(self, finder: HitFinder, width: int = 6) -> None:
+    def __init__(self, finder: HitFinder, width: int = 6, *, passages: bool = False) -> None:
         if width < 0:
             raise UsageError("the context width must be 0 or more words")
         self.finder = finder
         self.width = width
+        self.passages = passages
 
     def __call__(self, doc: Doc) -> list[KwicHit]:
-        return list(concordance(doc, self.finder.find(doc), width=self.width))
+        hits = list(concordance(doc, self.finder.find(doc), width=self.width))
+        if self.passages:
+            from kzcorpus.dupes import passage_key
+
+            for h in hits:
+                h.passage = passage_key(doc, h.start)
+        return hits
 
     def may_match(self, text: str) -> bool:
         test = getattr(self.finder, "may_match", None)

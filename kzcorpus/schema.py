@@ -183,6 +183,15 @@ HIT = Schema(
             table=False,
         ),
         _PART._replace(table=False),
+        _f(
+            "copies",
+            "int",
+            "with `--copies` or `--dedupe`: articles of the hit article's near-duplicate group (itself included) "
+            "with a sentence of the same folded words as the hit's sentence; 1 when the article has no "
+            "near-duplicates; null without those options",
+            numeric=True,
+            table=False,
+        ),
     ),
 )
 

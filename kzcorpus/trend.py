@@ -295,7 +295,7 @@ def stored_figures(corpus: Any) -> Iterable[tuple[Any, str | None, int]] | None:
     article of an indexed corpus (:meth:`kzcorpus.index.IndexCorpus.with_figures`),
     ``None`` for a corpus read from its files (the tokens are then counted)."""
     with_figures = getattr(corpus, "with_figures", None)
-    if with_figures is None:
+    if with_figures is None or getattr(corpus, "index", None) is None:
         return None
     return ((article, date, body) for article, date, body, _ in with_figures())
 

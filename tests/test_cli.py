@@ -65,7 +65,7 @@ def test_default_format_in_a_pipe_is_tsv(capsys: pytest.CaptureFixture[str]) -> 
     code, out, err = run(capsys, "kwic", "توكاييف")
     lines = out.splitlines()
     assert code == 0 and err == ""
-    assert lines[0] == "doc\tref\tstart\tend\tline\tbefore\tkeyword\tafter\tmatch\tpart"
+    assert lines[0] == "doc\tref\tstart\tend\tline\tbefore\tkeyword\tafter\tmatch\tpart\tcopies"
     assert len(lines) == 50
 
 
@@ -153,6 +153,7 @@ def test_stdin_corpus(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.Mo
             "after": "",
             "match": "أستانا",
             "part": "body",
+            "copies": None,
         }
     ]
 

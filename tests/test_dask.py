@@ -38,7 +38,7 @@ def client() -> Iterator[Any]:
         yield c
 
 
-def index_content(path: Path) -> tuple[list[Any], list[Any], list[Any]]:
+def index_content(path: Path) -> tuple[list[Any], list[Any], list[Any], list[Any]]:
     con = sqlite3.connect(path)
     try:
         docs = con.execute("SELECT n, id, input, seq, path, title, meta, text, chars FROM docs ORDER BY n").fetchall()
@@ -47,9 +47,10 @@ def index_content(path: Path) -> tuple[list[Any], list[Any], list[Any]]:
             for d, k, x in con.execute("SELECT doc, kind, data FROM results ORDER BY doc, kind")
         ]
         postings = con.execute("SELECT token, docs FROM postings ORDER BY token").fetchall()
+        pairs = con.execute("SELECT a, b, sim FROM dupe_pairs ORDER BY a, b").fetchall()
     finally:
         con.close()
-    return docs, results, postings
+    return docs, results, postings, pairs
 
 
 def local_records(specs: list[str], kinds: list[str]) -> list[dict[str, Any]]:

@@ -172,7 +172,7 @@ def test_count(seeds: list[Article]) -> None:
 
 def test_record_schema(seeds: list[Article]) -> None:
     rec = next(iter(kwic(seeds, "توكاييف"))).record()
-    assert list(rec) == ["doc", "ref", "start", "end", "line", "before", "keyword", "after", "match", "part"]
+    assert list(rec) == ["doc", "ref", "start", "end", "line", "before", "keyword", "after", "match", "part", "copies"]
     assert rec == {
         "doc": "000_7b53a6053af83644",
         "ref": "000_7b53a6053af83644:139-146",
@@ -184,6 +184,7 @@ def test_record_schema(seeds: list[Article]) -> None:
         "after": '، الذي "جلس" بصفته المتبرع له ، الرئيس',
         "match": "توكاييف",
         "part": "body",
+        "copies": None,
     }
 
 

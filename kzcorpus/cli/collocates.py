@@ -19,6 +19,7 @@ from kzcorpus.cli.common import (
     LimitOpt,
     MetadataOpt,
     ScopeAllOpt,
+    dedupe_option,
     emit_records,
     finish,
     jobs_or_default,
@@ -30,6 +31,7 @@ from kzcorpus.cli.slicing import FromOpt, SourceOpt, ToOpt, WhereOpt, build_slic
 
 
 @app.command()
+@dedupe_option
 def collocates(
     query: Annotated[str, typer.Argument(help="The node: a word or phrase, matched as kwic matches it.")],
     window: Annotated[

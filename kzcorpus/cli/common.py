@@ -137,6 +137,43 @@ def input_options(fn: Any) -> Any:
     return add_options(fn, _INPUT_OPTIONS, first=True)
 
 
+DedupeOpt = Annotated[
+    bool,
+    typer.Option(
+        "--dedupe",
+        help="Count each group of near-duplicate articles (as kzcorpus dupes finds them) once: only its earliest "
+        "article is read (least published date, then corpus order); stderr says how many were left out. "
+        "Groups are formed among the articles read, before --from/--to/--source/--where.",
+    ),
+]
+
+
+def dedupe_option(fn: Any) -> Any:
+    """Decorator: add ``--dedupe`` to a counting command; :func:`open_corpus`
+    then leaves out every near-copy of an earlier article
+    (:class:`kzcorpus.dedupe.DedupedCorpus`).  Put it below
+    :func:`input_options` when the command has both."""
+    import functools
+
+    inner = add_options(fn, [("dedupe", DedupeOpt)])
+
+    @functools.wraps(inner)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        _INPUT["jobs"] = kwargs.get("jobs")  # the first pass runs on as many cores as the command
+        try:
+            return inner(*args, **kwargs)
+        finally:  # a later command in this process (tests) must not inherit it
+            _INPUT.pop("dedupe", None)
+            _INPUT.pop("jobs", None)
+
+    return wrapper
+
+
+def dedupe_asked() -> bool:
+    """Whether this run was given ``--dedupe``."""
+    return bool(_INPUT.get("dedupe"))
+
+
 def open_corpus(
     corpus: list[str] | None,
     metadata: list[str] | None,
@@ -144,14 +181,19 @@ def open_corpus(
     docs: list[str] | None,
     index: str | None = None,
     gazetteer: list[str] | None = None,
+    *,
+    copies: bool = False,
 ) -> Any:
+    """The articles a command reads: inputs (or *index*), ``--include``/
+    ``--exclude``, *docs*, then ``--dedupe`` (or, with *copies*, the groups
+    only, for ``kwic``'s ``copies``), then the slicing options."""
     import os
 
     from kzcorpus.corpus import Corpus
 
     index = index or os.environ.get("KZCORPUS_INDEX") or None
     if index:
-        return _open_index_corpus(index, corpus, metadata, encoding, docs, gazetteer)
+        return _sliced(_deduped(_open_index_corpus(index, corpus, metadata, encoding, docs, gazetteer), copies))
     c = Corpus(
         corpus or None,
         metadata=metadata or (),
@@ -163,7 +205,28 @@ def open_corpus(
     )
     if docs:
         c.select(docs)
-    return _sliced(c)
+    return _sliced(_deduped(c, copies))
+
+
+def _deduped(c: Any, copies: bool) -> Any:
+    """*c* without near-copies (``--dedupe``), or with its groups known for ``copies``."""
+    drop = bool(_INPUT.get("dedupe"))
+    if not drop and not copies:
+        return c
+    from kzcorpus.dedupe import DedupedCorpus
+
+    jobs = jobs_or_default(_INPUT.get("jobs"))
+
+    def scanner(articles: Any, task: Any) -> Any:
+        from kzcorpus.engine import scan
+
+        with progress_bar("articles sketched to find near-duplicates") as progress:
+            yield from scan(articles, task, jobs=jobs, progress=progress)
+
+    def ready(d: Any) -> None:
+        _stderr(f"note: {'--dedupe: ' if drop else '--copies: '}{d.note()}")
+
+    return DedupedCorpus(c, drop=drop, passages=copies, scanner=scanner, on_ready=ready)
 
 
 def _sliced(c: Any) -> Any:
@@ -295,7 +358,7 @@ def _open_index_corpus(
     c = IndexCorpus(idx)
     if docs:
         c.select(docs)
-    return _sliced(c)
+    return c
 
 
 def absolute_spec(spec: str) -> str:

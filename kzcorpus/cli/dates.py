@@ -19,6 +19,7 @@ from kzcorpus.cli.common import (
     MetadataOpt,
     Tally,
     check_choices,
+    dedupe_option,
     emit_records,
     finish,
     input_options,
@@ -63,6 +64,7 @@ def _check_bounds(date_from: str | None, date_to: str | None) -> None:
 @app.command()
 @input_options
 @slice_options(dates=False, parts=True)
+@dedupe_option
 def dates(
     kind: Annotated[
         list[str] | None,
@@ -124,6 +126,7 @@ def dates(
 @app.command()
 @input_options
 @slice_options(dates=False)
+@dedupe_option
 def timeline(
     date_from: FromOpt = None,
     date_to: ToOpt = None,

@@ -20,6 +20,7 @@ from kzcorpus.cli.common import (
     MetadataOpt,
     Tally,
     check_choices,
+    dedupe_option,
     emit_records,
     finish,
     input_options,
@@ -38,6 +39,7 @@ ENTITY_TYPES = ("PER", "LOC", "ORG", "MISC")
 @app.command()
 @input_options
 @slice_options(dates=True, parts=True)
+@dedupe_option
 def entities(
     type: Annotated[
         list[str] | None,

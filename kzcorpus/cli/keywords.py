@@ -17,6 +17,7 @@ from kzcorpus.cli.common import (
     LimitOpt,
     MetadataOpt,
     ScopeAllOpt,
+    dedupe_option,
     emit_records,
     finish,
     jobs_or_default,
@@ -48,6 +49,7 @@ _R = _side_options("reference")
 
 
 @app.command()
+@dedupe_option
 def keywords(
     target_doc: Annotated[list[str] | None, _T["doc"]] = None,
     target_from: Annotated[str | None, _T["date_from"]] = None,

@@ -19,6 +19,8 @@ from kzcorpus.cli.common import (
     LimitOpt,
     MetadataOpt,
     Tally,
+    dedupe_asked,
+    dedupe_option,
     emit_records,
     finish,
     input_options,
@@ -38,6 +40,7 @@ SortOpt = Literal["position", "article", "keyword", "before1", "before2", "befor
 @app.command()
 @input_options
 @slice_options(dates=True, parts=True)
+@dedupe_option
 def kwic(
     query: Annotated[
         str | None,
@@ -81,6 +84,14 @@ def kwic(
         ),
     ] = "position",
     count: Annotated[bool, typer.Option("--count", help="Only per-article hit counts.")] = False,
+    copies: Annotated[
+        bool,
+        typer.Option(
+            "--copies",
+            help="Fill each hit's copies: how many near-duplicate articles carry its sentence "
+            "(implied by --dedupe; costs a first pass over the articles without an index).",
+        ),
+    ] = False,
     doc: DocOpt = None,
     jobs: JobsOpt = None,
     index: IndexOpt = None,
@@ -94,8 +105,8 @@ def kwic(
     """Keyword in context: every occurrence of QUERY with the words around it.
 
     Each hit has doc, start, end (offsets into the original text), line,
-    before, keyword, after, match (how it matched) and part (title, body,
-    comment or residue of the page).
+    before, keyword, after, match (how it matched), part (title, body,
+    comment or residue of the page) and, with --copies or --dedupe, copies.
 
     Examples:
 
@@ -106,6 +117,8 @@ def kwic(
       kzcorpus kwic روسيا --explain --doc 001
 
       kzcorpus kwic "توكا[يی]+ف" --regex --json | jq '.[].keyword'
+
+      kzcorpus kwic بوتين --count --dedupe
     """
     import kzcorpus.kwic as kw
     from kzcorpus.errors import UsageError
@@ -113,6 +126,7 @@ def kwic(
 
     if query is None and entity is None:
         raise UsageError("give a QUERY to search for, or --entity NAME")
+    with_copies = not count and (copies or dedupe_asked())
     if query is not None and entity is not None:
         raise UsageError("give either a QUERY or --entity NAME, not both")
     if entity is not None:
@@ -120,13 +134,13 @@ def kwic(
 
         # Resolved against the gazetteer before anything is read.
         matcher: Any = EntityMatcher(entity, load_gazetteer(gazetteer or []))
-        c = open_corpus(corpus, metadata, encoding, doc, index, gazetteer)
+        c = open_corpus(corpus, metadata, encoding, doc, index, gazetteer, copies=with_copies)
     else:
         assert query is not None
         mode: kw.MatchMode = "regex" if regex else "clitic" if match == "clitic-all" else match
         # Validate the query before reading anything.
         matcher = kw.Matcher(query, mode, lookalikes=match == "clitic-all")
-        c = open_corpus(corpus, metadata, encoding, doc, index, gazetteer)
+        c = open_corpus(corpus, metadata, encoding, doc, index, gazetteer, copies=with_copies)
         tokens = matcher.index_tokens()
         if tokens is not None and hasattr(c, "restrict"):
             # Only articles holding every token of the query (in some clitic form).
@@ -134,7 +148,7 @@ def kwic(
                 c.restrict(c.index.docs_with(forms))
     from kzcorpus.engine import scan
 
-    task = (kw.HitCount if count else kw.Concordance)(matcher, width)
+    task = kw.HitCount(matcher, width) if count else kw.Concordance(matcher, width, passages=with_copies)
     with progress_bar() as progress:
         results = scan(c, task, jobs=jobs_or_default(jobs), keep=task.may_match, progress=progress)
         if count:
@@ -147,7 +161,10 @@ def kwic(
             )
             written = emit_records(count_records, view, format, json, bidi)
         else:
-            hits: Any = kw.sort_hits((h for _, found in results for h in found), sort)
+            found_hits: Any = (h for _, found in results for h in found)
+            if with_copies:
+                found_hits = _with_copies(found_hits, c)
+            hits: Any = kw.sort_hits(found_hits, sort)
             if limit is not None:
                 hits = islice(hits, limit)
             tally = Tally()
@@ -159,10 +176,17 @@ def kwic(
                 return line
 
             view = HIT.view(
-                show=["match"] if explain else [],
+                show=(["match"] if explain else []) + (["copies"] if with_copies else []),
                 kwic=True,
                 empty_message=f"no hits for {query if query is not None else entity}",
                 summary=summary,
             )
             written = emit_records(tally(h.record() for h in hits), view, format, json, bidi)
     finish(written, c)
+
+
+def _with_copies(hits: Any, c: Any) -> Any:
+    """*hits* with ``copies`` filled from the corpus's near-duplicate groups."""
+    for h in hits:
+        h.copies = c.copies(h.doc, h.passage)
+        yield h

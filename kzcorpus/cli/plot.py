@@ -16,6 +16,7 @@ from kzcorpus.cli.common import (
     JsonOpt,
     LimitOpt,
     MetadataOpt,
+    dedupe_option,
     emit_records,
     finish,
     jobs_or_default,
@@ -27,6 +28,7 @@ from kzcorpus.cli.picture import PlotOpt, check_plot, draw_plot, keep
 
 
 @app.command()
+@dedupe_option
 def plot(
     query: Annotated[str, typer.Argument(help="A word or phrase, matched as kwic matches it.")],
     match: Annotated[

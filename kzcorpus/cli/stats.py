@@ -18,6 +18,7 @@ from kzcorpus.cli.common import (
     JsonOpt,
     MetadataOpt,
     ScopeAllOpt,
+    dedupe_option,
     emit_records,
     emit_sections,
     finish,
@@ -144,6 +145,7 @@ def _detail_sections() -> list[Any]:
 @app.command()
 @input_options
 @slice_options(dates=True)
+@dedupe_option
 def stats(
     doc_id: Annotated[
         str | None,
@@ -211,6 +213,7 @@ def stats(
 @app.command()
 @input_options
 @slice_options(dates=True)
+@dedupe_option
 def words(
     keep_stopwords: Annotated[
         bool,

@@ -16,6 +16,7 @@ from kzcorpus.cli.common import (
     JobsOpt,
     JsonOpt,
     MetadataOpt,
+    dedupe_option,
     emit_records,
     finish,
     jobs_or_default,
@@ -28,6 +29,7 @@ from kzcorpus.cli.slicing import FromOpt, PartOpt, SourceOpt, ToOpt, WhereOpt, b
 
 
 @app.command()
+@dedupe_option
 def trend(
     queries: Annotated[
         list[str] | None,

@@ -2,8 +2,10 @@
 
 Each article is analysed once (:func:`index_task`, run by
 :func:`kzcorpus.engine.scan` on every core): its folded tokens for the
-postings, and each registered per-article result (:data:`RESULTS`).  This
-process writes the rows, a batch of articles per transaction.
+postings, each registered per-article result (:data:`RESULTS`), and its
+MinHash sketch (:class:`kzcorpus.dupes.SketchTask`), from which this
+process finds the near-duplicate pairs (:mod:`kzcorpus.index.pairs`).  This process
+writes the rows, a batch of articles per transaction.
 
 ``build`` writes a fresh file beside the target and renames it into place
 when complete.  ``update`` re-reads only the inputs whose size or
@@ -33,8 +35,10 @@ from typing import TYPE_CHECKING, Any
 from kzcorpus import __version__
 from kzcorpus.corpus import Article, Corpus
 from kzcorpus.doc import Doc
+from kzcorpus.dupes import DupeFinder, Sketch, SketchTask
 from kzcorpus.engine import scan
 from kzcorpus.errors import UsageError
+from kzcorpus.index.pairs import store_sketch, update_pairs, write_pairs
 from kzcorpus.index.store import (
     DDL,
     FIGURES,
@@ -72,13 +76,15 @@ def folded_tokens(doc: Doc) -> list[str]:
 
 class IndexTask:
     """What the index keeps of one article (picklable, for worker processes):
-    its folded tokens and each stored per-article result (:func:`kzcorpus.tasks.stored`)."""
+    its folded tokens, each stored per-article result (:func:`kzcorpus.tasks.stored`)
+    and its near-duplicate sketch."""
 
     def __init__(self, tasks: dict[str, Callable[[Doc], Any]]) -> None:
         self.tasks = tasks
+        self.sketch = SketchTask()
 
-    def __call__(self, doc: Doc) -> tuple[list[str], dict[str, Any]]:
-        return folded_tokens(doc), {k: task(doc) for k, task in sorted(self.tasks.items())}
+    def __call__(self, doc: Doc) -> tuple[list[str], dict[str, Any], Sketch]:
+        return folded_tokens(doc), {k: task(doc) for k, task in sorted(self.tasks.items())}, self.sketch(doc)
 
 
 def _input_of(article: Article, inputs: Sequence[str], start: int) -> int:
@@ -214,15 +220,23 @@ def build_index(
             "results": json.dumps(sorted(k for k in stored(gazetteer) if k != FIGURES)),
             "boilerplate": boilerplate.to_json(),
             "built": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+            "dupes": "1",
         }
         con.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
         _write_inputs(con, inputs, inputs)
         writer = _Writer(con, 0)
         if scanner is None:
             scanner = _local(corpus, jobs, progress, boilerplate)
-        _index_articles(writer, scanner, inputs, stored(gazetteer))
+        finder = DupeFinder()
+
+        def pair(n: int, sketch: Sketch) -> None:
+            store_sketch(con, n, sketch, finder)
+            finder.add(n, None, None, sketch)
+
+        _index_articles(writer, scanner, inputs, stored(gazetteer), pair)
         writer.write_postings(merge=False)
         write_vocab(con, writer.body_words, writer.other_words)
+        write_pairs(con, finder.id_pairs())
         con.execute("COMMIT")
         con.execute("PRAGMA journal_mode=WAL")
         con.close()
@@ -256,15 +270,20 @@ def _local(
 
 
 def _index_articles(
-    writer: _Writer, scanner: Scanner, inputs: Sequence[str], tasks: dict[str, Callable[[Doc], Any]]
+    writer: _Writer,
+    scanner: Scanner,
+    inputs: Sequence[str],
+    tasks: dict[str, Callable[[Doc], Any]],
+    on_sketch: Callable[[int, Sketch], None],
 ) -> None:
     current, seq = 0, 0
-    for article, (tokens, results) in scanner(IndexTask(tasks)):
+    for article, (tokens, results, sketch) in scanner(IndexTask(tasks)):
         i = _input_of(article, inputs, current)
         if i != current:
             current, seq = i, 0
         seq += 1
         writer.add(article, inputs[i], seq, tokens, results)
+        on_sketch(writer.n, sketch)
 
 
 def update_index(
@@ -291,18 +310,28 @@ def update_index(
             )
         con.executemany("DELETE FROM inputs WHERE path = ?", ((p,) for p in removed))
         _write_inputs(con, inputs, [*added, *changed])
+        new: list[tuple[int, Sketch]] = []
         wanted = set(added) | set(changed)
         reread = [p for p in inputs if p in wanted]
         files = json.loads(index.meta.get("gazetteer_files", "[]"))
-        model = _relearn(index, make_corpus(inputs) if reread or removed else None, jobs, stored(files), (body, other))
+        model = _relearn(
+            index, make_corpus(inputs) if reread or removed else None, jobs, stored(files), (body, other), new
+        )
         if reread:
             first_n = con.execute("SELECT coalesce(max(n), 0) FROM docs").fetchone()[0]
             writer = _Writer(con, first_n, batch=None)  # one transaction: never commit midway
-            _index_articles(writer, _local(make_corpus(reread), jobs, progress, model), reread, stored(files))
+            finder = DupeFinder()
+
+            def keep(n: int, sketch: Sketch) -> None:
+                store_sketch(con, n, sketch, finder)
+                new.append((n, sketch))
+
+            _index_articles(writer, _local(make_corpus(reread), jobs, progress, model), reread, stored(files), keep)
             writer.write_postings(merge=True)
             body.update(writer.body_words)
             other.update(writer.other_words)
         write_vocab(con, body, other)
+        update_pairs(index, new)
         con.execute(
             "INSERT OR REPLACE INTO meta VALUES ('updated', ?)",
             (time.strftime("%Y-%m-%dT%H:%M:%S%z"),),
@@ -320,17 +349,19 @@ def _relearn(
     jobs: int,
     tasks: dict[str, Callable[[Doc], Any]],
     vocab: tuple[Counter[str], Counter[str]],
+    new: list[tuple[int, Sketch]],
 ) -> Boilerplate:
     """The updated corpus's boilerplate, stored; the live articles of every
     source whose boilerplate changed get their results, figures and share of
-    *vocab* (body words, other words: adjusted in place) computed again."""
+    *vocab* (body words, other words: adjusted in place) computed again, and
+    their near-duplicate sketches too (appended to *new*, to be paired again)."""
     from kzcorpus.tasks import figures
 
     old = _stored_model(index)
     if corpus is None:
         return old
-    new = corpus.boilerplate()
-    changed = {s for s in {*old.outlets, *new.outlets} if old.outlet(s) != new.outlet(s)}
+    model = corpus.boilerplate()
+    changed = {s for s in {*old.outlets, *model.outlets} if old.outlet(s) != model.outlet(s)}
     if changed:
         body, other = vocab
         numbers: list[int] = []
@@ -345,8 +376,12 @@ def _relearn(
                         other.subtract(before["other_words"])
                     yield article
 
-        done = scan(affected(), IndexTask(tasks), jobs=jobs, boilerplate=new)
-        for i, (_, (_, results)) in enumerate(done):
+        done = scan(affected(), IndexTask(tasks), jobs=jobs, boilerplate=model)
+        finder = DupeFinder()
+        for i, (_, (_, results, sketch)) in enumerate(done):
+            _forget_pairs(index.con, numbers[i])
+            store_sketch(index.con, numbers[i], sketch, finder)
+            new.append((numbers[i], sketch))
             index.con.executemany(
                 "INSERT OR REPLACE INTO results(doc, kind, data) VALUES (?,?,?)",
                 ((numbers[i], k, pack(v)) for k, v in results.items() if k != FIGURES),
@@ -359,9 +394,15 @@ def _relearn(
                 )
                 body.update(fig["body_words"])
                 other.update(fig["other_words"])
-    index.con.execute("INSERT OR REPLACE INTO meta VALUES ('boilerplate', ?)", (new.to_json(),))
-    index.meta["boilerplate"] = new.to_json()
-    return new
+    index.con.execute("INSERT OR REPLACE INTO meta VALUES ('boilerplate', ?)", (model.to_json(),))
+    index.meta["boilerplate"] = model.to_json()
+    return model
+
+
+def _forget_pairs(con: Any, n: int) -> None:
+    """Drop article *n*'s near-duplicate sketch and pairs (its body changed)."""
+    con.execute("DELETE FROM dupe_sketch WHERE doc = ?", (n,))
+    con.execute("DELETE FROM dupe_pairs WHERE a = ? OR b = ?", (n, n))
 
 
 def _stored_model(index: Index) -> Boilerplate:

@@ -42,6 +42,10 @@ class IndexCorpus:
         self._only_ids = frozenset(chosen)
         return chosen
 
+    def selected_ids(self) -> list[str]:
+        """The ids of the articles read (after :meth:`select`, before :meth:`restrict`), in corpus order."""
+        return [i for i in self.ids() if self._only_ids is None or i in self._only_ids]
+
     def restrict(self, numbers: Iterable[int]) -> None:
         """Only these article numbers (intersected with any earlier restriction)."""
         ns = set(numbers)

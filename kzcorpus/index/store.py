@@ -30,6 +30,14 @@ Tables:
     (``scope`` ``body``) or every line (``all``) of all live articles, and
     its ``base`` (:func:`kzcorpus.stats.clitic_base` over that scope's
     counts), kept up to date by ``index update``.
+``dupe_pairs``
+    ``(a, b)`` article numbers -> ``sim``: every pair of near-duplicate
+    articles ``kzcorpus dupes`` keeps at its defaults (what ``--dedupe``
+    reads, :mod:`kzcorpus.dedupe`).
+``dupe_sketch``
+    ``doc`` -> ``minhash``: the MinHash of each article long enough to be
+    paired, so that ``index update`` pairs new articles without a pass over
+    the others (:mod:`kzcorpus.index.pairs`).
 
 A build writes a new file beside the target and renames it into place at
 the end, so an interrupted build leaves the previous index (or none), never
@@ -73,6 +81,8 @@ CREATE TABLE figures(n INTEGER PRIMARY KEY, date TEXT, body_tokens INTEGER NOT N
 CREATE TABLE vocab(scope TEXT NOT NULL, word TEXT NOT NULL, count INTEGER NOT NULL, base TEXT NOT NULL,
                    PRIMARY KEY(scope, word)) WITHOUT ROWID;
 CREATE INDEX vocab_base ON vocab(scope, base);
+CREATE TABLE dupe_pairs(a INTEGER NOT NULL, b INTEGER NOT NULL, sim REAL NOT NULL, PRIMARY KEY(a, b)) WITHOUT ROWID;
+CREATE TABLE dupe_sketch(doc INTEGER PRIMARY KEY, minhash BLOB NOT NULL);
 """
 
 #: Per-article results kept in tables of their own (not in ``results``).
@@ -292,6 +302,19 @@ class Index:
         self.con.execute("CREATE TEMP TABLE IF NOT EXISTS wanted(n INTEGER PRIMARY KEY)")
         self.con.execute("DELETE FROM wanted")
         self.con.executemany("INSERT INTO wanted VALUES (?)", ((n,) for n in sorted(set(only))))
+
+    def has_dupes(self) -> bool:
+        """Whether this index stores its near-duplicate pairs."""
+        return self.meta.get("dupes") == "1"
+
+    def dupe_pairs(self) -> Iterator[tuple[tuple[int, str, str | None], tuple[int, str, str | None]]]:
+        """Each stored pair of live near-duplicates, as two ``(n, id, published)``."""
+        rows = self.con.execute(
+            "SELECT a.n, a.id, a.meta, b.n, b.id, b.meta FROM dupe_pairs p JOIN docs a ON a.n = p.a "
+            "JOIN docs b ON b.n = p.b WHERE a.live = 1 AND b.live = 1 ORDER BY p.a, p.b"
+        )
+        for na, ida, ma, nb, idb, mb in rows:
+            yield (na, ida, json.loads(ma).get("published") or None), (nb, idb, json.loads(mb).get("published") or None)
 
     def info(self) -> IndexInfo:
         one = self.con.execute
