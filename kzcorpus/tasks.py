@@ -45,18 +45,17 @@ def timeline_records(doc: Doc) -> list[dict[str, Any]]:
 
 
 class EntityTask:
-    """An article's entity mentions (with or without their page parts) and
-    adjectives (:func:`kzcorpus.entities.doc_entities`); the gazetteer is
-    named by its files, so the task pickles small."""
+    """An article's entity mentions, each with its page part, and adjectives
+    (:func:`kzcorpus.entities.doc_entities`); the gazetteer is named by its
+    files, so the task pickles small."""
 
-    def __init__(self, gazetteer_files: Sequence[str] = (), *, parts: bool = True) -> None:
+    def __init__(self, gazetteer_files: Sequence[str] = ()) -> None:
         self.files = tuple(str(f) for f in gazetteer_files)
-        self.parts = parts
 
     def __call__(self, doc: Doc) -> dict[str, Any]:
         from kzcorpus.entities import doc_entities
 
-        return doc_entities(doc, gazetteer_of(self.files), parts=self.parts)
+        return doc_entities(doc, gazetteer_of(self.files))
 
 
 class StatsTask:

@@ -332,9 +332,10 @@ def test_entity_rows(gz: Gazetteer, seeds: list[Article]) -> None:
     assert [r["mentions"] for r in rows] == sorted((r["mentions"] for r in rows), reverse=True)
     tok = next(r for r in rows if r["id"] == "Kassym-Jomart Tokayev")
     assert tok["type"] == "PER" and tok["name"] == "قاسم جومارت توكاييف"
-    assert tok["mentions"] == sum(tok["per_article"].values()) == 49
+    # 49 mentions; the one in a residue line of 001 (a link to another story) is not counted.
+    assert tok["mentions"] == sum(tok["per_article"].values()) == 48
     assert tok["articles"] == len(tok["per_article"])
-    assert tok["forms"][0] == "توكاييف (43)"
+    assert tok["forms"][0] == "توكاييف (42)"
     per = entity_rows(seeds, gz, types=["per"], min_count=5)
     assert per and all(r["type"] == "PER" and r["mentions"] >= 5 for r in per)
     with pytest.raises(UsageError, match="unknown entity type"):

@@ -124,7 +124,7 @@ def entities(
     elif plot:
         raise UsageError("--plot is for --cooccur (a chart of the pairs)")
     c = open_corpus(corpus, metadata, encoding, doc, index, gazetteer)
-    found = (r for _, r in per_article(c, "entities", EntityTask(gazetteer or (), parts=mentions), jobs))
+    found = (r for _, r in per_article(c, "entities", EntityTask(gazetteer or ()), jobs))
     tally = Tally()
     if mentions:
         records: Any = tally(m for r in found for m in r["mentions"] if wanted is None or m["type"] in wanted)

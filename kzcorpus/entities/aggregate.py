@@ -20,9 +20,10 @@ def entity_rows(
     types: Iterable[str] | None = None,
     min_count: int = 1,
 ) -> list[dict[str, Any]]:
-    """One row per entity, sorted by mentions (desc), then id."""
+    """One row per entity, sorted by mentions (desc), then id; mentions in
+    page furniture (``residue``) are not counted."""
     return rows_from_found(
-        (doc_entities(Doc.of(a), gazetteer, parts=False) for a in articles), gazetteer, types=types, min_count=min_count
+        (doc_entities(Doc.of(a), gazetteer) for a in articles), gazetteer, types=types, min_count=min_count
     )
 
 
@@ -41,7 +42,11 @@ def rows_from_found(
     types: Iterable[str] | None = None,
     min_count: int = 1,
 ) -> list[dict[str, Any]]:
-    """Entity rows from per-article results (:func:`doc_entities`), in corpus order."""
+    """Entity rows from per-article results (:func:`doc_entities`, with
+    parts), in corpus order.  A mention in page furniture (part ``residue``:
+    a byline, an outlet's learned boilerplate such as «رابط الخبر بصحيفة
+    الوئام») is not counted: it says how the page was made, not what the
+    article is about (``--mentions`` still lists it, with its part)."""
     wanted = check_types(types)
     agg: dict[str, dict[str, Any]] = {}
     forms: dict[str, Counter[str]] = defaultdict(Counter)
@@ -49,7 +54,7 @@ def rows_from_found(
     for result in found:
         adjectives.update(result["adjectives"])
         for m in result["mentions"]:
-            if wanted is not None and m["type"] not in wanted:
+            if m.get("part") == "residue" or (wanted is not None and m["type"] not in wanted):
                 continue
             eid = m["id"]
             row = agg.get(eid)
