@@ -337,6 +337,7 @@ class Corpus:
         self._note_counts: dict[str, int] = {}
         self._sources = [src for spec in sources for src in _expand(str(spec), include, exclude, self._problem)]
         self._extra_meta: dict[str, dict[str, str]] = {}
+        self._metadata_files = [str(m) for m in metadata]
         for m in metadata:
             for rid, row in read_metadata(Path(m)).items():
                 self._extra_meta.setdefault(rid, {}).update(row)
@@ -391,19 +392,23 @@ class Corpus:
         return chosen
 
     def boilerplate(self) -> Boilerplate:
-        """The corpus's learned boilerplate (:func:`kzcorpus.boilerplate.learn`):
-        learned on the first call, in a quiet pass over every article (those
-        :meth:`select` left out too, so that an article's parts do not depend
-        on the selection), then kept."""
+        """The corpus's learned boilerplate (:func:`kzcorpus.boilerplate.learn`), from a quiet pass over
+        every article (those :meth:`select` left out too), or the cache (:func:`~kzcorpus.boilerplate.learn_cached`)."""
         if self._boilerplate is None:
-            from kzcorpus.boilerplate import learn
+            from kzcorpus.boilerplate import cache_key, learn, learn_cached
 
-            quiet, self._quiet = self._quiet, True
-            try:
-                seen: dict[str, int] = {}
-                self._boilerplate = learn(self._complete(a, seen) for a in self._articles())
-            finally:
-                self._quiet = quiet
+            def learn_now() -> Boilerplate:
+                quiet, self._quiet = self._quiet, True
+                try:
+                    seen: dict[str, int] = {}
+                    return learn(self._complete(a, seen) for a in self._articles())
+                finally:
+                    self._quiet = quiet
+
+            dirs = sorted({os.path.dirname(s.path) for s in self._sources if s.kind == "text"})
+            beside = [p for d in dirs for n in METADATA_NAMES if os.path.exists(p := os.path.join(d, n))]
+            files = [s.path for s in self._sources] + self._metadata_files + beside
+            self._boilerplate = learn_cached(cache_key(files, self.encoding or ""), learn_now)
         return self._boilerplate
 
     def __iter__(self) -> Iterator[Article]:

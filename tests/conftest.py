@@ -24,8 +24,9 @@ def seed_by_id(seeds: list[Article]) -> dict[str, Article]:
 
 
 @pytest.fixture(autouse=True)
-def _stable_env(monkeypatch: pytest.MonkeyPatch) -> None:
-    # Tests must not depend on the developer's terminal or environment.
+def _stable_env(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory) -> None:
+    # Tests must not depend on the developer's terminal or environment, nor on what an earlier test cached.
+    monkeypatch.setenv("KZCORPUS_CACHE", str(tmp_path_factory.mktemp("cache")))
     for var in ("KZCORPUS_CORPUS", "KZCORPUS_INDEX", "KZCORPUS_BIDI", "VTE_VERSION", "KONSOLE_VERSION", "TMUX"):
         monkeypatch.delenv(var, raising=False)
     monkeypatch.setenv("COLUMNS", "100")

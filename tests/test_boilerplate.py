@@ -285,3 +285,52 @@ def test_a_line_of_masks_only_is_never_boilerplate() -> None:
     ]
     # «Roma0», «Roma1» … shape as «l»: the same shape, but nothing of the line.
     assert "l" not in bp.learn(arts).outlet("mithal").lines
+
+
+# -- the cache of learned models ---------------------------------------------
+
+
+def test_a_second_command_reads_the_model_from_the_cache(
+    capsys: pytest.CaptureFixture[str], news: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("KZCORPUS_CACHE", str(cache))
+    first = run(capsys, "kwic", "رابط", "--json", "--corpus", str(news))
+    assert len(list(cache.glob("boilerplate-*.json"))) == 1
+
+    def no_learning(articles: object) -> bp.Boilerplate:
+        raise AssertionError("learned again")
+
+    monkeypatch.setattr(bp, "learn", no_learning)
+    assert run(capsys, "kwic", "رابط", "--json", "--corpus", str(news)) == first
+    # A changed input is learned again (and the result is the same model here).
+    some = sorted(news.iterdir())[0]
+    some.write_bytes(some.read_bytes() + b"\n")
+    with pytest.raises(AssertionError, match="learned again"):
+        Corpus([str(news)]).boilerplate()
+
+
+def test_the_cache_can_be_turned_off_or_be_unwritable(
+    capsys: pytest.CaptureFixture[str], news: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv("KZCORPUS_CACHE", "off")
+    off = run(capsys, "kwic", "رابط", "--json", "--corpus", str(news))
+    blocked = tmp_path / "a-file"
+    blocked.write_text("not a directory", encoding="utf-8")
+    monkeypatch.setenv("KZCORPUS_CACHE", str(blocked / "cache"))
+    assert run(capsys, "kwic", "رابط", "--json", "--corpus", str(news)) == off
+    assert off[1].count('"residue"') == 24
+
+
+def test_the_cache_key_follows_every_file(tmp_path: Path) -> None:
+    from kzcorpus.boilerplate import cache_key
+
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text("x", encoding="utf-8")
+    b.write_text("y", encoding="utf-8")
+    key = cache_key([str(a), str(b)])
+    assert key == cache_key([str(a), str(b)]) != cache_key([str(a)])
+    assert cache_key([str(a), str(b)], "cp1256") != key
+    assert cache_key(["-"]) is None and cache_key([str(tmp_path / "missing")]) is None
+    a.write_text("xx", encoding="utf-8")
+    assert cache_key([str(a), str(b)]) != key
