@@ -219,3 +219,11 @@ def test_info(capsys: pytest.CaptureFixture[str], index: Path) -> None:
     code, out, _ = run(capsys, "index", "info", "--index", str(index), "--json")
     info = json.loads(out)
     assert code == 0 and info["articles"] == 5 and info["state"] == "up to date" and info["tokens"] > 1000
+
+
+def test_include_and_exclude_are_refused_with_an_index(capsys: pytest.CaptureFixture[str], index: Path) -> None:
+    # The index fixed its input files when it was built: a filter on them would be silently ignored.
+    for flag in ("--include", "--exclude"):
+        code, out, err = run(capsys, "kwic", "روسيا", flag, "001*", "--index", str(index))
+        assert code == 2 and out == ""
+        assert "--include/--exclude choose input files" in err and "--doc, --source or --where" in err

@@ -355,6 +355,11 @@ def _open_index_corpus(
         raise UsageError(f"--metadata differs from what the index {path} was built with; leave it out or rebuild")
     if encoding and encoding != idx.encoding:
         raise UsageError(f"--encoding differs from what the index {path} was built with; leave it out or rebuild")
+    if _INPUT.get("include") or _INPUT.get("exclude"):
+        raise UsageError(
+            "--include/--exclude choose input files, which the index fixed when it was built; "
+            "narrow an indexed corpus with --doc, --source or --where, or leave --index out"
+        )
     c = IndexCorpus(idx)
     if docs:
         c.select(docs)
