@@ -54,7 +54,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any, Protocol
 
-from kzcorpus.doc import Doc, HitFinder
+from kzcorpus.doc import Doc, HitFinder, fold_word
 from kzcorpus.errors import UsageError
 from kzcorpus.schema import COLLOCATE
 from kzcorpus.slicing import Slice
@@ -160,7 +160,9 @@ class CollocTask:
         all_tokens = doc.tokens
         starts = [t.start for t in all_tokens]
         idx = [i for s, e in spans for i in range(bisect_left(starts, s), bisect_left(starts, e))]
-        words = doc.words
+        # Every token's folded form only when this article's counts are made
+        # here; otherwise (an index holds the counts) only the window's words are folded.
+        words: Sequence[str] = doc.words if self.counts and self.mentions is None else _Folded(all_tokens)
         if self.mentions is None:
             out["counts"] = Counter(words[i] for i in idx) if self.counts else Counter()
         else:
@@ -226,6 +228,19 @@ class CollocTask:
         doc: Doc, mentions: Sequence[tuple[int, int, str, str]], spans: Sequence[tuple[int, int]]
     ) -> Counter[str]:
         return Counter(ent for ms, _me, ent, _t in mentions if _inside(ms, spans))
+
+
+class _Folded(Sequence[str]):
+    """:attr:`Doc.words` folded on demand, one token at a time."""
+
+    def __init__(self, tokens: Sequence[Any]) -> None:
+        self.tokens = tokens
+
+    def __getitem__(self, i: Any) -> Any:
+        return fold_word(self.tokens[i].surface)
+
+    def __len__(self) -> int:
+        return len(self.tokens)
 
 
 def _inside(offset: int, spans: Sequence[tuple[int, int]]) -> bool:
