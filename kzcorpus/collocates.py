@@ -54,6 +54,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any, Protocol
 
+from kzcorpus.arabic import WORD_RE, Token
 from kzcorpus.doc import Doc, HitFinder, fold_word
 from kzcorpus.errors import UsageError
 from kzcorpus.schema import COLLOCATE
@@ -157,9 +158,17 @@ class CollocTask:
                 out["tokens"] = doc.count_tokens(spans)
                 out["counts"] = self._in_scope(doc, list(self.mentions(doc)), spans)
             return out
-        all_tokens = doc.tokens
-        starts = [t.start for t in all_tokens]
-        idx = [i for s, e in spans for i in range(bisect_left(starts, s), bisect_left(starts, e))]
+        hits = [h for h in self.finder.find(doc) if _inside(h.start, spans)]
+        near = self._near_hits(doc, hits) if not self.counts and self.mentions is None and not self.cross else None
+        if near is not None:
+            # Only the words of the hits' sentences are needed (windows stop at a sentence end,
+            # the counts come from an index): the rest of the article is not tokenized.
+            all_tokens = [t for t in near if _inside(t.start, spans)]
+            idx = list(range(len(all_tokens)))
+        else:
+            all_tokens = doc.tokens
+            starts = [t.start for t in all_tokens]
+            idx = [i for s, e in spans for i in range(bisect_left(starts, s), bisect_left(starts, e))]
         # Every token's folded form only when this article's counts are made
         # here; otherwise (an index holds the counts) only the window's words are folded.
         words: Sequence[str] = doc.words if self.counts and self.mentions is None else _Folded(all_tokens)
@@ -170,7 +179,6 @@ class CollocTask:
             out["counts"] = Counter()
         tok_starts = [all_tokens[i].start for i in idx]
         tok_ends = [all_tokens[i].end for i in idx]
-        hits = [h for h in self.finder.find(doc) if _inside(h.start, spans)]
         node_pos: list[tuple[int, int]] = []
         for h in hits:
             a = bisect_right(tok_ends, h.start)
@@ -203,6 +211,32 @@ class CollocTask:
                     continue
                 window.extend((words[idx[p]], all_tokens[idx[p]].surface, side) for p in positions if p not in in_node)
         out["window"] = window
+        return out
+
+    @staticmethod
+    def _near_hits(doc: Doc, hits: Sequence[Any]) -> list[Any] | None:
+        """The tokens of the sentences holding *hits* (a sentence runs from its
+        start to the next one's, as the windows count it), in text order; None
+        when a sentence start falls inside a word (then every token is built)."""
+        if not hits:
+            return []
+        text = doc.text
+        starts = [sp.start for sp in doc.sentences]
+        bounds = [0, *starts, len(text)]
+        chosen: set[int] = set()
+        for h in hits:
+            first = bisect_right(starts, h.start)
+            last = bisect_right(starts, max(h.start, h.end - 1))
+            chosen.update(range(first, last + 1))
+        out: list[Any] = []
+        for k in sorted(chosen):
+            lo, hi = bounds[k], bounds[k + 1]
+            if lo > 0 and (m := WORD_RE.match(text, lo - 1)) is not None and m.end() > lo:
+                return None
+            for m in WORD_RE.finditer(text, lo):
+                if m.start() >= hi:
+                    break
+                out.append(Token(m.start(), m.end(), m.group()))
         return out
 
     def _left(self, a: int, sentence: Callable[[int], int]) -> list[int]:
