@@ -7,9 +7,8 @@ articles of one large collection), and each worker reads its partition with
 the same :class:`~kzcorpus.corpus.Corpus` logic as a local run, so every
 article gets the id, metadata and results it gets locally.  An id can depend
 on the articles before it (a repeated id becomes ``id~2``), so the plan
-ships each partition the counts of its ids met earlier; finding them reads
-the JSON collections once (:func:`plan`; a corpus of text files with
-distinct names needs no such pass).
+ships each partition the counts of its ids met earlier (:func:`plan` reads
+the JSON collections once; text files with distinct names need no pass).
 
 The building blocks, for your own pipelines over a ``dask.bag``:
 
