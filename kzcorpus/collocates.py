@@ -169,11 +169,8 @@ class CollocTask:
             all_tokens = doc.tokens
             starts = [t.start for t in all_tokens]
             idx = [i for s, e in spans for i in range(bisect_left(starts, s), bisect_left(starts, e))]
-        # Every token's folded form only when this article's counts are made
-        # here; otherwise (an index holds the counts) only the window's words are folded.
-        words: Sequence[str] = doc.words if self.counts and self.mentions is None else _Folded(all_tokens)
         if self.mentions is None:
-            out["counts"] = Counter(words[i] for i in idx) if self.counts else Counter()
+            out["counts"] = Counter(doc.words[i] for i in idx) if self.counts else Counter()
         else:
             out["tokens"] = len(idx)
             out["counts"] = Counter()
@@ -209,7 +206,11 @@ class CollocTask:
                             if lo <= ms and me <= hi and not any(_overlaps(ms, me, s, e) for s, e in node_spans)
                         )
                     continue
-                window.extend((words[idx[p]], all_tokens[idx[p]].surface, side) for p in positions if p not in in_node)
+                window.extend(
+                    (fold_word(all_tokens[idx[p]].surface), all_tokens[idx[p]].surface, side)
+                    for p in positions
+                    if p not in in_node
+                )
         out["window"] = window
         return out
 
@@ -262,19 +263,6 @@ class CollocTask:
         doc: Doc, mentions: Sequence[tuple[int, int, str, str]], spans: Sequence[tuple[int, int]]
     ) -> Counter[str]:
         return Counter(ent for ms, _me, ent, _t in mentions if _inside(ms, spans))
-
-
-class _Folded(Sequence[str]):
-    """:attr:`Doc.words` folded on demand, one token at a time."""
-
-    def __init__(self, tokens: Sequence[Any]) -> None:
-        self.tokens = tokens
-
-    def __getitem__(self, i: Any) -> Any:
-        return fold_word(self.tokens[i].surface)
-
-    def __len__(self) -> int:
-        return len(self.tokens)
 
 
 def _inside(offset: int, spans: Sequence[tuple[int, int]]) -> bool:

@@ -27,12 +27,13 @@ def entity_rows(
     )
 
 
-def doc_entities(doc: Doc, gazetteer: Gazetteer, *, parts: bool = True) -> dict[str, Any]:
-    """What one article contributes: ``mentions`` (mention records) and
-    ``adjectives`` (the entity id of each adjective), JSON-able (a per-article
-    result, :mod:`kzcorpus.tasks`)."""
+def doc_entities(doc: Doc, gazetteer: Gazetteer) -> dict[str, Any]:
+    """What one article contributes: ``mentions`` (mention records, each with
+    its page part, which :func:`rows_from_found` needs) and ``adjectives``
+    (the entity id of each adjective), JSON-able (a per-article result,
+    :mod:`kzcorpus.tasks`)."""
     adjectives = [a.id for a in find_adjectives(doc, gazetteer, parts=False)] if gazetteer.adjectives else []
-    return {"mentions": [m.record() for m in find_mentions(doc, gazetteer, parts=parts)], "adjectives": adjectives}
+    return {"mentions": [m.record() for m in find_mentions(doc, gazetteer)], "adjectives": adjectives}
 
 
 def rows_from_found(
