@@ -32,7 +32,7 @@ from __future__ import annotations
 import math
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date, timedelta
 from typing import Any
 
@@ -336,14 +336,22 @@ def bar(value: float, peak: float, width: int) -> str:
     return "█" * full + (_EIGHTHS[rest] if rest else "")
 
 
-def bar_chart(series: Sequence[tuple[str, float | None]], *, width: int = 40, digits: int = 2) -> list[str]:
-    """One line per period: label, bar, value (``-`` for none)."""
+def bar_chart(
+    series: Sequence[tuple[str, float | None]],
+    *,
+    width: int = 40,
+    digits: int = 2,
+    cells: Callable[[str], int] = len,
+) -> list[str]:
+    """One line per period: label, bar, value (``-`` for none); labels are
+    right-aligned by *cells* (the terminal cells a label takes: a label
+    shaped for a terminal holds invisible direction marks)."""
     peak = max((v for _, v in series if v is not None), default=0.0)
-    label_w = max((len(lbl) for lbl, _ in series), default=0)
+    label_w = max((cells(lbl) for lbl, _ in series), default=0)
     out = []
     for label, v in series:
         shown = "-" if v is None else (f"{v:,.{digits}f}" if isinstance(v, float) and digits else f"{v:,}")
-        out.append(f"{label:>{label_w}} │{bar(v or 0.0, peak, width)} {shown}")
+        out.append(f"{' ' * (label_w - cells(label))}{label} │{bar(v or 0.0, peak, width)} {shown}")
     return out
 
 

@@ -157,3 +157,23 @@ def test_periods_and_charts() -> None:
     assert fill(["b", "unknown", "a"], "source") == ["a", "b", "unknown"]
     assert bar_chart([("x", 2.0), ("yy", 1.0), ("z", None)], width=4) == [" x │████ 2.00", "yy │██ 1.00", " z │ -"]
     assert sparkline([0.0, 1.0, 7.0, None]) == "▁▂█ "  # a value above zero never looks like zero
+    # Labels shaped for a terminal carry invisible direction marks: aligned by the cells they take.
+    marked = "\u202dab\u202c"
+    assert bar_chart([(marked, 1.0), ("xyz", 1.0)], width=2, cells=lambda s: len(s.strip("\u202d\u202c"))) == [
+        f" {marked} │██ 1.00",
+        "xyz │██ 1.00",
+    ]
+
+
+def test_an_arabic_source_is_shaped_in_the_terminal_table_and_chart(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from kzcorpus.cli import app
+
+    (tmp_path / "a.jsonl").write_text(
+        json.dumps({"id": "a", "text": "روسيا وروسيا", "source": "درج"}, ensure_ascii=False) + "\n", encoding="utf-8"
+    )
+    got = CliRunner().invoke(app, ["trend", "روسيا", "--by", "source", "-c", str(tmp_path), "--bidi", "visual", "-f", "table"])
+    assert got.exit_code == 0, got.output
+    shaped = "\u202d\ufe9d\ufead\ufea9\u202c"  # «درج» shaped and in visual order
+    assert got.output.count(shaped) == 2 and "درج" not in got.output  # in the table and in the chart

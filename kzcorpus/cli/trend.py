@@ -176,6 +176,8 @@ def _long_view() -> Any:
 
 def _wide(table: Any, records: list[dict[str, Any]], chart: str, bidi: str | None) -> tuple[Any, list[dict[str, Any]]]:
     """The terminal table: one row per period, the queries side by side, then a chart per query."""
+    from rich.cells import cell_len
+
     from kzcorpus.output import Column, View
     from kzcorpus.render import resolve_bidi, transform
     from kzcorpus.trend import bar_chart, sparkline
@@ -192,7 +194,7 @@ def _wide(table: Any, records: list[dict[str, Any]], chart: str, bidi: str | Non
         row[f"arts{q}"] = r["articles"]
         row[f"rate{q}"] = r["per_10k"]
     one = n == 1
-    columns = [Column("period")]
+    columns = [Column("period", text=True)]  # a source or field value may be Arabic
     if not table.referenced:
         columns += [Column("articles_all", header="articles", numeric=True), Column("tokens", numeric=True)]
     for q in range(n):
@@ -215,7 +217,8 @@ def _wide(table: Any, records: list[dict[str, Any]], chart: str, bidi: str | Non
             continue
         lines.append(head)
         if kind == "bar":
-            lines += ["  " + s for s in bar_chart(list(zip(periods, values, strict=True)), width=40)]
+            labels = [shape(p) for p in periods]
+            lines += ["  " + s for s in bar_chart(list(zip(labels, values, strict=True)), width=40, cells=cell_len)]
         else:
             dated = [p for p in periods if p != "unknown"]
             spark = sparkline(values[: len(dated)])
