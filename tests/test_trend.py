@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -173,7 +174,9 @@ def test_an_arabic_source_is_shaped_in_the_terminal_table_and_chart(tmp_path: Pa
     (tmp_path / "a.jsonl").write_text(
         json.dumps({"id": "a", "text": "روسيا وروسيا", "source": "درج"}, ensure_ascii=False) + "\n", encoding="utf-8"
     )
-    got = CliRunner().invoke(app, ["trend", "روسيا", "--by", "source", "-c", str(tmp_path), "--bidi", "visual", "-f", "table"])
+    got = CliRunner().invoke(
+        app, ["trend", "روسيا", "--by", "source", "-c", str(tmp_path), "--bidi", "visual", "-f", "table"]
+    )
     assert got.exit_code == 0, got.output
     shaped = "\u202d\ufe9d\ufead\ufea9\u202c"  # «درج» shaped and in visual order
     assert got.output.count(shaped) == 2 and "درج" not in got.output  # in the table and in the chart
