@@ -1,7 +1,7 @@
 """Pick, show and check the hand-annotated SaudiNewsNet dev and holdout sets.
 
     python bench/devset.py pick           # the 20 dev ids, then the 10 holdout ids
-    python bench/devset.py pick-set NAME  # a further set's ids (dev2-dates, dev2-entities), disjoint from both
+    python bench/devset.py pick-set NAME  # a further set's ids (dev2-dates, dev2-entities, holdout2), disjoint from both
     python bench/devset.py text ID        # one article's text, for annotators
     python bench/devset.py find ID WORDS  # offsets of WORDS in that article's text
     python bench/devset.py check DIR      # verify bench/dev or bench/holdout
@@ -55,7 +55,12 @@ pick: ``dev2-entities`` (15 articles for entity mentions only, annotated in
 ``bench/dev2-entities/``) shuffles with ``random.Random(7021)`` and keeps
 records of at most 3,000 characters (shorter, so 15 can be annotated by hand
 in one session; the limit is part of the rule, so the set samples the
-shorter two thirds of the corpus, not all of it).
+shorter two thirds of the corpus, not all of it).  ``holdout2`` (10 articles
+annotated for entities and dates in ``bench/holdout2/``, a fresh untouched
+evaluation set) shuffles with ``random.Random(9091)``, keeps records of at
+most 4,000 characters and also skips every pick of ``dev2-dates`` and
+``dev2-entities`` (:data:`ALSO_SKIP`), so it shares no article with any
+earlier set.  Sets in :data:`ENTITIES_ONLY` have no dates files.
 
 ``check DIR`` reads ``DIR/dates.jsonl``, ``DIR/entities.jsonl`` and
 ``DIR/doc_dates.json`` and verifies, for every line, that
@@ -91,7 +96,11 @@ DEV_SIZE = 20
 HOLDOUT_SIZE = 10
 MAX_CHARS = 12_000
 #: name -> (seed, size, longest text): sets picked after dev and holdout, disjoint from them.
-EXTRA_SETS: dict[str, tuple[int, int, int]] = {"dev2-entities": (7021, 15, 3_000)}
+EXTRA_SETS: dict[str, tuple[int, int, int]] = {"dev2-entities": (7021, 15, 3_000), "holdout2": (9091, 10, 4_000)}
+#: extra sets annotated for entities only (no dates.jsonl, no doc_dates.json).
+ENTITIES_ONLY = {"dev2-entities"}
+#: extra set -> further sets whose picks it skips besides dev and holdout.
+ALSO_SKIP: dict[str, tuple[str, ...]] = {"holdout2": ("dev2-dates", "dev2-entities")}
 TEXT_FIELDS = ("text", "content")  # as kzcorpus.corpus.TEXT_FIELDS
 _MONTHS = (
     "يناير|فبراير|مارس|أبريل|ابريل|إبريل|مايو|يونيو|يوليو|أغسطس|اغسطس|سبتمبر|أكتوبر|اكتوبر|نوفمبر|ديسمبر"
@@ -170,6 +179,8 @@ def pick_extra(name: str) -> list[str]:
     seed, size, longest = EXTRA_SETS[name]
     dev, holdout = pick()
     taken = set(dev) | set(holdout)
+    for other in ALSO_SKIP.get(name, ()):
+        taken.update(pick_named(other) if other in NAMED_SETS else pick_extra(other))
     allrecs = [(rid, len(body(rec)), bool(body(rec).strip())) for rid, rec in records()]
     order = list(range(len(allrecs)))
     random.Random(seed).shuffle(order)
@@ -221,14 +232,15 @@ def read_jsonl(path: Path, faults: list[str]) -> list[dict[str, Any]]:
 
 def check(directory: Path) -> int:
     faults: list[str] = []
-    extra = directory.resolve().name in EXTRA_SETS  # entities only: no dates, no doc_dates.json
-    dates = [] if extra else read_jsonl(directory / "dates.jsonl", faults)
+    extra = directory.resolve().name in EXTRA_SETS
+    entities_only = directory.resolve().name in ENTITIES_ONLY  # no dates, no doc_dates.json
+    dates = [] if entities_only else read_jsonl(directory / "dates.jsonl", faults)
     entities = read_jsonl(directory / "entities.jsonl", faults)
     doc_dates: dict[str, Any] = {}
     dd_path = directory / "doc_dates.json"
     if dd_path.is_file():
         doc_dates = json.loads(dd_path.read_text(encoding="utf-8"))
-    elif not extra:
+    elif not entities_only:
         faults.append(f"{dd_path}: missing")
     docs = {r.get("doc") for r in dates + entities} | set(doc_dates)
     docs.discard(None)
@@ -250,13 +262,13 @@ def check(directory: Path) -> int:
 
     for name, rows, keys in (("dates.jsonl", dates, DATE_KEYS), ("entities.jsonl", entities, ENTITY_KEYS)):
         prev: tuple[int, int] | None = None
-        order = {d: i for i, d in enumerate(split if extra and split else dev + holdout)}
+        order = {d: i for i, d in enumerate(dev + holdout)}
         seen: set[tuple[str, int, int]] = set()
         for n, row in enumerate(rows, 1):
             where = f"{directory / name}:{n}"
-            extra = set(row) - keys
-            if extra:
-                faults.append(f"{where}: unknown fields {sorted(extra)}")
+            unknown = set(row) - keys
+            if unknown:
+                faults.append(f"{where}: unknown fields {sorted(unknown)}")
             need = keys - OPTIONAL_KEYS
             lacking = need - set(row)
             if lacking:
