@@ -155,7 +155,7 @@ class CollocTask:
             if self.mentions is None:
                 out["counts"] = doc.count_words(spans) if self.counts else Counter()
             else:
-                out["tokens"] = doc.count_tokens(spans)
+                out["tokens"] = doc.part_tokens("all" if self.scope == "all" else "body")
                 out["counts"] = self._in_scope(doc, list(self.mentions(doc)), spans)
             return out
         hits = [h for h in self.finder.find(doc) if _inside(h.start, spans)]

@@ -205,6 +205,17 @@ class Doc:
         wanted = {which} if isinstance(which, str) else set(which)
         return [(p.start, p.end) for p in self.parts if p.part in wanted]
 
+    def part_tokens(self, which: str | Sequence[str] = "body") -> int:
+        """How many tokens the lines in part(s) *which* hold (``"all"``: every
+        line): ``count_tokens(spans(which))``, from the counts the parts were
+        classified with."""
+        wanted = None if which == "all" else {which} if isinstance(which, str) else set(which)
+        total = 0
+        for p in self.parts:
+            if wanted is None or p.part in wanted:
+                total += p.words if p.words is not None else self.count_tokens([(p.start, p.end)])
+        return total
+
     def count_tokens(self, spans: Iterable[tuple[int, int]]) -> int:
         """How many of :attr:`tokens` start inside *spans* (e.g. :meth:`spans`),
         without building the tokens when they are not built yet (a token

@@ -84,7 +84,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 from kzcorpus.arabic import WORD_RE, FoldOptions, fold
@@ -232,6 +232,14 @@ COMMENT_RULES: tuple[Rule, ...] = (
     _rule("comment-reply", r"رد|الرد|ردا|reply|إبلاغ|ابلاغ|report|أعجبني|اعجبني|like"),
 )
 
+_ALL_RULES = (*LINE_RULES, *BLOCK_OPENERS, COMMENTS_OPENER, *COMMENT_RULES)
+#: No rule matches a line of more words than this (each has ``max_words``).
+_RULE_MAX_WORDS = max(r.max_words for r in _ALL_RULES)
+#: Rules matched against the text as written: the most words and the
+#: first lines they look at (every line when one has no ``head``).
+_RAW_MAX_WORDS = max((r.max_words for r in _ALL_RULES if r.raw), default=0)
+_RAW_HEAD = max((r.head or 1 << 30 for r in _ALL_RULES if r.raw), default=0)
+
 _BULLET_RE = re.compile(r"^(?:[*•◦▪►\-–—]|\d{1,3}\s*[.)\-–]\s)")
 _TITLE_END_RE = re.compile(r"[.:،,;؛]$")
 _CLOSERS = "\"'»”’)]}"
@@ -261,6 +269,9 @@ class Part:
     end: int
     part: PartName
     reason: str
+    #: How many words (:data:`~kzcorpus.arabic.WORD_RE` tokens) it holds,
+    #: counted while classifying (``None`` for a part made elsewhere).
+    words: int | None = field(default=None, compare=False, repr=False)
 
     def record(self, text: str | None = None) -> dict[str, Any]:
         rec: dict[str, Any] = {
@@ -281,14 +292,18 @@ class _Raw(NamedTuple):
     line: int
     start: int
     end: int
-    folded: str  # folded, white space collapsed
+    folded: str  # folded, white space collapsed (not collapsed past _RULE_MAX_WORDS words)
     words: int
-    plain: str  # as written, white space collapsed
+    plain: str  # as written, white space collapsed (only where a raw rule may match, else "")
 
 
 def _lines(text: str, folded: str | None = None) -> Iterator[_Raw]:
     """Non-blank lines split at ``\n`` only, so that line numbers agree with
-    :class:`kzcorpus.arabic.LineIndex` (KWIC's ``line``)."""
+    :class:`kzcorpus.arabic.LineIndex` (KWIC's ``line``).
+
+    A line longer than every rule's ``max_words`` is never matched against
+    a rule, so its folded text is left as folded (not collapsed) and its
+    ``plain`` text is not made: a long paragraph costs one word count."""
     pos = 0
     count = -1
     # Folding never adds or removes a line break, so the text is folded once
@@ -304,9 +319,13 @@ def _lines(text: str, folded: str | None = None) -> Iterator[_Raw]:
         if start == end:
             continue
         count += 1
-        seg = text[start:end]
-        plain = " ".join(seg.split())
-        yield _Raw(count, n, start, end, " ".join(folded_lines[n - 1].split()), len(WORD_RE.findall(seg)), plain)
+        words = len(WORD_RE.findall(text, start, end))
+        fline = folded_lines[n - 1]
+        if words > _RULE_MAX_WORDS:
+            yield _Raw(count, n, start, end, fline, words, "")
+            continue
+        plain = " ".join(text[start:end].split()) if words <= _RAW_MAX_WORDS and count < _RAW_HEAD else ""
+        yield _Raw(count, n, start, end, " ".join(fline.split()), words, plain)
 
 
 def _match(rule: Rule, raw: _Raw) -> bool:
@@ -319,6 +338,8 @@ def _match(rule: Rule, raw: _Raw) -> bool:
 
 
 def _first(rules: Sequence[Rule], raw: _Raw) -> str | None:
+    if raw.words > _RULE_MAX_WORDS:
+        return None
     for rule in rules:
         if _match(rule, raw):
             return rule.name
@@ -366,6 +387,37 @@ def continues_sentence(line: str) -> bool:
 
 def _norm(folded: str) -> str:
     return " ".join(_NORM_RE.sub(" ", folded).split())
+
+
+#: How many pieces after each of its three probe points a line's probe
+#: word is looked for in.
+_PROBE_TRIES = 6
+
+
+def _inner_words(folded: str) -> tuple[str, ...]:
+    """Words of at least 4 letters found from a third, a half and two thirds
+    of *folded* on, each a whole word of ``_norm(folded)`` with a word
+    before and after it (``()`` when none is found): a line whose normal
+    form holds ``_norm(folded)`` holds each of them as written.  A word is
+    a piece between two spaces for which ``str.isalnum`` holds, i.e. all
+    ``[^\\W_]``, the letters ``_NORM_RE`` keeps."""
+    n = len(folded)
+    out: list[str] = []
+    for at in (n // 3, n // 2, 2 * n // 3):
+        s = folded.find(" ", at)
+        for _ in range(_PROBE_TRIES):
+            e = folded.find(" ", s + 1) if s >= 0 else -1
+            if e < 0:
+                break
+            word = folded[s + 1 : e]
+            if len(word) >= 4 and word.isalnum() and word not in out:
+                after = folded.find(" ", e + 1)
+                before = folded[folded.rfind(" ", 0, s) + 1 : s]
+                if before.isalnum() and folded[e + 1 : after if after >= 0 else n].isalnum():
+                    out.append(word)
+                    break
+            s = e
+    return tuple(out)
 
 
 def classify(source: Article | str, folded: str | None = None, boilerplate: Outlet | None = None) -> list[Part]:
@@ -449,25 +501,49 @@ def classify(source: Article | str, folded: str | None = None, boilerplate: Outl
 
     # 3. A line whose text is all found again in a longer (or a later
     #    identical) body line: a stand-first or pull quote printed twice.
+    #    Normalising every line is costly, so a line is normalised only when
+    #    it may hold the candidate: when it holds some inner words of the
+    #    candidate (any word of the candidate's normal form but its first
+    #    and last, which may be cut, is a whole word of the other's).
     cand = [i for i, d in enumerate(decided) if d is None and raws[i].words >= REPEAT_MIN_WORDS]
-    norms = {i: _norm(raws[i].folded) for i, d in enumerate(decided) if d is None}
+    undecided = [i for i, d in enumerate(decided) if d is None]
+    norms: dict[int, str] = {}
+
+    def norm(i: int) -> str:
+        if i not in norms:
+            norms[i] = _norm(raws[i].folded)
+        return norms[i]
+
     for i in cand:
-        key = norms[i]
-        for j, other in norms.items():
-            if j == i or len(other) < len(key) or (len(other) == len(key) and j > i):
+        probes = _inner_words(raws[i].folded)
+        first_probe = probes[0] if probes else ""
+        for j in undecided:
+            other_folded = raws[j].folded
+            if j == i or first_probe not in other_folded or not all(w in other_folded for w in probes[1:]):
+                continue
+            key, other = norm(i), norm(j)
+            if len(other) < len(key) or (len(other) == len(key) and j > i):
                 continue
             if key in other:
                 decided[i] = ("residue", f"repeat of line {raws[j].line}")
                 break
 
-    out = [Part(raw.line, raw.start, raw.end, *(decided[i] or ("body", "text"))) for i, raw in enumerate(raws)]
+    out = [
+        Part(raw.line, raw.start, raw.end, *(decided[i] or ("body", "text")), words=raw.words)
+        for i, raw in enumerate(raws)
+    ]
     if tail is not None and out[-1].part != "residue":
         last = out[-1]
         cut = tail
         while cut > last.start and text[cut - 1].isspace():
             cut -= 1
-        tail_part = Part(last.line, tail, last.end, "residue", "boilerplate tail")
-        out[-1:] = [replace(last, end=cut), tail_part] if cut > last.start else [replace(tail_part, start=last.start)]
+        tail_words = len(WORD_RE.findall(text, tail, last.end))
+        tail_part = Part(last.line, tail, last.end, "residue", "boilerplate tail", tail_words)
+        out[-1:] = (
+            [replace(last, end=cut, words=len(WORD_RE.findall(text, last.start, cut))), tail_part]
+            if cut > last.start
+            else [replace(tail_part, start=last.start, words=last.words)]
+        )
     return out
 
 

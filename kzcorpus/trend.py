@@ -117,7 +117,7 @@ def fill(labels: Iterable[str], by: str) -> list[str]:
 
 def body_tokens(doc: Doc) -> int:
     """Tokens in the body lines of *doc*: ``words`` of ``kzcorpus stats``."""
-    return doc.count_tokens(doc.spans("body"))
+    return doc.part_tokens("body")
 
 
 def group_of(doc: Doc, by: str, date: str | object | None = FIND_DATE) -> str:

@@ -6,6 +6,8 @@ import re
 from collections import Counter
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kzcorpus.arabic import LineIndex
 from kzcorpus.corpus import Article
@@ -305,6 +307,46 @@ def test_repeated_paragraph_counts_once() -> None:
     ]
     # Short repeated lines (sub-headings, phrases) stay.
     assert parts_of(BODY + "\nالخلاصة\n" + BODY2 + "\nالخلاصة") == [("body", "text")] * 4
+
+
+def test_repeat_found_whatever_the_punctuation_and_spelling() -> None:
+    # The copy inside the longer line has other punctuation, spacing and
+    # hamza spelling: the normal forms still contain each other, so the
+    # cheap word probes must not rule the pair out.  With one word more
+    # («قالت») the line is not a repeat.
+    lead = "قالت الحكومة ، اليوم عن خطة جديدة: لدعم الاقتصاد الوطني في الأعوام المقبلة"
+    longer = "وأكدت مصادر أن «الحكومة»  اليوم عن خطة  جديدة لدعم الاقتصاد الوطني في الاعوام المقبلة، وذلك بعد اجتماع طويل."
+    assert parts_of(BODY + "\n" + "قالت " + lead.split(" ", 1)[1] + "\n" + longer) == [
+        ("body", "text"),
+        ("body", "text"),
+        ("body", "text"),
+    ]
+    text = BODY + "\n" + lead.replace("قالت ", "") + "\n" + longer
+    assert parts_of(text)[1] == ("residue", "repeat of line 3")
+
+
+@given(st.lists(st.sampled_from(["خطة", "الاقتصاد", "في", "،", "«دعم»", "2015", "x_y", "الوطني", "(", "جديدة"]), min_size=8, max_size=30), st.integers(0, 40), st.integers(0, 40))
+@settings(max_examples=300, deadline=None)
+def test_inner_words_are_in_any_line_holding_the_line(words: list[str], cut: int, pad: int) -> None:
+    # Whatever the line, a line whose normal form holds its normal form
+    # holds each probe word as folded: the probes never rule out a repeat.
+    from kzcorpus.parts import _inner_words, _norm
+
+    line = " ".join(words)
+    other = "كلام قبل " * pad + line[cut % 3 :] + " وكلام بعد"
+    if _norm(line) in _norm(other):
+        assert all(w in other for w in _inner_words(line))
+    assert all(w in line and w.isalnum() and len(w) >= 4 for w in _inner_words(line))
+
+
+def test_parts_carry_their_word_counts() -> None:
+    text = "fbpx\nعنوان المقال هنا\n" + BODY + "\n" + BODY2
+    doc = Doc(Article("t", text, "t.txt"))
+    for p in doc.parts:
+        assert p.words == len(re.findall(r"[^\W_]+", text[p.start : p.end]))
+    assert doc.part_tokens("body") == doc.count_tokens(doc.spans("body")) == 16 + 16
+    assert doc.part_tokens("all") == doc.count_tokens(doc.spans("all"))
+    assert doc.part_tokens(["title", "residue"]) == 4
 
 
 def test_crlf_offsets() -> None:
