@@ -315,7 +315,9 @@ def test_repeat_found_whatever_the_punctuation_and_spelling() -> None:
     # cheap word probes must not rule the pair out.  With one word more
     # («قالت») the line is not a repeat.
     lead = "قالت الحكومة ، اليوم عن خطة جديدة: لدعم الاقتصاد الوطني في الأعوام المقبلة"
-    longer = "وأكدت مصادر أن «الحكومة»  اليوم عن خطة  جديدة لدعم الاقتصاد الوطني في الاعوام المقبلة، وذلك بعد اجتماع طويل."
+    longer = (
+        "وأكدت مصادر أن «الحكومة»  اليوم عن خطة  جديدة لدعم الاقتصاد الوطني في الاعوام المقبلة، وذلك بعد اجتماع طويل."
+    )
     assert parts_of(BODY + "\n" + "قالت " + lead.split(" ", 1)[1] + "\n" + longer) == [
         ("body", "text"),
         ("body", "text"),
@@ -325,7 +327,15 @@ def test_repeat_found_whatever_the_punctuation_and_spelling() -> None:
     assert parts_of(text)[1] == ("residue", "repeat of line 3")
 
 
-@given(st.lists(st.sampled_from(["خطة", "الاقتصاد", "في", "،", "«دعم»", "2015", "x_y", "الوطني", "(", "جديدة"]), min_size=8, max_size=30), st.integers(0, 40), st.integers(0, 40))
+@given(
+    st.lists(
+        st.sampled_from(["خطة", "الاقتصاد", "في", "،", "«دعم»", "2015", "x_y", "الوطني", "(", "جديدة"]),
+        min_size=8,
+        max_size=30,
+    ),
+    st.integers(0, 40),
+    st.integers(0, 40),
+)
 @settings(max_examples=300, deadline=None)
 def test_inner_words_are_in_any_line_holding_the_line(words: list[str], cut: int, pad: int) -> None:
     # Whatever the line, a line whose normal form holds its normal form
