@@ -222,9 +222,10 @@ class FoldMap:
 
     __slots__ = ("_deleted", "_fs", "_len", "_os", "_pend", "_q", "_width", "end", "folded", "original", "start")
 
-    def __init__(self, original: str, opts: FoldOptions = DEFAULT_FOLD) -> None:
+    def __init__(self, original: str, opts: FoldOptions = DEFAULT_FOLD, folded: str | None = None) -> None:
+        """*folded* is ``fold(original, opts)`` when the caller has it already."""
         self.original = original
-        self.folded = fold(original, opts)
+        self.folded = fold(original, opts) if folded is None else folded
         self.start = _Offsets(self, end=False)
         self.end = _Offsets(self, end=True)
         table = _table(opts)

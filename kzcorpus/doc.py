@@ -63,6 +63,7 @@ class Doc:
 
     __slots__ = (
         "_fmap",
+        "_folded",
         "_lines",
         "_memo",
         "_part_starts",
@@ -80,6 +81,7 @@ class Doc:
         #: :attr:`parts` uses its outlet for this article's source.
         self.boilerplate = boilerplate
         self._fmap: FoldMap | None = None
+        self._folded: str | None = None
         self._lines: LineIndex | None = None
         self._tokens: list[Token] | None = None
         self._words: list[str] | None = None
@@ -135,12 +137,18 @@ class Doc:
     def fmap(self) -> FoldMap:
         """The folded text and its offset map (the article's only fold)."""
         if self._fmap is None:
-            self._fmap = FoldMap(self.article.text)
+            self._fmap = FoldMap(self.article.text, folded=self._folded)
         return self._fmap
 
     @property
     def folded(self) -> str:
-        return self.fmap.folded
+        """The folded text (without building its offset map, which page parts
+        do not need; :attr:`fmap` reuses it)."""
+        if self._fmap is not None:
+            return self._fmap.folded
+        if self._folded is None:
+            self._folded = fold(self.article.text)
+        return self._folded
 
     @property
     def lines(self) -> LineIndex:

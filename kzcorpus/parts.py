@@ -482,9 +482,15 @@ def classify(source: Article | str, folded: str | None = None, boilerplate: Outl
     if rest:
         first = rest[0]
         line = text[raws[first].start : raws[first].end]
-        key = _norm(raws[first].folded)
+        # A copy holds every whole word of the first line as written, which
+        # is cheaper to test than normalising both.
+        whole = [w for w in raws[first].folded.split() if w.isalnum()]
+        key = None
         copies = []
         for i in rest[1:]:
+            if not all(w in raws[i].folded for w in whole):
+                break
+            key = key or _norm(raws[first].folded)
             if _norm(raws[i].folded) != key:
                 break
             copies.append(i)
