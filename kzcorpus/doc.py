@@ -30,7 +30,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Hashable, Iterable, Sequence
-from typing import TYPE_CHECKING, Any, NamedTuple, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol, TypeVar, cast
 
 from kzcorpus.arabic import WORD_RE, FoldMap, LineIndex, Span, Token, fold
 from kzcorpus.arabic import sentences as _sentences
@@ -244,16 +244,16 @@ class Doc:
             for s, e in spans:
                 out.update(words[bisect_left(starts, s) : bisect_left(starts, e)])
             return out
-        surfaces: Counter[str] = Counter()
         text, find = self.article.text, WORD_RE.findall
+        surfaces: list[str] = []
         for s, e in spans:
-            surfaces.update(find(text, s, e))
-        folded: dict[str, int] = {}
-        known = _WORD_FOLDS.get
-        for surface, n in surfaces.items():
-            w = known(surface) or fold_word(surface)
-            folded[w] = folded.get(w, 0) + n
-        out.update(folded)
+            surfaces += find(text, s, e)
+        # Look every word up in C (map), fold only those never seen, count in C.
+        known: Callable[[str], str | None] = _WORD_FOLDS.get
+        found: list[str | None] = list(map(known, surfaces))
+        if None in found:
+            found = [w if w is not None else fold_word(t) for w, t in zip(found, surfaces, strict=True)]
+        out.update(cast("list[str]", found))
         return out
 
     def with_parts(self, records: Iterable[dict[str, Any]], key: str = "start") -> Iterable[dict[str, Any]]:
