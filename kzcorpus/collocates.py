@@ -115,8 +115,9 @@ def log_likelihood(o: int, f_n: int, f_c: int, n: int) -> float:
 
 
 class CollocTask:
-    """A picklable per-article task: the counted text's word counts, the
-    node's hits, and what stands in their windows."""
+    """A picklable per-article task: the counted text's words (every token's
+    folded word, a list; entities: a ``Counter``), the node's hits, and what
+    stands in their windows."""
 
     def __init__(
         self,
@@ -153,7 +154,7 @@ class CollocTask:
         if not self.may_match(doc.text):
             # No hit of the node: only the counted text's counts (the tokens are not built).
             if self.mentions is None:
-                out["counts"] = doc.count_words(spans) if self.counts else Counter()
+                out["counts"] = doc.words_in(spans) if self.counts else []
             else:
                 out["tokens"] = doc.part_tokens("all" if self.scope == "all" else "body")
                 out["counts"] = self._in_scope(doc, list(self.mentions(doc)), spans)
@@ -170,7 +171,7 @@ class CollocTask:
             starts = [t.start for t in all_tokens]
             idx = [i for s, e in spans for i in range(bisect_left(starts, s), bisect_left(starts, e))]
         if self.mentions is None:
-            out["counts"] = Counter(doc.words[i] for i in idx) if self.counts else Counter()
+            out["counts"] = [doc.words[i] for i in idx] if self.counts else []
         else:
             out["tokens"] = len(idx)
             out["counts"] = Counter()
@@ -313,10 +314,11 @@ class CollocTable:
     def add(self, result: dict[str, Any]) -> None:
         if result.get("verdict") != "keep":
             return
-        counts: Counter[str] = result["counts"]
+        # Words come as a list of every token (counted in C), entities as a Counter.
+        counts: list[str] | Counter[str] = result["counts"]
         if self.stored is None:
             self.counts.update(counts)
-            self.n_tokens += result["tokens"] if self.entities else sum(counts.values())
+            self.n_tokens += result["tokens"] if self.entities else len(counts)
         self.nodes += result["nodes"]
         for key, surface, side in result["window"]:
             (self.left if side == "left" else self.right)[key] += 1

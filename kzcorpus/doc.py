@@ -237,24 +237,26 @@ class Doc:
     def count_words(self, spans: Iterable[tuple[int, int]]) -> Counter[str]:
         """How often each folded word (:attr:`words`) starts inside *spans*,
         without building the tokens when they are not built yet."""
-        out: Counter[str] = Counter()
+        return Counter(self.words_in(spans))
+
+    def words_in(self, spans: Iterable[tuple[int, int]]) -> list[str]:
+        """The folded words (:attr:`words`) that start inside *spans*, in
+        order, without building the tokens when they are not built yet (a
+        list, which a ``Counter`` counts in C)."""
         if self._tokens is not None:
             starts = [t.start for t in self._tokens]
             words = self.words
-            for s, e in spans:
-                out.update(words[bisect_left(starts, s) : bisect_left(starts, e)])
-            return out
+            return [w for s, e in spans for w in words[bisect_left(starts, s) : bisect_left(starts, e)]]
         text, find = self.article.text, WORD_RE.findall
         surfaces: list[str] = []
         for s, e in spans:
             surfaces += find(text, s, e)
-        # Look every word up in C (map), fold only those never seen, count in C.
+        # Look every word up in C (map) and fold only those never seen.
         known: Callable[[str], str | None] = _WORD_FOLDS.get
         found: list[str | None] = list(map(known, surfaces))
         if None in found:
             found = [w if w is not None else fold_word(t) for w, t in zip(found, surfaces, strict=True)]
-        out.update(cast("list[str]", found))
-        return out
+        return cast("list[str]", found)
 
     def with_parts(self, records: Iterable[dict[str, Any]], key: str = "start") -> Iterable[dict[str, Any]]:
         """Set ``part`` on each record from its offset *key*."""
