@@ -180,3 +180,25 @@ def test_an_arabic_source_is_shaped_in_the_terminal_table_and_chart(tmp_path: Pa
     assert got.exit_code == 0, got.output
     shaped = "\u202d\ufe9d\ufead\ufea9\u202c"  # «درج» shaped and in visual order
     assert got.output.count(shaped) == 2 and "درج" not in got.output  # in the table and in the chart
+
+
+def test_a_long_run_without_an_index_says_what_an_index_saves(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    import kzcorpus.cli.common as common
+
+    monkeypatch.setattr(common, "INDEX_TIP_ARTICLES", 3)  # the handmade corpus stands for a large one
+    for cmd in (["trend", "روسيا", "--by", "month"], ["collocates", "روسيا"]):
+        code, _, err = run(capsys, *cmd, "--corpus", HANDMADE, "--json")
+        assert code in (0, 1), err
+        assert "note: without an index all " in err and "--index FILE" in err
+    ix = str(tmp_path / "h.kzi")
+    code, _, err = run(capsys, "index", "build", "--corpus", HANDMADE, "--index", ix)
+    assert code in (0, 1), err
+    for cmd in (["trend", "روسيا", "--by", "month"], ["collocates", "روسيا"]):
+        code, _, err = run(capsys, *cmd, "--corpus", HANDMADE, "--index", ix, "--json")
+        assert code in (0, 1), err
+        assert "without an index" not in err
+    monkeypatch.setattr(common, "INDEX_TIP_ARTICLES", 5_000)
+    code, _, err = run(capsys, "trend", "روسيا", "--corpus", HANDMADE, "--json")
+    assert "without an index" not in err

@@ -22,6 +22,7 @@ from kzcorpus.cli.common import (
     dedupe_option,
     emit_records,
     finish,
+    index_tip,
     jobs_or_default,
     open_corpus,
     plural,
@@ -126,13 +127,17 @@ def collocates(
     articles: Any = (a for a in c if sl.metadata_ok(a))
     with progress_bar() as progress:
         keep = task.may_match if stored is not None else None
+        read = 0
         model = boilerplate_for(c, task)  # the corpus's, though a generator of its articles is scanned
         for _, result in scan(
             articles, task, jobs=jobs_or_default(jobs), keep=keep, progress=progress, boilerplate=model
         ):
             sl.count(result["verdict"])
             table.add(result)
+            read += 1
         rows: Any = table.records(by, min_count=min_count)
+    if stored is None:
+        index_tip(c, read)
     slice_note(sl)
     n_rows = len(rows)
     if limit is not None:

@@ -387,6 +387,22 @@ def per_article(corpus: Any, kind: str, task: Any, jobs: int | None, keep: Any =
         yield from scan(corpus, task, jobs=jobs_or_default(jobs), keep=keep, progress=progress)
 
 
+#: A trend or collocates run that read this many articles without an index
+#: ends with a note saying what an index would save.
+INDEX_TIP_ARTICLES = 5_000
+
+
+def index_tip(corpus: Any, articles: int) -> None:
+    """After a pass that read and counted every one of *articles* articles
+    for want of an index: say (on stderr) that an index answers in seconds."""
+    if articles >= INDEX_TIP_ARTICLES and getattr(corpus, "index", None) is None:
+        _stderr(
+            f"note: without an index all {articles:,} articles were read and their words counted; "
+            "build one once (kzcorpus index build --corpus … --index FILE) and pass --index FILE "
+            "to answer such questions in seconds"
+        )
+
+
 def finish(written: int, corpus: Any) -> NoReturn:
     sl = _INPUT.get("slice")
     if sl is not None and sl.note():

@@ -19,6 +19,7 @@ from kzcorpus.cli.common import (
     dedupe_option,
     emit_records,
     finish,
+    index_tip,
     jobs_or_default,
     open_corpus,
     plural,
@@ -163,9 +164,12 @@ def _run(c: Any, task: Any, table: Any, sl: Any, jobs: int | None) -> None:
                 table.add(result, articles=False)
             return
         model = boilerplate_for(c, task)  # the corpus's, though a generator of its articles is scanned
+        read = 0
         for _, result in scan(articles, task, jobs=jobs_or_default(jobs), progress=progress, boilerplate=model):
             sl.count(result["verdict"])
             table.add(result)
+            read += 1
+    index_tip(c, read)
 
 
 def _long_view() -> Any:
