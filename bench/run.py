@@ -21,6 +21,10 @@ SCRIPTS = [
     ("archive scale: all cores, the index (SaudiNewsNet)", ["bench_archive.py", "--repeats", "3"]),
     ("learned boilerplate: the first pass, what it finds (SaudiNewsNet)", ["bench_boilerplate.py", "--repeats", "3"]),
     ("trend and collocates against a cold kwic (SaudiNewsNet)", ["bench_analyst.py", "--repeats", "3"]),
+    (
+        "what counting every article's body tokens costs, against a cold kwic (SaudiNewsNet)",
+        ["bench_floor.py", "--repeats", "3"],
+    ),
     ("--dedupe: cost and articles left out (SaudiNewsNet)", ["bench_dedupe.py", "--repeats", "3"]),
     (
         "long one-line articles (linear time)",
