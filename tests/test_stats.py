@@ -414,3 +414,37 @@ def test_article_detail(seeds: list[Article]) -> None:
     assert d2["dated_events"] and all(
         list(e) == ["value", "kind", "text", "start", "sentence"] for e in d2["dated_events"]
     )
+
+
+def test_words_from_per_article_results_equal_the_serial_count(seeds: list[Article]) -> None:
+    # What `words --jobs N` does: every article's tally computed apart (on
+    # any core), then added up in corpus order; the list must not change,
+    # ties, spellings and article counts included.
+    from kzcorpus.doc import Doc
+    from kzcorpus.stats.words import WordsTask
+
+    for scope in ("body", "all"):
+        serial = word_frequencies(seeds, scope=scope, stopwords=False)
+        task = WordsTask(scope)
+        assert word_frequencies([], scope=scope, stopwords=False, results=[task(Doc(a)) for a in seeds]) == serial
+    assert len(serial) > 500
+
+
+def test_words_jobs_do_not_matter(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    import json
+
+    import kzcorpus.engine
+    from kzcorpus.cli import main
+
+    def words(*args: str) -> list[dict[str, object]]:
+        with pytest.raises(SystemExit):
+            main(["words", "--json", *args])
+        rows = json.loads(capsys.readouterr().out)
+        assert isinstance(rows, list)
+        return rows
+
+    serial = words("--jobs", "1", "--limit", "300")
+    monkeypatch.setattr(kzcorpus.engine, "POOL_AFTER_CHARS", 0)
+    monkeypatch.setattr(kzcorpus.engine, "CHUNK_ARTICLES", 1)
+    assert words("--jobs", "2", "--limit", "300") == serial
+    assert len(serial) == 300

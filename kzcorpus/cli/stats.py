@@ -252,6 +252,7 @@ def words(
     format: FormatOpt = None,
     json: JsonOpt = False,
     bidi: BidiOpt = None,
+    jobs: JobsOpt = None,
 ) -> None:
     """Word frequencies for the corpus (or --doc): folded, clitic forms counted with their base word.
 
@@ -267,6 +268,8 @@ def words(
     """
     from kzcorpus.output import Column, View
     from kzcorpus.stats import word_frequencies
+    from kzcorpus.stats.measures import Scope
+    from kzcorpus.stats.words import WordsTask
 
     if with_dispersion or parts is not None:
         _words_dispersion(
@@ -285,13 +288,15 @@ def words(
             bidi,
         )
     c = open_corpus(corpus, metadata, encoding, doc)
+    scope: Scope = "all" if all_lines else "body"
     rows = word_frequencies(
         c,
         stopwords=not keep_stopwords,
         ngram=ngram,
-        scope="all" if all_lines else "body",
+        scope=scope,
         top=limit,
         min_count=min_count,
+        results=(r for _, r in per_article(c, "words", WordsTask(scope), jobs)) if ngram == 1 else None,
     )
     view = View(
         [

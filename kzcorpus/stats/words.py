@@ -204,6 +204,7 @@ class Tally:
         self.tokens = 0
         self.is_number: set[str] = set()
         self.doc_sets: list[frozenset[str]] = []
+        self._pairs: Counter[str] = Counter()  # "word\0surface" (add_result)
 
     def add(self, tokens: Sequence[Token], words: Sequence[str]) -> None:
         self.tokens += len(words)
@@ -216,6 +217,28 @@ class Tally:
             sp[t.surface] += 1
             if script(t.surface) == "number":
                 self.is_number.add(w)
+
+    def add_result(self, result: Mapping[str, Any]) -> None:
+        """Add one article's words as :class:`WordsTask` returns them: the same
+        totals, spellings and article counts as :meth:`add`, counted in C
+        (spellings wait in ``(word, surface)`` keys until :meth:`settle`)."""
+        words: list[str] = result["words"]
+        self.tokens += len(words)
+        self.counts.update(words)
+        self.doc_sets.append(frozenset(words))
+        self._pairs.update(result["pairs"])
+        self.is_number.update(result["numbers"])
+
+    def settle(self) -> None:
+        """Spellings from the keys :meth:`add_result` counted, in the order
+        :meth:`add` would have met them (first seen first)."""
+        for key, n in self._pairs.items():
+            w, _, surface = key.partition(_PAIR)
+            sp = self.spellings.get(w)
+            if sp is None:
+                sp = self.spellings[w] = Counter()
+            sp[surface] += n
+        self._pairs.clear()
 
     def grouped(self, grouper: Grouper) -> tuple[Counter[str], dict[str, Counter[str]]]:
         """Counts per base, and per base the folded forms counted under it."""
@@ -262,6 +285,28 @@ def ranked(counts: Counter[Any], min_count: int = 1, top: int | None = None) -> 
     return items[:top] if top is not None else items
 
 
+#: Joins a folded word and a spelling in :class:`WordsTask`'s pairs (in neither).
+_PAIR = "\0"
+
+
+class WordsTask:
+    """A picklable per-article task (for :func:`kzcorpus.engine.scan`): the
+    article's word tally in *scope*, for ``word_frequencies(results=…)``."""
+
+    def __init__(self, scope: Scope = "body") -> None:
+        check_scope(scope)
+        self.scope = scope
+
+    def __call__(self, doc: Doc) -> dict[str, Any]:
+        c = scoped(doc, self.scope)
+        words = list(c.words)
+        return {
+            "words": words,
+            "pairs": [w + _PAIR + t.surface for t, w in zip(c.tokens, words, strict=True)],
+            "numbers": sorted({w for t, w in zip(c.tokens, words, strict=True) if script(t.surface) == "number"}),
+        }
+
+
 def word_frequencies(
     articles: Iterable[Doc | Article],
     *,
@@ -271,6 +316,7 @@ def word_frequencies(
     group_clitics: bool = True,
     top: int | None = None,
     min_count: int = 1,
+    results: Iterable[Mapping[str, Any]] | None = None,
 ) -> list[dict[str, Any]]:
     """A frequency list of *articles* (one article for ``words --doc``).
 
@@ -279,6 +325,9 @@ def word_frequencies(
     sequences of N tokens inside one sentence; clitics are grouped for
     single words only.  Records: ``rank``, ``word``, ``count``,
     ``per_10k``, ``docs``, ``forms`` (see the module docstring).
+    *results*: the articles' :class:`WordsTask` results in corpus order
+    (e.g. computed on every core), instead of counting *articles* here
+    (single words only); the list is the same.
     """
     check_scope(scope)
     if ngram < 1:
@@ -286,9 +335,14 @@ def word_frequencies(
     if ngram > 1:
         return _ngram_frequencies(articles, ngram, stopwords, scope, top, min_count)
     tally = Tally()
-    for doc in docs(articles):
-        c = scoped(doc, scope)
-        tally.add(c.tokens, c.words)
+    if results is not None:
+        for result in results:
+            tally.add_result(result)
+        tally.settle()
+    else:
+        for doc in docs(articles):
+            c = scoped(doc, scope)
+            tally.add(c.tokens, c.words)
     grouper = Grouper(tally.counts, group_clitics)
     counts, forms = tally.grouped(grouper)
     if stopwords:
