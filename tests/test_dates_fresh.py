@@ -93,3 +93,28 @@ def test_a_relative_date_between_ends_the_governing_year() -> None:
 )
 def test_names_and_spans(text: str, expected: list[tuple[str, str]]) -> None:
     assert found(text) == expected
+
+
+def test_a_date_after_since_is_before_the_article() -> None:
+    # «منذ» looks back: the nearest 30 November to a July article would be the coming one.
+    assert found("وسجل النفط أدنى مستوى له منذ 30 نوفمبر الذي هبط فيه.") == [("30 نوفمبر", "2014-11-30")]
+    assert found("ولم تصرف الرواتب منذ 20 شوال.") == [("20 شوال", "2014-08-16")]  # 1435, not 1436
+
+
+def test_a_year_after_since_governs_no_later_month() -> None:
+    text = "وهبطت الأسعار إلى أدنى متوسط منذ أواخر عام 2009. وبلغ المؤشر 160 نقطة في يوليو مقارنة بشهر يونيو."
+    assert found(text) == [("أواخر عام 2009", "2009"), ("يوليو", "2015-07"), ("يونيو", "2015-06")]
+
+
+def test_units_counted_from_another_time_and_weeks_are_not_reported() -> None:
+    # «الشهر السابق» is the month before the one just named (June here), not the article's last month.
+    text = "وتراجع المؤشر إلى 51 في يوليو من 53 في الشهر السابق، وارتفعت المبيعات 4 في المئة عن العام السابق."
+    assert found(text) == [("يوليو", "2015-07")]
+    assert found("وتنتهي المسابقة في نهاية الأسبوع المقبل، وكانت بدأت الأسبوع الماضي.") == []
+
+
+def test_events_named_by_their_date_and_match_scores() -> None:
+    assert found("وتغيرت السياسة بعد أحداث 11 سبتمبر، وتبدلت أمور كثيرة منذ ثورة يناير وحرب أكتوبر.") == []
+    assert found("وفاز الفريق على ضيفه بنتيجة 3 صفر، ثم تعادل مع منافسه (1 - صفر).") == []
+    text = "ويبدأ التسجيل يوم الأحد 3 صفر المقبل، والموعد الأخير الموافق 17 صفر 1437هـ."
+    assert found(text) == [("3 صفر المقبل", "2015-11-15"), ("17 صفر 1437هـ", "2015-11-29")]

@@ -193,6 +193,8 @@ def implicit_year(c: Cand, anchor: Anchor) -> int | None:
             dd = date(y, c.m, min(c.d or 15, 28))
         except ValueError:
             continue
+        if c.since and dd > ad:
+            continue  # «منذ يناير»: the January before the article, never the next one
         dist = abs((dd - ad).days) + (0 if dd <= ad else 1)
         if best_dist is None or dist < best_dist:
             best, best_dist = y, dist
@@ -231,7 +233,7 @@ def _resolve_hijri(c: Cand, anchor: Anchor) -> tuple[str | None, str | None, boo
         else:
             for y in (h[0] - 1, h[0], h[0] + 1):
                 g = _hijri_to_greg(y, c.m, c.d or 15)
-                if g is None:
+                if g is None or (c.since and g > ad):
                     continue
                 dist = abs((g - ad).days)
                 if best_dist is None or dist < best_dist:

@@ -155,8 +155,15 @@ def scan_named(folded: str, original: str, cands: list[Cand], matches: list[re.M
             elif m.group("year"):
                 fe = m.end("era") if era else m.end("year")
         pw = prev_word(folded, fs)
-        if day is not None and year is None and (pw in NAME_NOUNS or (pw[:1] in CLITIC_CHARS and pw[1:] in NAME_NOUNS)):
-            continue  # «مدينة السادس من أكتوبر», «جسر 6 أكتوبر»: a name
+        if (
+            year is None
+            and not m.group("qual")
+            and (day is not None or gm1)
+            and (pw in NAME_NOUNS or (pw[:1] in CLITIC_CHARS and pw[1:] in NAME_NOUNS))
+        ):
+            continue  # «مدينة السادس من أكتوبر», «أحداث 11 سبتمبر», «ثورة يناير»: a name
+        if cal == "hijri" and month == SAFAR and year is None and day_s and _is_score(folded, m):
+            continue  # «فاز بنتيجة 3 صفر», «(2 ــ صفر)»: a score, not the month Safar
         if cal == "hijri" and year is None and day is None and not (m.group("qual") or mod):
             continue  # «رمضان», «صفر», «رجب» alone are too often words or names; «رمضان الماضي» is a date
         qual = None
@@ -200,6 +207,7 @@ def scan_named(folded: str, original: str, cands: list[Cand], matches: list[re.M
             continue
         c = Cand(fs, fe, 30, kind, cal, year, month, day, hh, mi)
         time_before(folded, c)
+        c.since = pw == SINCE
         if year is None:
             c.implicit = True
             c.explicit = False
@@ -218,6 +226,27 @@ def scan_named(folded: str, original: str, cands: list[Cand], matches: list[re.M
 
 #: Period modifiers that name a month's first day («أول يناير», «غرة رمضان»).
 FIRST_DAY_WORDS = frozenset(["اول", "غره"])
+#: «منذ» (folded): a date after it is on or before the article's date.
+SINCE = "منذ"
+#: The Hijri month Safar, whose name is also the word "zero".
+SAFAR = 2
+#: A match score before a day and «صفر»: «فاز بنتيجة 3 صفر», «تعادل ... 1 صفر».
+_SCORE_BEFORE_RE = re.compile(
+    r"(?<!\w)[وفبل]?(?:بنتيجه|نتيجه|فاز|فوز|تعادل|خسر|هزم|تغلب|بهدف|بهدفين|مباراه|المباراه)(?!\w)"
+)
+
+
+def _is_score(folded: str, m: re.Match[str]) -> bool:
+    """Is the day and «صفر» of *m* a match score («3 صفر», «(2 ــ صفر)»)?"""
+    between = folded[m.end("day") : m.start("month")]
+    if "-" in between or "–" in between:
+        return True
+    if (
+        folded[max(0, m.start() - 2) : m.start()].strip().endswith("(")
+        and folded[m.end() : m.end() + 2].lstrip()[:1] == ")"
+    ):
+        return True  # «(1 ــ صفر)»: a score in brackets (the tatweel is folded away)
+    return _SCORE_BEFORE_RE.search(folded, max(0, m.start() - 60), m.start()) is not None
 
 
 def _range_start(folded: str, c: Cand, cands: list[Cand]) -> None:
@@ -358,9 +387,9 @@ def scan_years(
             continue
         fs = m.start("mod") if mod else (m.start("kw") if kw else m.start("year"))
         fe = m.end("era") if era else m.end("year")
-        cands.append(
-            Cand(fs, fe, 20 if (kw or mod or era or item) else 10, "year", "hijri" if hijri else "gregorian", y)
-        )
+        yc = Cand(fs, fe, 20 if (kw or mod or era or item) else 10, "year", "hijri" if hijri else "gregorian", y)
+        yc.since = prev_word(folded, fs) == SINCE
+        cands.append(yc)
         beside = GREGORIAN_BESIDE_RE.match(folded, fe) if hijri and era else None
         if beside is not None and 1 <= int(beside.group("year")) <= 2200:
             # «عام 15هـ/636م»: the Gregorian year written beside it is a date of its own.
@@ -368,6 +397,9 @@ def scan_years(
                 Cand(beside.start("year"), beside.end("era"), 20, "year", "gregorian", int(beside.group("year")))
             )
 
+
+#: Qualifiers after a unit that count from another time named in the text, not from the article's date.
+COUNTED_FROM_ANOTHER_TIME = frozenset(["التالي", "السابق", "السابقه"])
 
 #: «في بيان له اليوم», «في وقت سابق اليوم»: words before a plain «اليوم» meaning "today".
 _TODAY_BEFORE = frozenset(["له", "لها", "قوله", "قولها", "سابق", "لاحق"])
@@ -414,8 +446,10 @@ def scan_relative(
             prev = prev_word(folded, m.start("u2") if m.group("u2") else m.start("u3"))
             if prev in GENERAL_NOUNS:
                 continue  # «الأمين العام السابق»: "general", not "year"
-        if q and norm_key(q) == "التالي":
-            continue  # «العام التالي» counts from another event, not the article date
+        if q and norm_key(q) in COUNTED_FROM_ANOTHER_TIME:
+            # «العام التالي», «الشهر السابق» («52.2 في يوليو من 54.0 في الشهر السابق»):
+            # counted from another time the text names, not from the article's date.
+            continue
         fs = m.start("mod") if m.group("mod") else m.start()
         written = YEAR_AFTER_RELATIVE_RE.match(folded, m.end()) if unit == "year" and q else None
         if written is not None and year_ok(int(written.group(1)), False):
