@@ -25,10 +25,29 @@ def test_a_range_still_has_one_start() -> None:
 
 
 def test_a_month_without_a_year_is_the_one_nearest_the_article_date() -> None:
-    # Past-tense «وفي نوفمبر تعهدت» in July means last November; reading tense was tried and
-    # dropped: on one unseen day it turned eight future Decembers («يصدر في ديسمبر») into last year's.
+    # A present or future verb, or none, keeps the nearest (a past bias by distance alone turned
+    # future Decembers («يصدر في ديسمبر») into last year's).
     assert found("وستقام البطولة في نوفمبر بمشاركة عشرين منتخبا.") == [("نوفمبر", "2015-11")]
     assert found("والقرار الرسمي يصدر في ديسمبر باجتماع رؤساء الاتحادات.") == [("ديسمبر", "2015-12")]
+    assert found("وقال الوزير إنه سيعلن الخطة في شهر ديسمبر.") == [("ديسمبر", "2015-12")]
+    assert found("وقالت الوزارة أمس إن المعرض الذي يفتتح يوم 2 سبتمبر يضم مئة جناح.")[-1] == ("2 سبتمبر", "2015-09-02")
+    # A futures contract's delivery month is ahead whatever the verb.
+    assert found("وتراجع سعر الذهب في العقود الآجلة لتسليم ديسمبر.") == [("ديسمبر", "2015-12")]
+
+
+def test_a_past_tense_verb_puts_a_bare_month_before_the_article() -> None:
+    # In a July article the nearest December or November is the coming one; the verb says the last.
+    assert found("وفي نوفمبر تشرين الثاني تعهدت المنظمة بالدفاع عن حصتها.") == [("نوفمبر تشرين الثاني", "2014-11")]
+    assert found("وفي ديسمبر، أعلنت الحكومة خطة جديدة للطاقة.") == [("ديسمبر", "2014-12")]
+    assert found("وكانت الثكنة هاجمها مسلحون في كانون الأول الماضي وفي أكتوبر.")[-1] == ("أكتوبر", "2014-10")
+    assert found("ورفعت الشركة أسعار الوقود في ديسمبر.") == [("ديسمبر", "2014-12")]
+    assert found("وكان السكان غادروا القرية في منتصف نوفمبر.") == [("منتصف نوفمبر", "2014-11")]
+    # A month that has begun is not pushed a year back («بدأ شهر يوليو»), nor a day a few days ahead.
+    assert found("وبدأ شهر يوليو بموجة حر شديدة.") == [("يوليو", "2015-07")]
+    assert found("وانتهت المهلة في 24 يوليو.") == [("24 يوليو", "2015-07-24")]
+    # «رفع» bare is also the noun "raising": no past there; «وزارة» is not «و» + «زار» + «ة».
+    assert found("وتوقعات برفع أسعار الفائدة وترجيح رفع الرسوم في ديسمبر.") == [("ديسمبر", "2015-12")]
+    assert found("وأكدت وزارة التعليم أن الدراسة في نوفمبر.") == [("نوفمبر", "2015-11")]
 
 
 def test_issue_12_classes_hold() -> None:

@@ -29,7 +29,8 @@ January article the last one), «الماضي»/«المقبل» pick the previo
 such month; a weekday is the nearest day of that name («الأحد الماضي» the
 previous, «الأحد المقبل» the next); «اليوم (الاثنين)» is the Monday within
 five days before or one day after the article's date, which corrects a
-crawl date a few days late; a date after «منذ» is the last one on or before
+crawl date a few days late; a date after «منذ», or with a past-tense verb
+in its clause (:mod:`~kzcorpus.dates.tense`), is the last one on or before
 the anchor.  A Hijri month with «القادم»/«المقبل» is its next
 occurrence after the anchor, with «الماضي» the last one before it.  An
 inferred article date is a lower bound, so a year left out is its year.

@@ -41,6 +41,7 @@ from kzcorpus.dates.patterns import (
     YEAR_PART_BEFORE_RE,
 )
 from kzcorpus.dates.records import Cand
+from kzcorpus.dates.tense import past_tense
 from kzcorpus.dates.words import (
     AMBIGUOUS_MONTHS,
     CLITIC_CHARS,
@@ -49,6 +50,7 @@ from kzcorpus.dates.words import (
     GREGORIAN_MONTHS,
     HIJRI_MONTHS,
     MONTH_CONTEXT,
+    MONTH_NAME_NOUNS,
     NAME_NOUNS,
     NUMBER_NOUNS,
     ORDINAL_DAYS,
@@ -155,12 +157,8 @@ def scan_named(folded: str, original: str, cands: list[Cand], matches: list[re.M
             elif m.group("year"):
                 fe = m.end("era") if era else m.end("year")
         pw = prev_word(folded, fs)
-        if (
-            year is None
-            and not m.group("qual")
-            and (day is not None or gm1)
-            and (pw in NAME_NOUNS or (pw[:1] in CLITIC_CHARS and pw[1:] in NAME_NOUNS))
-        ):
+        names = NAME_NOUNS if day is not None else MONTH_NAME_NOUNS if gm1 else frozenset()
+        if year is None and not m.group("qual") and (pw in names or (pw[:1] in CLITIC_CHARS and pw[1:] in names)):
             continue  # «مدينة السادس من أكتوبر», «أحداث 11 سبتمبر», «ثورة يناير»: a name
         if cal == "hijri" and month == SAFAR and year is None and day_s and _is_score(folded, m):
             continue  # «فاز بنتيجة 3 صفر», «(2 ــ صفر)»: a score, not the month Safar
@@ -219,6 +217,8 @@ def scan_named(folded: str, original: str, cands: list[Cand], matches: list[re.M
                     c.year_offset = QUALIFIERS[norm_key(after.group("q"))] if after.group("q") else 0
                 elif SAME_YEAR_RE.match(folded, fe):
                     c.same_year = True
+                elif not c.since:
+                    c.past = past_tense(folded, c.fs, fe)
         cands.append(c)
         if day is not None and day_s and day_s.isdigit():
             _range_start(folded, c, cands)
