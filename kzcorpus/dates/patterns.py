@@ -64,7 +64,7 @@ def named_pattern(pair: bool) -> re.Pattern[str]:
            (?P<gm1>{GM}){second}
          | (?P<hm>{HM})(?:\s+(?:المبارك|الكريم|المعظم|الحرام)(?=\s*(?:{YEARKW}\s*)?\d))?
         ){E}
-        (?:(?P<ysep>\s*[,،]?\s*(?:من\s+|في\s+)?(?:{YEARKW}\s*)?)(?P<year>{YEAR})(?!\d){ERA})?
+        (?:(?P<ysep>\s*[,،]?\s*(?:من\s+|في\s+)?(?:{YEARKW}\s*|ل{YEARKW}\s*|لل(?:عام|سنه)\s*)?)(?P<year>{YEAR})(?!\d){ERA})?
         (?:\s+(?P<qual>{QUALS}){E})?
         {TIME}
         """,
