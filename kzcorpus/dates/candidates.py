@@ -388,7 +388,7 @@ def scan_years(
         fs = m.start("mod") if mod else (m.start("kw") if kw else m.start("year"))
         fe = m.end("era") if era else m.end("year")
         yc = Cand(fs, fe, 20 if (kw or mod or era or item) else 10, "year", "hijri" if hijri else "gregorian", y)
-        yc.since = prev_word(folded, fs) == SINCE
+        yc.since = SINCE in folded[max(0, fs - 12) : fs] and prev_word(folded, fs) == SINCE
         cands.append(yc)
         beside = GREGORIAN_BESIDE_RE.match(folded, fe) if hijri and era else None
         if beside is not None and 1 <= int(beside.group("year")) <= 2200:
