@@ -1,8 +1,15 @@
-"""A third date development set, ``dev3-dates``: picked, listed for review, scored by hand judgements.
+"""Date sets judged for false alarms: ``dev3-dates`` (tuned on) and ``dev3-check`` (kept for the end).
 
     .venv/bin/python bench/dev3_dates.py pick     # the 20 ids (seed 8123), disjoint from every earlier set
     .venv/bin/python bench/dev3_dates.py review   # every date `kzcorpus dates` emits on them, with context
     .venv/bin/python bench/dev3_dates.py score    # false alarms / emitted, from bench/dev3-dates/judged.tsv
+    .venv/bin/python bench/dev3_dates.py --set dev3-check score              # the check set, this code
+    .venv/bin/python bench/dev3_dates.py --set dev3-check --code ../main score   # ... another checkout's code
+
+``dev3-check`` (seed 9257, 20 more, disjoint from ``dev3-dates`` too) was
+picked and read only after the round's fixes, and the dates of both the
+round's base (main) and its end were judged, so its before/after figures are
+on text no fix was made for.
 
 The set is for precision only: no full gold annotation.  Every emitted date is
 read against the text and judged in ``bench/dev3-dates/judged.tsv`` (doc,
@@ -33,21 +40,24 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 import devset  # noqa: E402
 
-SEED = 8123
+#: set name -> seed; each set skips every set before it.
+SEEDS = {"dev3-dates": 8123, "dev3-check": 9257}
 SIZE = 20
 DIR = ROOT / "bench" / "dev3-dates"
 IDS = DIR / "ids.txt"
 JUDGED = DIR / "judged.tsv"
 
 
-def pick() -> list[str]:
+def pick(name: str = "dev3-dates") -> list[str]:
     dev, holdout = devset.pick()
     taken = set(dev) | set(holdout)
     taken |= set(devset.pick_named("dev2-dates")) | set(devset.pick_extra("dev2-entities"))
+    if name == "dev3-check":
+        taken |= set(pick("dev3-dates"))
     allrecs = [(rid, devset.body(rec)) for rid, rec in devset.records()]
     order = list(range(len(allrecs)))
 
-    random.Random(SEED).shuffle(order)
+    random.Random(SEEDS[name]).shuffle(order)
     out: list[str] = []
     for i in order:
         rid, text = allrecs[i]
@@ -69,7 +79,7 @@ def emitted() -> list[tuple[str, int, int, str, str, str]]:
     from kzcorpus.doc import Doc
 
     ids = IDS.read_text(encoding="utf-8").split()
-    out = []
+    out: list[tuple[str, int, int, str, str, str]] = []
     for article in dev_articles(ids):
         doc = Doc(article)
         for m in find_dates(doc, anchor=article_date(doc)):
@@ -94,9 +104,19 @@ def judged() -> dict[tuple[str, int, int, str], tuple[str, str]]:
 def main() -> int:
     ap = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     ap.add_argument("cmd", choices=("pick", "review", "score"))
+    ap.add_argument("--set", default="dev3-dates", choices=sorted(SEEDS), help="which set (default dev3-dates)")
+    ap.add_argument("--code", metavar="DIR", help="run the kzcorpus of another checkout (e.g. ../main)")
     args = ap.parse_args()
+    global DIR, IDS, JUDGED
+    DIR = ROOT / "bench" / args.set
+    IDS, JUDGED = DIR / "ids.txt", DIR / "judged.tsv"
+    if args.code:
+        sys.path.insert(0, str(Path(args.code).resolve()))
+        import kzcorpus  # that checkout's, before score_dates puts this one first
+
+        print(f"code: {Path(kzcorpus.__file__).parent}", file=sys.stderr)
     if args.cmd == "pick":
-        for rid in pick():
+        for rid in pick(args.set):
             print(rid)
         return 0
     if not IDS.is_file():
@@ -119,7 +139,7 @@ def main() -> int:
         if v[0] == "fa":
             fa[v[1]] = fa.get(v[1], 0) + 1
     total = sum(fa.values())
-    print(f"dev3-dates: {n} emitted and judged, {total} false alarms, precision {1 - total / n if n else 0:.3f}")
+    print(f"{DIR.name}: {n} emitted and judged, {total} false alarms, precision {1 - total / n if n else 0:.3f}")
     for cls, k in sorted(fa.items(), key=lambda t: -t[1]):
         print(f"   {k:3}  {cls}")
     if unjudged:
