@@ -145,3 +145,10 @@ def test_a_year_after_li_aam_belongs_to_the_date() -> None:
         ("الثاني من ديسمبر لعام 2010", "2010-12-02")
     ]
     assert found("وصدر العدد الأخير في مايو للعام 2014.") == [("مايو للعام 2014", "2014-05")]
+
+
+def test_the_one_after_next_and_the_one_before_last() -> None:
+    # The article is a Tuesday (21 July): the next Wednesday is the 22nd, the one after next the 29th.
+    assert found("ويلتقي الفريقان الأربعاء بعد المقبل في نهائي الكأس.") == [("الأربعاء بعد المقبل", "2015-07-29")]
+    assert found("وكان ذلك الخميس قبل الماضي.") == [("الخميس قبل الماضي", "2015-07-09")]
+    assert found("وينتهي المشروع في العام بعد القادم.") == [("العام بعد القادم", "2017")]

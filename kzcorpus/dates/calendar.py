@@ -305,10 +305,11 @@ def _resolve_relative(c: Cand, anchor: Anchor) -> str | None:
     assert c.weekday is not None
     delta = (base.weekday() - c.weekday) % 7
     if c.offset > 0:
+        # «الأربعاء المقبل» the next one, «الأربعاء بعد المقبل» the one after.
         fwd = (c.weekday - base.weekday()) % 7 or 7
-        return (base + timedelta(days=fwd)).isoformat()
+        return (base + timedelta(days=fwd + 7 * (c.offset - 1))).isoformat()
     if c.offset < 0:
-        return (base - timedelta(days=delta or 7)).isoformat()
+        return (base - timedelta(days=(delta or 7) + 7 * (-c.offset - 1))).isoformat()
     # No qualifier: the nearest day of that name, the past one on a tie.
     fwd = (c.weekday - base.weekday()) % 7 or 7
     if fwd < delta:

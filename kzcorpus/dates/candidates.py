@@ -39,6 +39,7 @@ from kzcorpus.dates.patterns import (
     YEAR_AFTER_RELATIVE_RE,
     YEAR_LIST_RE,
     YEAR_PART_BEFORE_RE,
+    two_away,
 )
 from kzcorpus.dates.records import Cand
 from kzcorpus.dates.tense import past_tense
@@ -441,7 +442,8 @@ def scan_relative(
         q = m.group("q")
         offset = 0
         if q:
-            offset = -2 if q.startswith("قبل") else QUALIFIERS[norm_key(q)]
+            two = two_away(q)
+            offset = two if two is not None else QUALIFIERS[norm_key(q)]
         if m.group("u2") or m.group("u3"):
             prev = prev_word(folded, m.start("u2") if m.group("u2") else m.start("u3"))
             if prev in GENERAL_NOUNS:
@@ -507,7 +509,8 @@ def scan_relative(
         cands.append(Cand(fs, fe, 25, "relative", unit="day", offset=off, weekday=wd, explicit=False))
     for m in weekday:
         q = m.group("q")
-        off = QUALIFIERS[norm_key(q)] if q else 0
+        two = two_away(q) if q else None
+        off = two if two is not None else QUALIFIERS[norm_key(q)] if q else 0
         if q and norm_key(q) == "التالي":
             continue
         fs = m.start("yawm") if m.group("yawm") else m.start("wd")
