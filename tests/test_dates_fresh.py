@@ -152,3 +152,14 @@ def test_the_one_after_next_and_the_one_before_last() -> None:
     assert found("ويلتقي الفريقان الأربعاء بعد المقبل في نهائي الكأس.") == [("الأربعاء بعد المقبل", "2015-07-29")]
     assert found("وكان ذلك الخميس قبل الماضي.") == [("الخميس قبل الماضي", "2015-07-09")]
     assert found("وينتهي المشروع في العام بعد القادم.") == [("العام بعد القادم", "2017")]
+
+
+def test_a_bare_weekday_with_a_past_tense_verb_is_the_last_one() -> None:
+    # The article is a Tuesday: the nearest Wednesday or Thursday is this week's, the verb says last week's.
+    assert found("واقتحم المسلحون الثكنة مساء الأربعاء قرب المدينة.") == [("الأربعاء", "2015-07-15")]
+    assert found("وضربت الصواعق المنطقة منذ ليل الخميس.") == [("الخميس", "2015-07-16")]
+    assert found("وسيلتقي الوزير نظيره يوم الخميس في الرياض.") == [("يوم الخميس", "2015-07-23")]
+
+
+def test_a_hijri_year_written_after_a_relative_year() -> None:
+    assert found("وزاد الإنتاج في العام الماضي 1435.") == [("العام الماضي 1435", "2014")]

@@ -310,6 +310,8 @@ def _resolve_relative(c: Cand, anchor: Anchor) -> str | None:
         return (base + timedelta(days=fwd + 7 * (c.offset - 1))).isoformat()
     if c.offset < 0:
         return (base - timedelta(days=(delta or 7) + 7 * (-c.offset - 1))).isoformat()
+    if c.past:
+        return (base - timedelta(days=delta)).isoformat()  # «خطفوا مساء الأربعاء»: the last one
     # No qualifier: the nearest day of that name, the past one on a tie.
     fwd = (c.weekday - base.weekday()) % 7 or 7
     if fwd < delta:

@@ -455,8 +455,10 @@ def scan_relative(
         fs = m.start("mod") if m.group("mod") else m.start()
         written = YEAR_AFTER_RELATIVE_RE.match(folded, m.end()) if unit == "year" and q else None
         if written is not None and year_ok(int(written.group(1)), False):
-            # «العام الماضي 2014»: the year is written, so it does not depend on the article date.
-            cands.append(Cand(fs, written.end(1), 25, "year", y=int(written.group(1))))
+            # «العام الماضي 2014»: the year is written, so it does not depend on the article date;
+            # «العام بعد القادم 1438» is a Hijri year.
+            wy = int(written.group(1))
+            cands.append(Cand(fs, written.end(1), 25, "year", "hijri" if wy <= 1500 else "gregorian", y=wy))
             continue
         day = DAY_BEFORE_MONTH_RE.search(folded, max(0, fs - 30), fs) if unit == "month" and not m.group("u3") else None
         if day is not None:
@@ -533,5 +535,10 @@ def scan_relative(
                 # «الأحد», «الجمعة», «الخميس» alone are often words or names;
                 # «، الخميس،», «قال الخميس», «الخميس إن» are days.
                 continue
-        cands.append(Cand(fs, m.end(), 15, "relative", unit="weekday", offset=off, weekday=WEEKDAYS[wd_name]))
-        cands[-1].explicit = False
+        c = Cand(fs, m.end(), 15, "relative", unit="weekday", offset=off, weekday=WEEKDAYS[wd_name])
+        c.explicit = False
+        if not q:
+            # «خطفوا مساء الأربعاء», «منذ ليل الخميس»: the last one, not the nearest.
+            c.since = SINCE in folded[max(0, m.start() - 12) : m.start()] and prev_word(folded, m.start()) == SINCE
+            c.past = c.since or past_tense(folded, m.start(), m.end())
+        cands.append(c)

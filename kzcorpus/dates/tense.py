@@ -34,7 +34,7 @@ _CLAUSE_START = frozenset(["ان", "انه", "انها", "بان", "الذي", "
 #: A coming start or deadline, or a futures contract's delivery month («لتسليم ديسمبر»).
 _AHEAD = lexicon.folded("dates_ahead_words")
 #: Words before a date that are neither verbs nor a clause's start («وفي», «يوم»).
-_NOT_VERBS = frozenset(["يوم", "يوما", "يوميا", "تاريخ", "في", "وفي", "خلال", "من", "منذ"])
+_NOT_VERBS = frozenset(["يوم", "يوما", "يوميا", "تاريخ", "في", "وفي", "خلال", "من", "منذ", "و", "ف"])
 _MONTH_WORDS = frozenset(w for name in [*GREGORIAN_MONTHS, *HIJRI_MONTHS] for w in name.split())
 _TOKEN_RE = re.compile(r"[^\W\d_]+|[.،,؛:!?؟()«»\"“”\n]")
 _BREAK = frozenset('.،,؛:!?؟()«»"“”\n')
