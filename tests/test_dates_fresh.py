@@ -163,3 +163,11 @@ def test_a_bare_weekday_with_a_past_tense_verb_is_the_last_one() -> None:
 
 def test_a_hijri_year_written_after_a_relative_year() -> None:
     assert found("وزاد الإنتاج في العام الماضي 1435.") == [("العام الماضي 1435", "2014")]
+
+
+def test_yearly_dates_amounts_and_verbal_nouns() -> None:
+    # «من كل عام»: every year's June, not one date; «1000 يورو» is an amount, not a year.
+    assert found("وتنتهي السنة المالية بنهاية شهر يونيو من كل عام.") == []
+    assert found("وكان يصرف العام الماضي 1000 يورو في الشهر.") == [("العام الماضي", "2014")]
+    # «تبني»/«رفض» bare are verbal nouns ("adopting", "rejecting"), not past-tense verbs.
+    assert found("ومن شأن تبني قرار بالرفض في 17 سبتمبر أن يمنع الرئيس.") == [("17 سبتمبر", "2015-09-17")]

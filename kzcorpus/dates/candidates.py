@@ -161,6 +161,8 @@ def scan_named(folded: str, original: str, cands: list[Cand], matches: list[re.M
         names = NAME_NOUNS if day is not None else MONTH_NAME_NOUNS if gm1 else frozenset()
         if year is None and not m.group("qual") and (pw in names or (pw[:1] in CLITIC_CHARS and pw[1:] in names)):
             continue  # «مدينة السادس من أكتوبر», «أحداث 11 سبتمبر», «ثورة يناير»: a name
+        if year is None and not m.group("qual") and EVERY_YEAR_RE.match(folded, m.end("month")):
+            continue  # «بنهاية شهر يونيو من كل عام»: every year's June, not one date
         if cal == "hijri" and month == SAFAR and year is None and day_s and _is_score(folded, m):
             continue  # «فاز بنتيجة 3 صفر», «(2 ــ صفر)»: a score, not the month Safar
         if cal == "hijri" and year is None and day is None and not (m.group("qual") or mod):
@@ -227,6 +229,8 @@ def scan_named(folded: str, original: str, cands: list[Cand], matches: list[re.M
 
 #: Period modifiers that name a month's first day («أول يناير», «غرة رمضان»).
 FIRST_DAY_WORDS = frozenset(["اول", "غره"])
+#: «من كل عام», «كل سنة», «من كل عام ميلادي» after a month: a yearly date, not one date.
+EVERY_YEAR_RE = re.compile(r"\s*(?:\([^()\n]{1,12}\)\s*)?(?:من\s+|في\s+)?كل\s+(?:عام|سنه)(?!\w)")
 #: «منذ» (folded): a date after it is on or before the article's date.
 SINCE = "منذ"
 #: The Hijri month Safar, whose name is also the word "zero".
@@ -454,10 +458,14 @@ def scan_relative(
             continue
         fs = m.start("mod") if m.group("mod") else m.start()
         written = YEAR_AFTER_RELATIVE_RE.match(folded, m.end()) if unit == "year" and q else None
-        if written is not None and year_ok(int(written.group(1)), False):
+        wy = int(written.group(1)) if written is not None else 0
+        if (
+            written is not None
+            and (1300 <= wy <= 1500 or 1800 <= wy <= 2100)
+            and not is_quantity(folded, written.start(1), written.end(1))
+        ):
             # «العام الماضي 2014»: the year is written, so it does not depend on the article date;
-            # «العام بعد القادم 1438» is a Hijri year.
-            wy = int(written.group(1))
+            # «العام بعد القادم 1438» is a Hijri year; «العام الماضي 1000 يورو» is an amount.
             cands.append(Cand(fs, written.end(1), 25, "year", "hijri" if wy <= 1500 else "gregorian", y=wy))
             continue
         day = DAY_BEFORE_MONTH_RE.search(folded, max(0, fs - 30), fs) if unit == "month" and not m.group("u3") else None
