@@ -171,3 +171,10 @@ def test_yearly_dates_amounts_and_verbal_nouns() -> None:
     assert found("وكان يصرف العام الماضي 1000 يورو في الشهر.") == [("العام الماضي", "2014")]
     # «تبني»/«رفض» bare are verbal nouns ("adopting", "rejecting"), not past-tense verbs.
     assert found("ومن شأن تبني قرار بالرفض في 17 سبتمبر أن يمنع الرئيس.") == [("17 سبتمبر", "2015-09-17")]
+
+
+def test_a_date_once_scheduled_and_events_of_a_recent_month() -> None:
+    # «كان مقررا … 8 ذي القعدة»: a past auxiliary, but the date was (and is) ahead.
+    text = "وتأجل الموعد إلى 16 ذي الحجة بدلا مما كان مقررا سابقا 8 ذي القعدة."
+    assert found(text) == [("16 ذي الحجة", "2015-09-29"), ("8 ذي القعدة", "2015-08-23")]
+    assert found("ووصف المسؤول أحداث مايو بأنها تسونامي.") == [("مايو", "2015-05")]
