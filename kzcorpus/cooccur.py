@@ -3,7 +3,11 @@
 Mentions are those of ``kzcorpus entities`` (:func:`kzcorpus.entities.find_mentions`:
 every line of the page, aliases resolved, so a surname standing for a full
 name counts as that entity).  A *unit* is a sentence (a line break ends
-one) or, with ``within="article"``, a whole article.  Counts are of units,
+one) or, with ``within="article"``, a whole article.  As in the entity
+table (:func:`kzcorpus.entities.rows_from_found`), page residue (a byline, a
+«read also» block, an outlet's learned boilerplate: part ``residue`` of
+``Doc.part_at``) is left out: its mentions are not counted and its
+sentences are not units.  Counts are of units,
 not of mentions: an entity named three times in one sentence counts once
 there, and a pair counts once per unit that names both.
 
@@ -41,6 +45,7 @@ if TYPE_CHECKING:
     from kzcorpus.entities import Gazetteer
 
 WITHIN: tuple[str, ...] = ("sentence", "article")
+RESIDUE = "residue"
 
 
 def check_within(within: str) -> None:
@@ -76,10 +81,13 @@ def units_of(doc: Doc, mentions: Iterable[Any], within: str = "sentence") -> dic
     types: dict[str, str] = {}
     texts: dict[str, str] = {}
     for m in mentions:
+        if doc.part_at(m.start) == RESIDUE:
+            continue  # page furniture: not counted, as in the entity table
         units.setdefault(max(bisect_right(starts, m.start) - 1, 0), set()).add(m.id)
         types.setdefault(m.id, m.type)
         texts.setdefault(m.id, " ".join(m.text.split()))
-    n_units = len(starts) if within == "sentence" else 1
+    # A sentence (which a line break ends) in a residue line is not a unit.
+    n_units = sum(doc.part_at(s) != RESIDUE for s in starts) if within == "sentence" else 1
     return {
         "units": [sorted(units[k]) for k in sorted(units)],
         "n_units": n_units,

@@ -255,8 +255,8 @@ DATE = Schema(
         _f(
             "value",
             "string",
-            "ISO 8601 at the precision the text gives: `2022`, `2022-01`, `2022-01-07`, `2022-07-15T10:29`; "
-            "a week as `2015-W29`; null when it cannot be resolved",
+            "ISO 8601 at the precision the text gives: `2022`, `2022-01`, `2022-01-07`, `2022-07-15T10:29` "
+            "(weeks are not reported); null when it cannot be resolved",
         ),
         _f("kind", "string", "`year`, `month`, `day`, `datetime` or `relative`"),
         _f(

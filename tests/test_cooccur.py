@@ -79,3 +79,18 @@ def test_seeds_and_errors(capsys: pytest.CaptureFixture[str]) -> None:
     assert code == 2 and "--cooccur" in err
     with pytest.raises(UsageError):
         check_within("paragraph")
+
+
+def test_residue_lines_are_left_out(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    # The «اقرأ أيضا» block (a heading and a linked title) is residue, as in the entity table:
+    # its co-mention of Russia and Ukraine is not counted and its two lines are not units.
+    # N = 3 body sentences: {Russia, Kazakhstan} {Ukraine} {}; Russia 1, Kazakhstan 1, Ukraine 1.
+    text = "روسيا تحاور كازاخستان اليوم.\nأوكرانيا تراقب.\nلا جديد.\nاقرأ أيضا:\nروسيا وأوكرانيا تتفقان على الهدنة\n"
+    path = tmp_path / "res.jsonl"
+    path.write_text(json.dumps({"id": "r1", "text": text}, ensure_ascii=False) + "\n", encoding="utf-8")
+    code, rows, err = run(capsys, "entities", "--cooccur", "--corpus", str(path), "--json")
+    assert code == 0, err
+    # pmi = log2(1*3/(1*1)) = 1.585, logdice = 14 + log2(2/2) = 14.
+    assert [tuple(r[k] for k in KEYS) for r in rows] == [("Kazakhstan", "Russia", 1, 1, 1, 1, 1.585, 14.0)]
+    code, rows, _ = run(capsys, "entities", "--corpus", str(path), "--json")
+    assert {r["id"]: r["mentions"] for r in rows} == {"Russia": 1, "Kazakhstan": 1, "Ukraine": 1}

@@ -216,9 +216,8 @@ def test_relative_expressions_resolve_against_the_anchor() -> None:
         ("أوائل العام الجاري", "2015", "relative"),
         ("أمس", "2015-07-19", "relative"),  # «اليوم (الاثنين)» is the 20th, so yesterday is the 19th
         ("اليوم (الاثنين)", "2015-07-20", "relative"),
-        ("الأسبوع المقبل", "2015-W31", "relative"),
         ("العام المقبل", "2016", "relative"),
-    ]
+    ]  # «الأسبوع المقبل»: a week is not a date value (GUIDELINES.md), not reported
     # Weekdays: the last one, or the next with «المقبل».
     assert found("وقال يوم الأحد إن الاجتماع سيعقد الأربعاء المقبل") == [
         ("يوم الأحد", "2015-07-19", "relative"),

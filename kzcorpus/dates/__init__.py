@@ -13,10 +13,12 @@ methods, so a long text costs little more than folding it:
 * numeric dates («23.04.2024», «15/7/2022», «2022-07-15», «1436/10/5هـ»);
 * years («عام 1989», «أحداث 2014», «بداية عام 2022»);
 * relative calendar expressions («هذا العام», «الشهر الماضي», «مطلع
-  العام», «أمس», «اليوم (الاثنين)», «الأسبوع المقبل», «يوم الأحد»).
+  العام», «أمس», «اليوم (الاثنين)», «يوم الأحد»).
 
 Every value is ISO 8601 at the precision the text gives (``2022``,
-``2022-01``, ``2022-01-07``, ``2022-07-15T10:29``; a week is ``2015-W29``).
+``2022-01``, ``2022-01-07``, ``2022-07-15T10:29``); weeks («الأسبوع
+الماضي») are not reported, nor units counted from another time the text
+names («الشهر السابق», «العام التالي»).
 Hijri dates carry ``hijri`` (``YYYY-MM-DD`` at their precision) and their
 Gregorian equivalent in ``value`` (a Hijri month or year is given as the
 Gregorian month or year holding its middle day).  Dates without a year and
@@ -27,7 +29,9 @@ January article the last one), «الماضي»/«المقبل» pick the previo
 such month; a weekday is the nearest day of that name («الأحد الماضي» the
 previous, «الأحد المقبل» the next); «اليوم (الاثنين)» is the Monday within
 five days before or one day after the article's date, which corrects a
-crawl date a few days late.  A Hijri month with «القادم»/«المقبل» is its next
+crawl date a few days late; a date after «منذ», or with a past-tense verb
+in its clause (:mod:`~kzcorpus.dates.tense`), is the last one on or before
+the anchor.  A Hijri month with «القادم»/«المقبل» is its next
 occurrence after the anchor, with «الماضي» the last one before it.  An
 inferred article date is a lower bound, so a year left out is its year.
 When no anchor is known they are still reported, with ``value`` ``None``

@@ -168,6 +168,11 @@ def resolve(c: Cand, anchor: Anchor) -> tuple[str | None, str | None, bool]:
     return iso(y, c.m, c.d, c.hh, c.mi), None, uses_anchor
 
 
+#: A date said to be past («منذ», a past-tense verb) may still lie this far after the
+#: article's date: a crawl or print date can be a few days off the writing day.
+LOOK_BACK_SLACK = timedelta(days=7)
+
+
 def implicit_year(c: Cand, anchor: Anchor) -> int | None:
     if anchor.y is None or c.m is None:
         return None
@@ -193,6 +198,8 @@ def implicit_year(c: Cand, anchor: Anchor) -> int | None:
             dd = date(y, c.m, min(c.d or 15, 28))
         except ValueError:
             continue
+        if (c.since or c.past) and date(y, c.m, min(c.d or 1, 28)) > ad + LOOK_BACK_SLACK:
+            continue  # «منذ يناير», «هاجمها مسلحون في يناير»: the January before the article
         dist = abs((dd - ad).days) + (0 if dd <= ad else 1)
         if best_dist is None or dist < best_dist:
             best, best_dist = y, dist
@@ -232,6 +239,8 @@ def _resolve_hijri(c: Cand, anchor: Anchor) -> tuple[str | None, str | None, boo
             for y in (h[0] - 1, h[0], h[0] + 1):
                 g = _hijri_to_greg(y, c.m, c.d or 15)
                 if g is None:
+                    continue
+                if (c.since or c.past) and (g if c.d else _hijri_to_greg(y, c.m, 1) or g) > ad + LOOK_BACK_SLACK:
                     continue
                 dist = abs((g - ad).days)
                 if best_dist is None or dist < best_dist:
@@ -296,10 +305,13 @@ def _resolve_relative(c: Cand, anchor: Anchor) -> str | None:
     assert c.weekday is not None
     delta = (base.weekday() - c.weekday) % 7
     if c.offset > 0:
+        # «الأربعاء المقبل» the next one, «الأربعاء بعد المقبل» the one after.
         fwd = (c.weekday - base.weekday()) % 7 or 7
-        return (base + timedelta(days=fwd)).isoformat()
+        return (base + timedelta(days=fwd + 7 * (c.offset - 1))).isoformat()
     if c.offset < 0:
-        return (base - timedelta(days=delta or 7)).isoformat()
+        return (base - timedelta(days=(delta or 7) + 7 * (-c.offset - 1))).isoformat()
+    if c.past:
+        return (base - timedelta(days=delta)).isoformat()  # «خطفوا مساء الأربعاء»: the last one
     # No qualifier: the nearest day of that name, the past one on a tie.
     fwd = (c.weekday - base.weekday()) % 7 or 7
     if fwd < delta:

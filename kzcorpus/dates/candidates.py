@@ -39,8 +39,10 @@ from kzcorpus.dates.patterns import (
     YEAR_AFTER_RELATIVE_RE,
     YEAR_LIST_RE,
     YEAR_PART_BEFORE_RE,
+    two_away,
 )
 from kzcorpus.dates.records import Cand
+from kzcorpus.dates.tense import past_tense
 from kzcorpus.dates.words import (
     AMBIGUOUS_MONTHS,
     CLITIC_CHARS,
@@ -49,6 +51,7 @@ from kzcorpus.dates.words import (
     GREGORIAN_MONTHS,
     HIJRI_MONTHS,
     MONTH_CONTEXT,
+    MONTH_NAME_NOUNS,
     NAME_NOUNS,
     NUMBER_NOUNS,
     ORDINAL_DAYS,
@@ -155,8 +158,13 @@ def scan_named(folded: str, original: str, cands: list[Cand], matches: list[re.M
             elif m.group("year"):
                 fe = m.end("era") if era else m.end("year")
         pw = prev_word(folded, fs)
-        if day is not None and year is None and (pw in NAME_NOUNS or (pw[:1] in CLITIC_CHARS and pw[1:] in NAME_NOUNS)):
-            continue  # «مدينة السادس من أكتوبر», «جسر 6 أكتوبر»: a name
+        names = NAME_NOUNS if day is not None else MONTH_NAME_NOUNS if gm1 else frozenset()
+        if year is None and not m.group("qual") and (pw in names or (pw[:1] in CLITIC_CHARS and pw[1:] in names)):
+            continue  # «مدينة السادس من أكتوبر», «أحداث 11 سبتمبر», «ثورة يناير»: a name
+        if year is None and not m.group("qual") and EVERY_YEAR_RE.match(folded, m.end("month")):
+            continue  # «بنهاية شهر يونيو من كل عام»: every year's June, not one date
+        if cal == "hijri" and month == SAFAR and year is None and day_s and _is_score(folded, m):
+            continue  # «فاز بنتيجة 3 صفر», «(2 ــ صفر)»: a score, not the month Safar
         if cal == "hijri" and year is None and day is None and not (m.group("qual") or mod):
             continue  # «رمضان», «صفر», «رجب» alone are too often words or names; «رمضان الماضي» is a date
         qual = None
@@ -200,6 +208,7 @@ def scan_named(folded: str, original: str, cands: list[Cand], matches: list[re.M
             continue
         c = Cand(fs, fe, 30, kind, cal, year, month, day, hh, mi)
         time_before(folded, c)
+        c.since = pw == SINCE
         if year is None:
             c.implicit = True
             c.explicit = False
@@ -211,6 +220,8 @@ def scan_named(folded: str, original: str, cands: list[Cand], matches: list[re.M
                     c.year_offset = QUALIFIERS[norm_key(after.group("q"))] if after.group("q") else 0
                 elif SAME_YEAR_RE.match(folded, fe):
                     c.same_year = True
+                elif not c.since:
+                    c.past = past_tense(folded, c.fs, fe)
         cands.append(c)
         if day is not None and day_s and day_s.isdigit():
             _range_start(folded, c, cands)
@@ -218,6 +229,29 @@ def scan_named(folded: str, original: str, cands: list[Cand], matches: list[re.M
 
 #: Period modifiers that name a month's first day («أول يناير», «غرة رمضان»).
 FIRST_DAY_WORDS = frozenset(["اول", "غره"])
+#: «من كل عام», «كل سنة», «من كل عام ميلادي» after a month: a yearly date, not one date.
+EVERY_YEAR_RE = re.compile(r"\s*(?:\([^()\n]{1,12}\)\s*)?(?:من\s+|في\s+)?كل\s+(?:عام|سنه)(?!\w)")
+#: «منذ» (folded): a date after it is on or before the article's date.
+SINCE = "منذ"
+#: The Hijri month Safar, whose name is also the word "zero".
+SAFAR = 2
+#: A match score before a day and «صفر»: «فاز بنتيجة 3 صفر», «تعادل ... 1 صفر».
+_SCORE_BEFORE_RE = re.compile(
+    r"(?<!\w)[وفبل]?(?:بنتيجه|نتيجه|فاز|فوز|تعادل|خسر|هزم|تغلب|بهدف|بهدفين|مباراه|المباراه)(?!\w)"
+)
+
+
+def _is_score(folded: str, m: re.Match[str]) -> bool:
+    """Is the day and «صفر» of *m* a match score («3 صفر», «(2 ــ صفر)»)?"""
+    between = folded[m.end("day") : m.start("month")]
+    if "-" in between or "–" in between:
+        return True
+    if (
+        folded[max(0, m.start() - 2) : m.start()].strip().endswith("(")
+        and folded[m.end() : m.end() + 2].lstrip()[:1] == ")"
+    ):
+        return True  # «(1 ــ صفر)»: a score in brackets (the tatweel is folded away)
+    return _SCORE_BEFORE_RE.search(folded, max(0, m.start() - 60), m.start()) is not None
 
 
 def _range_start(folded: str, c: Cand, cands: list[Cand]) -> None:
@@ -358,9 +392,9 @@ def scan_years(
             continue
         fs = m.start("mod") if mod else (m.start("kw") if kw else m.start("year"))
         fe = m.end("era") if era else m.end("year")
-        cands.append(
-            Cand(fs, fe, 20 if (kw or mod or era or item) else 10, "year", "hijri" if hijri else "gregorian", y)
-        )
+        yc = Cand(fs, fe, 20 if (kw or mod or era or item) else 10, "year", "hijri" if hijri else "gregorian", y)
+        yc.since = SINCE in folded[max(0, fs - 12) : fs] and prev_word(folded, fs) == SINCE
+        cands.append(yc)
         beside = GREGORIAN_BESIDE_RE.match(folded, fe) if hijri and era else None
         if beside is not None and 1 <= int(beside.group("year")) <= 2200:
             # «عام 15هـ/636م»: the Gregorian year written beside it is a date of its own.
@@ -368,6 +402,9 @@ def scan_years(
                 Cand(beside.start("year"), beside.end("era"), 20, "year", "gregorian", int(beside.group("year")))
             )
 
+
+#: Qualifiers after a unit that count from another time named in the text, not from the article's date.
+COUNTED_FROM_ANOTHER_TIME = frozenset(["التالي", "السابق", "السابقه"])
 
 #: «في بيان له اليوم», «في وقت سابق اليوم»: words before a plain «اليوم» meaning "today".
 _TODAY_BEFORE = frozenset(["له", "لها", "قوله", "قولها", "سابق", "لاحق"])
@@ -409,18 +446,27 @@ def scan_relative(
         q = m.group("q")
         offset = 0
         if q:
-            offset = -2 if q.startswith("قبل") else QUALIFIERS[norm_key(q)]
+            two = two_away(q)
+            offset = two if two is not None else QUALIFIERS[norm_key(q)]
         if m.group("u2") or m.group("u3"):
             prev = prev_word(folded, m.start("u2") if m.group("u2") else m.start("u3"))
             if prev in GENERAL_NOUNS:
                 continue  # «الأمين العام السابق»: "general", not "year"
-        if q and norm_key(q) == "التالي":
-            continue  # «العام التالي» counts from another event, not the article date
+        if q and norm_key(q) in COUNTED_FROM_ANOTHER_TIME:
+            # «العام التالي», «الشهر السابق» («52.2 في يوليو من 54.0 في الشهر السابق»):
+            # counted from another time the text names, not from the article's date.
+            continue
         fs = m.start("mod") if m.group("mod") else m.start()
         written = YEAR_AFTER_RELATIVE_RE.match(folded, m.end()) if unit == "year" and q else None
-        if written is not None and year_ok(int(written.group(1)), False):
-            # «العام الماضي 2014»: the year is written, so it does not depend on the article date.
-            cands.append(Cand(fs, written.end(1), 25, "year", y=int(written.group(1))))
+        wy = int(written.group(1)) if written is not None else 0
+        if (
+            written is not None
+            and (1300 <= wy <= 1500 or 1800 <= wy <= 2100)
+            and not is_quantity(folded, written.start(1), written.end(1))
+        ):
+            # «العام الماضي 2014»: the year is written, so it does not depend on the article date;
+            # «العام بعد القادم 1438» is a Hijri year; «العام الماضي 1000 يورو» is an amount.
+            cands.append(Cand(fs, written.end(1), 25, "year", "hijri" if wy <= 1500 else "gregorian", y=wy))
             continue
         day = DAY_BEFORE_MONTH_RE.search(folded, max(0, fs - 30), fs) if unit == "month" and not m.group("u3") else None
         if day is not None:
@@ -473,7 +519,8 @@ def scan_relative(
         cands.append(Cand(fs, fe, 25, "relative", unit="day", offset=off, weekday=wd, explicit=False))
     for m in weekday:
         q = m.group("q")
-        off = QUALIFIERS[norm_key(q)] if q else 0
+        two = two_away(q) if q else None
+        off = two if two is not None else QUALIFIERS[norm_key(q)] if q else 0
         if q and norm_key(q) == "التالي":
             continue
         fs = m.start("yawm") if m.group("yawm") else m.start("wd")
@@ -496,5 +543,10 @@ def scan_relative(
                 # «الأحد», «الجمعة», «الخميس» alone are often words or names;
                 # «، الخميس،», «قال الخميس», «الخميس إن» are days.
                 continue
-        cands.append(Cand(fs, m.end(), 15, "relative", unit="weekday", offset=off, weekday=WEEKDAYS[wd_name]))
-        cands[-1].explicit = False
+        c = Cand(fs, m.end(), 15, "relative", unit="weekday", offset=off, weekday=WEEKDAYS[wd_name])
+        c.explicit = False
+        if not q:
+            # «خطفوا مساء الأربعاء», «منذ ليل الخميس»: the last one, not the nearest.
+            c.since = SINCE in folded[max(0, m.start() - 12) : m.start()] and prev_word(folded, m.start()) == SINCE
+            c.past = c.since or past_tense(folded, m.start(), m.end())
+        cands.append(c)

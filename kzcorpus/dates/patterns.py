@@ -64,7 +64,7 @@ def named_pattern(pair: bool) -> re.Pattern[str]:
            (?P<gm1>{GM}){second}
          | (?P<hm>{HM})(?:\s+(?:المبارك|الكريم|المعظم|الحرام)(?=\s*(?:{YEARKW}\s*)?\d))?
         ){E}
-        (?:(?P<ysep>\s*[,،]?\s*(?:من\s+|في\s+)?(?:{YEARKW}\s*)?)(?P<year>{YEAR})(?!\d){ERA})?
+        (?:(?P<ysep>\s*[,،]?\s*(?:من\s+|في\s+)?(?:{YEARKW}\s*|ل{YEARKW}\s*|لل(?:عام|سنه)\s*)?)(?P<year>{YEAR})(?!\d){ERA})?
         (?:\s+(?P<qual>{QUALS}){E})?
         {TIME}
         """,
@@ -101,12 +101,21 @@ YEAR_RANGE_RE = re.compile(
     rf"(?<![\d.,/:\-])(?P<y1>\d{{4}})\s*(?:ه|هـ)?\s*[-–/]\s*(?P<y2>\d{{2}}|\d{{4}})(?![\d%]|[.,]\d){ERA}"
 )
 
+#: «قبل الماضي» (the one before last), «بعد القادم/المقبل» (the one after next): two units away.
+TWO_AWAY = r"قبل\s+الماضي|قبل\s+الماضيه|بعد\s+القادم|بعد\s+المقبل|بعد\s+القادمه|بعد\s+المقبله"
+
+
+def two_away(q: str) -> int | None:
+    """The offset of a «قبل الماضي»/«بعد القادم» qualifier (-2, 2), else ``None``."""
+    return -2 if q.startswith("قبل") else 2 if q.startswith("بعد") else None
+
+
 RELATIVE_RE = re.compile(
     rf"""{B}
     (?:(?P<mod>{MODS})\s+)?
     (?:
        (?:هذا|هذه)\s+(?P<u1>العام|السنه|الشهر|الاسبوع)
-     | (?P<u2>(?:ال|(?<=ل)ل)(?:عام|سنه|شهر|اسبوع))\s+(?P<q>{QUALS}|قبل\s+الماضي|قبل\s+الماضيه)
+     | (?P<u2>(?:ال|(?<=ل)ل)(?:عام|سنه|شهر|اسبوع))\s+(?P<q>{QUALS}|{TWO_AWAY})
      | (?P<u3>(?:ال|(?<=ل)ل)(?:عام|سنه|شهر|اسبوع))
     ){E}
     """,
@@ -129,7 +138,7 @@ WEEKDAY_RE = re.compile(
     (?:(?P<tod>{TIME_OF_DAY})\s+)?
     (?:(?P<yawm>يوم)\s+)?
     (?P<wd>{WD}){E}
-    (?:\s+(?P<q>{QUALS}){E})?
+    (?:\s+(?P<q>{QUALS}|{TWO_AWAY}){E})?
     """,
     re.VERBOSE,
 )

@@ -202,6 +202,8 @@ def _governing_years(folded: str, ordered: list[Cand], anchor: Anchor, out: dict
                 out[id(c)] = (gov[0], False)
             continue
         year = _written_year(c, anchor)
+        if c.since:
+            continue  # «منذ أواخر عام 2009»: a span reaching the present governs no later date
         if year is not None and (c.d is not None or c.qual is not None or (c.m is None and c.prio >= 20)):
             last[c.calendar] = (year, c.fe)
 

@@ -104,6 +104,8 @@ class Cand:
     greg_year: int | None = None  # a Hijri month with a Gregorian year
     explicit: bool = True  # a full date written out (used to infer the article date)
     same_year: bool = False
+    since: bool = False  # after «منذ»: on or before the article's date, and it governs no later date
+    past: bool = False  # a past-tense verb in its clause: on or before the article's date
     same_as: int | None = (
         None  # «الأحد الموافق 10 شوال»: where the date the weekday names starts  # «... من العام نفسه»: the year of the last written year
     )
