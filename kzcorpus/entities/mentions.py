@@ -279,9 +279,10 @@ def _gazetteer_cands(folded: str, original: str, fmap: FoldMap, gz: Gazetteer) -
             c.type == "PER" and " " not in ff and (g := _before(GIVEN_BEFORE, folded, c.fstart)) and g.group(1) in GIVEN
         )
     ]
-    # Ambiguous forms need the entity found another way in this article.
-    sure = {c.id for c, ff in raw if ff not in gz.entries[c.id or ""].ambiguous}
-    cands = [c for c, ff in raw if c.id in sure]
+    # Ambiguous forms need the entity found another way in this article (not
+    # by a Latin form: «Zain» in a contact line does not make «زين» the company).
+    sure = {c.id for c, ff in raw if ff not in gz.entries[c.id or ""].ambiguous and not _LATIN_RE.search(ff)}
+    cands = [c for c, ff in raw if c.id in sure or ff not in gz.entries[c.id or ""].ambiguous]
     present = {c.id for c in cands}
     for rule in gz.context_rules:
         if rule.from_id in present and rule.triggers & present and rule.to_id in gz.entries:

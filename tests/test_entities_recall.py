@@ -1,0 +1,60 @@
+"""Entities that SaudiNewsNet names often and the first rounds missed (issue 12): handmade sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from kzcorpus.entities import Gazetteer, find_mentions, load_gazetteer
+
+
+@pytest.fixture(scope="module")
+def gz() -> Gazetteer:
+    return load_gazetteer()
+
+
+def _found(gz: Gazetteer, text: str) -> list[tuple[str, str, str]]:
+    return [(m.text, m.type, m.id) for m in find_mentions(text, gz, parts=False)]
+
+
+def test_saudi_bodies_by_their_short_names(gz: Gazetteer) -> None:
+    assert _found(gz, "وأعلنت الجوازات تمديد المهلة") == [
+        ("الجوازات", "ORG", "General Directorate of Passports (Saudi Arabia)")
+    ]
+    assert _found(gz, "حضر نائب مدير عام المباحث والمستشار بالديوان الملكي") == [
+        ("المباحث", "ORG", "General Investigation Directorate"),
+        ("الديوان الملكي", "ORG", "Royal Court of Saudi Arabia"),
+    ]
+    # The longer name wins: another court, another bureau.
+    assert _found(gz, "استقبله رئيس الديوان الملكي الهاشمي") == [
+        ("الديوان الملكي الهاشمي", "ORG", "Royal Hashemite Court")
+    ]
+    assert _found(gz, "تابعت المباحث الإدارية القضية") == [
+        ("المباحث الإدارية", "ORG", "Administrative Investigation (Saudi Arabia)")
+    ]
+    got = _found(gz, "زار مقر قوات الطوارئ الخاصة ثم قوة الطوارئ الخاصة بأبها")
+    assert [m[2] for m in got[:2]] == ["Special Emergency Forces", "Special Emergency Forces"]
+    assert _found(gz, "وقعت أمانة العاصمة المقدسة عقدا") == [
+        ("أمانة العاصمة المقدسة", "ORG", "Holy Capital Municipality")
+    ]
+    got = _found(gz, "وأكد مدير الشؤون الصحية بالمنطقة")
+    assert got == [("الشؤون الصحية", "ORG", "Saudi regional directorates of health affairs")]
+
+
+def test_latin_brand_names_and_an_ambiguous_arabic_form(gz: Gazetteer) -> None:
+    got = _found(gz, "للاشتراك أرسل الرمز إلى 1234 - Stc 5678 - Mobily 9012 - Zain")
+    assert got == [
+        ("Stc", "ORG", "Saudi Telecom Company"),
+        ("Mobily", "ORG", "Mobily"),
+        ("Zain", "ORG", "Zain"),
+    ]
+    # A Latin form does not make the ambiguous «زين» the company elsewhere in the article.
+    got = _found(gz, "زين الشارع بالأعلام. للاشتراك أرسل إلى Zain")
+    assert got == [("Zain", "ORG", "Zain")]
+    # An Arabic form does.
+    got = _found(gz, "أعلنت شركة زين أرباحها وقالت زين إن")
+    assert [m[:2] for m in got] == [("شركة زين", "ORG"), ("زين", "ORG")]
+
+
+def test_place_spellings(gz: Gazetteer) -> None:
+    assert _found(gz, "عرض منافس من قازاخستان") == [("قازاخستان", "LOC", "Kazakhstan")]
+    assert _found(gz, "نقل المعتقلين من خليج غوانتانامو") == [("خليج غوانتانامو", "LOC", "Guantánamo Bay")]
