@@ -58,3 +58,27 @@ def test_latin_brand_names_and_an_ambiguous_arabic_form(gz: Gazetteer) -> None:
 def test_place_spellings(gz: Gazetteer) -> None:
     assert _found(gz, "عرض منافس من قازاخستان") == [("قازاخستان", "LOC", "Kazakhstan")]
     assert _found(gz, "نقل المعتقلين من خليج غوانتانامو") == [("خليج غوانتانامو", "LOC", "Guantánamo Bay")]
+
+
+def test_quoted_names_after_a_media_or_company_head(gz: Gazetteer) -> None:
+    got = _found(gz, "وكتبت صحيفة «ميلييت» الموالية للحكومة")
+    assert got == [("ميلييت", "ORG", "ميلييت")]
+    got = _found(gz, "وبحسب لصحيفة “صنداي إكسبرس” البريطانية")
+    assert [(m[0], m[2]) for m in got] == [("صنداي إكسبرس", "صنداي إكسبرس")]
+    assert _found(gz, 'اشترى حصة في شركة "نوفا تك" للبرمجيات')[0][:2] == ("نوفا تك", "ORG")
+    # No head, a word between the head and the quote, or a sentence in quotes: nothing.
+    assert _found(gz, "وقال: «ميلييت» كلمة غريبة") == []
+    assert _found(gz, "نشرت صحيفة اسمها «ميلييت»") == []
+    assert _found(gz, "قالت الصحيفة «إن الوضع خطير جدا هذه المرة»") == []
+
+
+def test_a_quoted_short_name_after_an_organisation(gz: Gazetteer) -> None:
+    got = _found(gz, 'وقال لهيئة الإذاعة البريطانية "بي.بي.سي" إن')
+    assert got == [("هيئة الإذاعة البريطانية", "ORG", "BBC"), ("بي.بي.سي", "ORG", "BBC")]
+    got = _found(gz, "وقعت الهيئة الوطنية للتطوير العقاري «نماء» اتفاقية")
+    assert [m[:2] for m in got] == [("الهيئة الوطنية للتطوير العقاري", "ORG"), ("نماء", "ORG")]
+    # A quoted adjective or verb after an organisation is not its name.
+    got = _found(gz, 'وصف حزب العمال الكردستاني "المحظور" بأنه')
+    assert [m[0] for m in got] == ["حزب العمال الكردستاني"]
+    got = _found(gz, 'إن مجلس الأمن الدولي "يرحب" بالاتفاق')
+    assert [m[0] for m in got] == ["مجلس الأمن الدولي"]

@@ -11,7 +11,10 @@ How a mention is found, in order:
    gazetteer left free.  A rule-found name that equals a gazetteer form of
    an entity of the same type after :func:`norm_name`, is a word prefix of
    one, or starts with one (not continued by «بن»), links to that entity.
-3. **Aliases** (:mod:`kzcorpus.entities.aliases`) within the article.
+3. **Quoted names** (:mod:`kzcorpus.entities.quoted`): after a media or
+   company head, and a short name after an organisation; they win over the
+   rules on the same words.
+4. **Aliases** (:mod:`kzcorpus.entities.aliases`) within the article.
 
 Overlaps are resolved leftmost first, then longest.  Entities the gazetteer
 does not know get their Arabic full name as id (:func:`unknown_id`).
@@ -29,6 +32,7 @@ from kzcorpus.doc import Doc
 from kzcorpus.entities.aliases import GIVEN_BEFORE, alias_cands
 from kzcorpus.entities.candidates import Cand, no_overlaps
 from kzcorpus.entities.gazetteer import WORDCHAR, Entry, Gazetteer, fold_form, norm_name
+from kzcorpus.entities.quoted import quoted_cands
 from kzcorpus.entities.rules import rule_cands
 from kzcorpus.entities.words import (
     ALL_HEADS,
@@ -99,6 +103,8 @@ def _find(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
     cands = _mastheads(folded, _gazetteer_cands(folded, text, fmap, gazetteer), gazetteer)
     rules = rule_cands(folded, cands, _ali_starts(folded, text, fmap), gazetteer.adjective_re[1])
     _link_rule_cands(folded, rules, gazetteer)
+    if quoted := quoted_cands(folded, cands + rules):  # quoted names win over the rules' words
+        rules = [r for r in rules if not any(r.fstart < q.fend and q.fstart < r.fend for q in quoted)] + quoted
     cands = no_overlaps(cands + rules)
     for c in cands:
         if c.id is None:  # unknown to the gazetteer: the name as written
