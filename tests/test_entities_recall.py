@@ -66,6 +66,8 @@ def test_quoted_names_after_a_media_or_company_head(gz: Gazetteer) -> None:
     got = _found(gz, "وبحسب لصحيفة “صنداي إكسبرس” البريطانية")
     assert [(m[0], m[2]) for m in got] == [("صنداي إكسبرس", "صنداي إكسبرس")]
     assert _found(gz, 'اشترى حصة في شركة "نوفا تك" للبرمجيات')[0][:2] == ("نوفا تك", "ORG")
+    # Function words spelling letters are names there: «إن تي في».
+    assert _found(gz, 'ونقلت قناة "إن تي في" التلفزيونية')[0][:2] == ("إن تي في", "ORG")
     # No head, a word between the head and the quote, or a sentence in quotes: nothing.
     assert _found(gz, "وقال: «ميلييت» كلمة غريبة") == []
     assert _found(gz, "نشرت صحيفة اسمها «ميلييت»") == []
