@@ -32,10 +32,14 @@ def _quoted(words: int) -> str:
     return rf"[«\"“]{_S}*(?P<name>{_NAME_WORD}(?:{_S}+{_NAME_WORD}){{0,{words - 1}}}){_S}*[»\"”]"
 
 
-_HEAD_RE = re.compile(
-    rf"(?<!{_W})[{CLITIC_LETTERS}]{{0,2}}(?P<head>{'|'.join(sorted(QUOTED_HEADS, key=len, reverse=True))})"
-    rf"{_S}*{_quoted(4)}"
+#: An opening quote: where both rules start looking (few per article, so the scan stays cheap).
+_OPEN_RE = re.compile(r"[«\"“]")
+_NAME_RE = re.compile(_quoted(4))
+#: A head right before a quote, searched in a short window that ends at the quote.
+_HEAD_BEFORE = re.compile(
+    rf"(?<!{_W})[{CLITIC_LETTERS}]{{0,2}}(?P<head>{'|'.join(sorted(QUOTED_HEADS, key=len, reverse=True))}){_S}*$"
 )
+_HEAD_WINDOW = 24
 _SHORT_RE = re.compile(rf"{_S}*{_quoted(1)}")
 _QUOTE_MARKS = '«»"“”'
 
@@ -60,10 +64,13 @@ def quoted_cands(folded: str, found: list[Cand]) -> list[Cand]:
         return not any(a < e and s < b for a, b in spans)
 
     out: list[Cand] = []
-    for m in _HEAD_RE.finditer(folded):
+    for q in _OPEN_RE.finditer(folded):
+        head = _HEAD_BEFORE.search(folded, max(0, q.start() - _HEAD_WINDOW), q.start())
+        if head is None or (m := _NAME_RE.match(folded, q.start())) is None:
+            continue
         s, e = m.span("name")
         if free(s, e):  # any word, even «صباح», is a name there
-            out.append(Cand(s, e, "ORG", None, f"rule:quoted({spelled(m.group('head'))})"))
+            out.append(Cand(s, e, "ORG", None, f"rule:quoted({spelled(head.group('head'))})"))
     for c in found:
         if c.type != "ORG":
             continue
