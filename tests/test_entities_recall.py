@@ -84,3 +84,15 @@ def test_a_quoted_short_name_after_an_organisation(gz: Gazetteer) -> None:
     assert [m[0] for m in got] == ["حزب العمال الكردستاني"]
     got = _found(gz, 'إن مجلس الأمن الدولي "يرحب" بالاتفاق')
     assert [m[0] for m in got] == ["مجلس الأمن الدولي"]
+
+
+def test_a_speaker_between_a_verb_of_saying_and_a_role(gz: Gazetteer) -> None:
+    got = _found(gz, "وقالت مارتا كوفالسكا وزيرة الصحة البولندية إن الخطة جاهزة")
+    assert got == [("مارتا كوفالسكا", "PER", "مارتا كوفالسكا")]
+    got = _found(gz, "وأوضح ديرك هالبرغ، المتحدث باسم الشركة، أن")
+    assert [m[:2] for m in got] == [("ديرك هالبرغ", "PER")]
+    assert [m[0] for m in _found(gz, "قال تومي ليند الذي يدير المتجر")] == ["تومي ليند"]
+    # Common words, a definite word or a one-letter word between verb and role: nobody.
+    assert _found(gz, "وقال مصدر مسؤول الذي رفض ذكر اسمه") == []
+    assert _found(gz, "وقال بيان المجلس الذي صدر أمس") == []
+    assert _found(gz, "وقال جورو و الذي يعمل هناك") == []

@@ -13,7 +13,8 @@ How a mention is found, in order:
    one, or starts with one (not continued by «بن»), links to that entity.
 3. **Quoted names** (:mod:`kzcorpus.entities.quoted`): after a media or
    company head, and a short name after an organisation; they win over the
-   rules on the same words.
+   rules on the same words.  Then speakers (:mod:`kzcorpus.entities.speakers`)
+   on words nothing else found.
 4. **Aliases** (:mod:`kzcorpus.entities.aliases`) within the article.
 
 Overlaps are resolved leftmost first, then longest.  Entities the gazetteer
@@ -34,6 +35,7 @@ from kzcorpus.entities.candidates import Cand, no_overlaps
 from kzcorpus.entities.gazetteer import WORDCHAR, Entry, Gazetteer, fold_form, norm_name
 from kzcorpus.entities.quoted import quoted_cands
 from kzcorpus.entities.rules import rule_cands
+from kzcorpus.entities.speakers import speaker_cands
 from kzcorpus.entities.words import (
     ALL_HEADS,
     DEFINITE,
@@ -105,6 +107,7 @@ def _find(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
     _link_rule_cands(folded, rules, gazetteer)
     if quoted := quoted_cands(folded, cands + rules):  # quoted names win over the rules' words
         rules = [r for r in rules if not any(r.fstart < q.fend and q.fstart < r.fend for q in quoted)] + quoted
+    rules += speaker_cands(folded, cands + rules)
     cands = no_overlaps(cands + rules)
     for c in cands:
         if c.id is None:  # unknown to the gazetteer: the name as written

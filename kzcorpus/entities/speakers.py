@@ -1,0 +1,50 @@
+"""A person named by the words around the name: a verb of saying before it, a role after it.
+
+«وقالت أمبر رود وزيرة الطاقة», «وقال ليوني جرين، المتحدث باسم الاتحاد»,
+«وقالت فيجين يوكسيكداغ التي …»: a verb of saying
+(``entities_speech_verbs``), two words, then (after an optional comma) a
+relative pronoun or a role noun (``entities_apposition_heads``).  Neither
+word may be a stop word, a common word, a title or start with «ال», and the
+first may not look like a verb; the two words must be free (nothing else
+found them).  ``found_by`` is ``rule:speaker(قال)``.  Over 6,000 random
+SaudiNewsNet articles the pattern named a person in all but one of 128
+places no other rule found (the miss: «والدة رضائيان», «the mother of»).
+"""
+
+from __future__ import annotations
+
+import re
+
+from kzcorpus.entities.candidates import Cand
+from kzcorpus.entities.words import APPOSITION_HEADS, SPEECH_VERBS, STOP, TITLES, is_common, spelled, verbish
+
+_W = r"[^\W_]"
+_S = r"[^\S\n]"
+_WORD = r"[^\W\d_]{2,}"
+
+
+def _alt(words: frozenset[str]) -> str:
+    return "|".join(sorted(words, key=len, reverse=True))
+
+
+_SPEAKER_RE = re.compile(
+    rf"(?<!{_W})و?(?P<verb>{_alt(SPEECH_VERBS)}){_S}+(?P<w1>{_WORD}){_S}+(?P<w2>{_WORD})"
+    rf"{_S}*،?{_S}*(?:{_alt(APPOSITION_HEADS)})(?!{_W})"
+)
+
+
+def _word_ok(w: str) -> bool:
+    return not (w.startswith("ال") or w in STOP or w in TITLES or is_common(w))
+
+
+def speaker_cands(folded: str, found: list[Cand]) -> list[Cand]:
+    """Speakers named between a verb of saying and their role, where *found* (what the rest found) has nothing."""
+    out: list[Cand] = []
+    for m in _SPEAKER_RE.finditer(folded):
+        s, e = m.start("w1"), m.end("w2")
+        if any(c.fstart < e and s < c.fend for c in found):
+            continue
+        w1, w2 = m.group("w1"), m.group("w2")
+        if _word_ok(w1) and _word_ok(w2) and not verbish(w1):
+            out.append(Cand(s, e, "PER", None, f"rule:speaker({spelled(m.group('verb'))})"))
+    return out
