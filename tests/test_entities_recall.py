@@ -96,3 +96,11 @@ def test_a_speaker_between_a_verb_of_saying_and_a_role(gz: Gazetteer) -> None:
     assert _found(gz, "وقال مصدر مسؤول الذي رفض ذكر اسمه") == []
     assert _found(gz, "وقال بيان المجلس الذي صدر أمس") == []
     assert _found(gz, "وقال جورو و الذي يعمل هناك") == []
+
+
+def test_a_person_after_yudaa(gz: Gazetteer) -> None:
+    assert _found(gz, 'أنقذت امرأة تدعى "هيلين ماركس" طفلا') == [("هيلين ماركس", "PER", "هيلين ماركس")]
+    assert _found(gz, "وقال ساكن آخر يُدعى بافل إن") == [("بافل", "PER", "بافل")]
+    # «يدعي» with «ي» is «claims»; Latin names and common words after «يدعى» are left alone.
+    assert _found(gz, "والذي يدعي أصحابه أنهم على حق") == []
+    assert _found(gz, "جهاز جديد يدعى «WalkCar» للتنقل") == []

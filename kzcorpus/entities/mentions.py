@@ -35,7 +35,7 @@ from kzcorpus.entities.candidates import Cand, no_overlaps
 from kzcorpus.entities.gazetteer import WORDCHAR, Entry, Gazetteer, fold_form, norm_name
 from kzcorpus.entities.quoted import quoted_cands
 from kzcorpus.entities.rules import rule_cands
-from kzcorpus.entities.speakers import speaker_cands
+from kzcorpus.entities.speakers import named_cands, speaker_cands
 from kzcorpus.entities.words import (
     ALL_HEADS,
     DEFINITE,
@@ -108,6 +108,7 @@ def _find(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
     if quoted := quoted_cands(folded, cands + rules):  # quoted names win over the rules' words
         rules = [r for r in rules if not any(r.fstart < q.fend and q.fstart < r.fend for q in quoted)] + quoted
     rules += speaker_cands(folded, cands + rules)
+    rules += named_cands(folded, cands + rules, lambda fs, fe: _original(fmap, fs, fe))
     cands = no_overlaps(cands + rules)
     for c in cands:
         if c.id is None:  # unknown to the gazetteer: the name as written
@@ -123,6 +124,12 @@ def _find(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
         eid = c.id or (c.ref.id if c.ref is not None and c.ref.id else unknown_id(surface))
         out.append(Mention(doc.id, start, end, surface, c.type, eid, c.found_by))
     return out
+
+
+def _original(fmap: FoldMap, fstart: int, fend: int) -> str:
+    """The original text of a folded span."""
+    start, end = fmap.span(fstart, fend)
+    return fmap.original[start:end]
 
 
 def _link_rule_cands(folded: str, rules: list[Cand], gz: Gazetteer) -> None:
