@@ -104,3 +104,13 @@ def test_a_person_after_yudaa(gz: Gazetteer) -> None:
     # «يدعي» with «ي» is «claims»; Latin names and common words after «يدعى» are left alone.
     assert _found(gz, "والذي يدعي أصحابه أنهم على حق") == []
     assert _found(gz, "جهاز جديد يدعى «WalkCar» للتنقل") == []
+
+
+def test_a_surname_after_the_long_and_the_short_form_of_one_name(gz: Gazetteer) -> None:
+    text = "وصل الدكتور ناصر بن فهد القحطاني أمس. وقال الدكتور ناصر القحطاني إن الزيارة مهمة. وأكد الدكتور القحطاني"
+    got = _found(gz, text)
+    assert [m[0] for m in got] == ["ناصر بن فهد القحطاني", "ناصر القحطاني", "القحطاني"]
+    assert got[-1][2] == "ناصر بن فهد القحطاني"
+    # Two persons with other first names share the surname: it names neither.
+    text = "وصل الدكتور ناصر القحطاني ثم الدكتور سعد القحطاني. وقال القحطاني"
+    assert [m[0] for m in _found(gz, text)] == ["ناصر القحطاني", "سعد القحطاني"]
