@@ -33,14 +33,24 @@ def _alt(words: frozenset[str]) -> str:
     return "|".join(sorted(words, key=len, reverse=True))
 
 
+#: The verb first (no look-behind before it: a pattern that opens with its words is scanned fast);
+#: :func:`_starts_word` checks the verb starts a word, after «و» or not.
 _SPEAKER_RE = re.compile(
-    rf"(?<!{_W})و?(?P<verb>{_alt(SPEECH_VERBS)}){_S}+(?P<w1>{_WORD}){_S}+(?P<w2>{_WORD})"
+    rf"(?P<verb>{_alt(SPEECH_VERBS)}){_S}+(?P<w1>{_WORD}){_S}+(?P<w2>{_WORD})"
     rf"{_S}*،?{_S}*(?:{_alt(APPOSITION_HEADS)})(?!{_W})"
 )
+_WORDCHAR_RE = re.compile(_W)
 
 
-_NAMED_RE = re.compile(
-    rf"(?<!{_W})(?P<verb>[يت]دعي){_S}+(?P<quote>[«\"“]{_S}*)?(?P<name>{_WORD}(?:{_S}+{_WORD}){{0,2}})"
+def _starts_word(folded: str, pos: int) -> bool:
+    before = folded[pos - 1 : pos] if pos else ""
+    if before == "و":
+        before = folded[pos - 2 : pos - 1] if pos > 1 else ""
+    return not before or _WORDCHAR_RE.match(before) is None
+
+
+_NAMED_RE = re.compile(  # the look-behind after the verb: see _SPEAKER_RE
+    rf"(?P<verb>[يت]دعي)(?<!{_W}....){_S}+(?P<quote>[«\"“]{_S}*)?(?P<name>{_WORD}(?:{_S}+{_WORD}){{0,2}})"
 )
 _CLOSE_RE = re.compile(rf"{_S}*[»\"”]")
 ARABIC_WORD_RE = re.compile(r"[\u0621-\u064a]+(?:[^\S\n]+[\u0621-\u064a]+)*$")
@@ -54,6 +64,8 @@ def speaker_cands(folded: str, found: list[Cand]) -> list[Cand]:
     """Speakers named between a verb of saying and their role, where *found* (what the rest found) has nothing."""
     out: list[Cand] = []
     for m in _SPEAKER_RE.finditer(folded):
+        if not _starts_word(folded, m.start()):
+            continue
         s, e = m.start("w1"), m.end("w2")
         if any(c.fstart < e and s < c.fend for c in found):
             continue
