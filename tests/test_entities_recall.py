@@ -101,6 +101,7 @@ def test_a_speaker_between_a_verb_of_saying_and_a_role(gz: Gazetteer) -> None:
 def test_a_person_after_yudaa(gz: Gazetteer) -> None:
     assert _found(gz, 'أنقذت امرأة تدعى "هيلين ماركس" طفلا') == [("هيلين ماركس", "PER", "هيلين ماركس")]
     assert _found(gz, "وقال ساكن آخر يُدعى بافل إن") == [("بافل", "PER", "بافل")]
+    assert _found(gz, "ومن هؤلاء صياد يدعى هزاع المهيري قال") == [("هزاع المهيري", "PER", "هزاع المهيري")]
     # «يدعي» with «ي» is «claims»; Latin names and common words after «يدعى» are left alone.
     assert _found(gz, "والذي يدعي أصحابه أنهم على حق") == []
     assert _found(gz, "جهاز جديد يدعى «WalkCar» للتنقل") == []
