@@ -12,8 +12,8 @@ first, then longest.
 - ``rule:<name>``, the name as spelled in its word list, unfolded:
   ``rule:title(الرئيس)``, ``rule:head(وزارة)``, ``rule:org(الهيئة)``,
   ``rule:facility(مستشفى)``, ``rule:event(قمة)``, ``rule:chain(بن)``, ``rule:chain(أبو)``,
-  ``rule:given-name``, ``rule:demonym``, ``rule:foreign-shape`` (a rule span linked to a
-  gazetteer entity keeps its rule name);
+  ``rule:given-name``, ``rule:demonym``, ``rule:foreign-shape``, ``rule:quoted(صحيفة)``,
+  ``rule:short-name``, ``rule:speaker(قال)``, ``rule:named(يدعى)`` (a rule span linked to a gazetteer entity keeps its rule name);
 - ``alias:<id>``: a surname standing for the person with that id.
 
 Entities the gazetteer does not know get their Arabic full name as id
@@ -26,6 +26,8 @@ Modules:
 - :mod:`~kzcorpus.entities.words`: the rules' word lists (``data/lists/entities_*.txt``);
 - :mod:`~kzcorpus.entities.mentions`: :class:`Mention`, :func:`find_mentions`;
 - :mod:`~kzcorpus.entities.rules`: rule-found names;
+- :mod:`~kzcorpus.entities.quoted`: names in quotes after a media head, short names after an organisation;
+- :mod:`~kzcorpus.entities.speakers`: a person between a verb of saying and a role, or after «يدعى»;
 - :mod:`~kzcorpus.entities.aliases`: surnames standing for a person;
 - :mod:`~kzcorpus.entities.aggregate`: :func:`entity_rows`, per-article :func:`doc_entities` and :func:`rows_from_found`;
 - :mod:`~kzcorpus.entities.resolve`: :func:`resolve_entity`, :class:`EntityMatcher`.

@@ -4,7 +4,9 @@ Once a person's full name is found, the surname alone names the same person
 in that article («سامي عمارة» … «عمارة»), even when the surname is also an
 ordinary word («عمارة»: a building).  Not a father's name after «بن»
 («محمد بن سلمان» gives no «سلمان»), not «أبو», not a common word, not a
-surname two persons of the article share, and not where another first name
+surname two persons of the article share (two names with the same first
+name and surname, «عبداللطيف بن راشد الزياني» and «عبداللطيف الزياني», are one
+person: the surname stands for the first found), and not where another first name
 stands right before it («فاتن حمامة» is not «أحمد حمامة»).  ``found_by``
 is ``alias:<id>``.
 """
@@ -67,8 +69,9 @@ def alias_cands(folded: str, cands: list[Cand], gz: Gazetteer) -> list[Cand]:
             continue
         if last.startswith("ال") and not surname_ok(last, strong=True):
             continue
-        if aliases.setdefault(last, c).id != c.id:
-            shared.add(last)
+        first = aliases.setdefault(last, c)
+        if first.id != c.id and folded[first.fstart : first.fend].split()[0] != words[0]:
+            shared.add(last)  # «عبداللطيف بن راشد الزياني» and «عبداللطيف الزياني» are one person
     for last in shared:
         del aliases[last]
     if not aliases:

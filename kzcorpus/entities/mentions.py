@@ -11,7 +11,11 @@ How a mention is found, in order:
    gazetteer left free.  A rule-found name that equals a gazetteer form of
    an entity of the same type after :func:`norm_name`, is a word prefix of
    one, or starts with one (not continued by «بن»), links to that entity.
-3. **Aliases** (:mod:`kzcorpus.entities.aliases`) within the article.
+3. **Quoted names** (:mod:`kzcorpus.entities.quoted`): after a media or
+   company head, and a short name after an organisation; they win over the
+   rules on the same words.  Then speakers (:mod:`kzcorpus.entities.speakers`)
+   on words nothing else found.
+4. **Aliases** (:mod:`kzcorpus.entities.aliases`) within the article.
 
 Overlaps are resolved leftmost first, then longest.  Entities the gazetteer
 does not know get their Arabic full name as id (:func:`unknown_id`).
@@ -29,7 +33,9 @@ from kzcorpus.doc import Doc
 from kzcorpus.entities.aliases import GIVEN_BEFORE, alias_cands
 from kzcorpus.entities.candidates import Cand, no_overlaps
 from kzcorpus.entities.gazetteer import WORDCHAR, Entry, Gazetteer, fold_form, norm_name
+from kzcorpus.entities.quoted import quoted_cands
 from kzcorpus.entities.rules import rule_cands
+from kzcorpus.entities.speakers import named_cands, speaker_cands
 from kzcorpus.entities.words import (
     ALL_HEADS,
     DEFINITE,
@@ -99,6 +105,10 @@ def _find(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
     cands = _mastheads(folded, _gazetteer_cands(folded, text, fmap, gazetteer), gazetteer)
     rules = rule_cands(folded, cands, _ali_starts(folded, text, fmap), gazetteer.adjective_re[1])
     _link_rule_cands(folded, rules, gazetteer)
+    if quoted := quoted_cands(folded, cands + rules):  # quoted names win over the rules' words
+        rules = [r for r in rules if not any(r.fstart < q.fend and q.fstart < r.fend for q in quoted)] + quoted
+    rules += speaker_cands(folded, cands + rules)
+    rules += named_cands(folded, cands + rules, lambda fs, fe: _original(fmap, fs, fe))
     cands = no_overlaps(cands + rules)
     for c in cands:
         if c.id is None:  # unknown to the gazetteer: the name as written
@@ -114,6 +124,12 @@ def _find(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
         eid = c.id or (c.ref.id if c.ref is not None and c.ref.id else unknown_id(surface))
         out.append(Mention(doc.id, start, end, surface, c.type, eid, c.found_by))
     return out
+
+
+def _original(fmap: FoldMap, fstart: int, fend: int) -> str:
+    """The original text of a folded span."""
+    start, end = fmap.span(fstart, fend)
+    return fmap.original[start:end]
 
 
 def _link_rule_cands(folded: str, rules: list[Cand], gz: Gazetteer) -> None:
@@ -279,9 +295,10 @@ def _gazetteer_cands(folded: str, original: str, fmap: FoldMap, gz: Gazetteer) -
             c.type == "PER" and " " not in ff and (g := _before(GIVEN_BEFORE, folded, c.fstart)) and g.group(1) in GIVEN
         )
     ]
-    # Ambiguous forms need the entity found another way in this article.
-    sure = {c.id for c, ff in raw if ff not in gz.entries[c.id or ""].ambiguous}
-    cands = [c for c, ff in raw if c.id in sure]
+    # Ambiguous forms need the entity found another way in this article (not
+    # by a Latin form: «Zain» in a contact line does not make «زين» the company).
+    sure = {c.id for c, ff in raw if ff not in gz.entries[c.id or ""].ambiguous and not _LATIN_RE.search(ff)}
+    cands = [c for c, ff in raw if c.id in sure or ff not in gz.entries[c.id or ""].ambiguous]
     present = {c.id for c in cands}
     for rule in gz.context_rules:
         if rule.from_id in present and rule.triggers & present and rule.to_id in gz.entries:

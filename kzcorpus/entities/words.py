@@ -65,6 +65,11 @@ GIVEN = _words("given", "given_ambiguous")
 #: Names that are also ordinary words: need a title, «بن» or a second name.
 AMBIG_GIVEN = _words("given_ambiguous", "ambiguous_names")
 ORG_HEADS = _words("org_heads")
+#: Heads before a quoted organisation name: «صحيفة «حرييت»» (:mod:`kzcorpus.entities.quoted`).
+QUOTED_HEADS = _words("quoted_heads")
+#: Verbs of saying and the role words after a name: «وقالت X Y وزيرة …» (:mod:`kzcorpus.entities.speakers`).
+SPEECH_VERBS = _words("speech_verbs")
+APPOSITION_HEADS = _words("apposition_heads")
 FACILITY_HEADS = _words("facility_heads")
 LOC_FACILITIES = _words("loc_facilities")
 ROYAL = _words("royal_titles")
