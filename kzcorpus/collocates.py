@@ -154,7 +154,7 @@ class CollocTask:
         if not self.may_match(doc.text):
             # No hit of the node: only the counted text's counts (the tokens are not built).
             if self.mentions is None:
-                out["counts"] = doc.words_in(spans) if self.counts else []
+                out["counts"] = doc.part_words("all" if self.scope == "all" else "body") if self.counts else []
             else:
                 out["tokens"] = doc.part_tokens("all" if self.scope == "all" else "body")
                 out["counts"] = self._in_scope(doc, list(self.mentions(doc)), spans)

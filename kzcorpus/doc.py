@@ -48,6 +48,16 @@ _WORD_FOLDS: dict[str, str] = {}
 _WORD_FOLDS_CAP = 200_000
 
 
+def _folded_words(surfaces: list[str]) -> list[str]:
+    """:func:`fold_word` of each of *surfaces*: looked up in C (``map``), folded
+    only where never seen (a cached fold may be "", so ``None`` is tested)."""
+    known: Callable[[str], str | None] = _WORD_FOLDS.get
+    found: list[str | None] = list(map(known, surfaces))
+    if not all(found):
+        found = [w if w is not None else fold_word(t) for w, t in zip(found, surfaces, strict=True)]
+    return cast("list[str]", found)
+
+
 def fold_word(word: str) -> str:
     """``fold(word)``, remembered across articles."""
     got = _WORD_FOLDS.get(word)
@@ -251,12 +261,17 @@ class Doc:
         surfaces: list[str] = []
         for s, e in spans:
             surfaces += find(text, s, e)
-        # Look every word up in C (map) and fold only those never seen.
-        known: Callable[[str], str | None] = _WORD_FOLDS.get
-        found: list[str | None] = list(map(known, surfaces))
-        if None in found:
-            found = [w if w is not None else fold_word(t) for w, t in zip(found, surfaces, strict=True)]
-        return cast("list[str]", found)
+        return _folded_words(surfaces)
+
+    def part_words(self, which: str | Sequence[str] = "body") -> list[str]:
+        """``words_in(spans(which))``, from the words the parts were
+        classified with (no second scan of the text)."""
+        wanted = None if which == "all" else {which} if isinstance(which, str) else set(which)
+        surfaces: list[str] = []
+        for p in self.parts:
+            if wanted is None or p.part in wanted:
+                surfaces += p.surfaces if p.surfaces is not None else WORD_RE.findall(self.text, p.start, p.end)
+        return _folded_words(surfaces)
 
     def with_parts(self, records: Iterable[dict[str, Any]], key: str = "start") -> Iterable[dict[str, Any]]:
         """Set ``part`` on each record from its offset *key*."""

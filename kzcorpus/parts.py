@@ -269,9 +269,14 @@ class Part:
     end: int
     part: PartName
     reason: str
-    #: How many words (:data:`~kzcorpus.arabic.WORD_RE` tokens) it holds,
-    #: counted while classifying (``None`` for a part made elsewhere).
-    words: int | None = field(default=None, compare=False, repr=False)
+    #: Its words as written (:data:`~kzcorpus.arabic.WORD_RE` tokens), found
+    #: while classifying (``None`` for a part made elsewhere).
+    surfaces: list[str] | None = field(default=None, compare=False, repr=False)
+
+    @property
+    def words(self) -> int | None:
+        """How many words it holds (``None`` when :attr:`surfaces` is unknown)."""
+        return None if self.surfaces is None else len(self.surfaces)
 
     def record(self, text: str | None = None) -> dict[str, Any]:
         rec: dict[str, Any] = {
@@ -295,6 +300,7 @@ class _Raw(NamedTuple):
     folded: str  # folded, white space collapsed (not collapsed past _RULE_MAX_WORDS words)
     words: int
     plain: str  # as written, white space collapsed (only where a raw rule may match, else "")
+    surfaces: list[str]  # its words as written (WORD_RE)
 
 
 def _lines(text: str, folded: str | None = None) -> Iterator[_Raw]:
@@ -319,13 +325,14 @@ def _lines(text: str, folded: str | None = None) -> Iterator[_Raw]:
         if start == end:
             continue
         count += 1
-        words = len(WORD_RE.findall(text, start, end))
+        surfaces = WORD_RE.findall(text, start, end)
+        words = len(surfaces)
         fline = folded_lines[n - 1]
         if words > _RULE_MAX_WORDS:
-            yield _Raw(count, n, start, end, fline, words, "")
+            yield _Raw(count, n, start, end, fline, words, "", surfaces)
             continue
         plain = " ".join(text[start:end].split()) if words <= _RAW_MAX_WORDS and count < _RAW_HEAD else ""
-        yield _Raw(count, n, start, end, " ".join(fline.split()), words, plain)
+        yield _Raw(count, n, start, end, " ".join(fline.split()), words, plain, surfaces)
 
 
 def _match(rule: Rule, raw: _Raw) -> bool:
@@ -535,7 +542,7 @@ def classify(source: Article | str, folded: str | None = None, boilerplate: Outl
                 break
 
     out = [
-        Part(raw.line, raw.start, raw.end, *(decided[i] or ("body", "text")), words=raw.words)
+        Part(raw.line, raw.start, raw.end, *(decided[i] or ("body", "text")), surfaces=raw.surfaces)
         for i, raw in enumerate(raws)
     ]
     if tail is not None and out[-1].part != "residue":
@@ -543,12 +550,13 @@ def classify(source: Article | str, folded: str | None = None, boilerplate: Outl
         cut = tail
         while cut > last.start and text[cut - 1].isspace():
             cut -= 1
-        tail_words = len(WORD_RE.findall(text, tail, last.end))
-        tail_part = Part(last.line, tail, last.end, "residue", "boilerplate tail", tail_words)
+        tail_part = Part(
+            last.line, tail, last.end, "residue", "boilerplate tail", WORD_RE.findall(text, tail, last.end)
+        )
         out[-1:] = (
-            [replace(last, end=cut, words=len(WORD_RE.findall(text, last.start, cut))), tail_part]
+            [replace(last, end=cut, surfaces=WORD_RE.findall(text, last.start, cut)), tail_part]
             if cut > last.start
-            else [replace(tail_part, start=last.start, words=last.words)]
+            else [replace(tail_part, start=last.start, surfaces=last.surfaces)]
         )
     return out
 
