@@ -112,8 +112,25 @@ def _after_link_ok(t: _Tok) -> bool:
 
 
 def _is_name_tok(t: _Tok, first: bool) -> bool:
-    w = t.w
-    if not t.free or len(w) < 2 or w in STOP or w in TITLES or w in ROLE_HEADS:
+    if not t.free:
+        return False
+    got = _NAME_WORDS.get(t.w)
+    if got is None:
+        if len(_NAME_WORDS) >= _NAME_WORDS_CAP:
+            _NAME_WORDS.clear()
+        got = _NAME_WORDS[t.w] = _name_word(t.w)
+    return got
+
+
+#: :func:`_name_word` of the words seen so far (it depends on the word
+#: alone, and words repeat: each is judged once per process).  Bounded.
+_NAME_WORDS: dict[str, bool] = {}
+_NAME_WORDS_CAP = 200_000
+
+
+def _name_word(w: str) -> bool:
+    """Whether the word *w* may be (part of) a person's name."""
+    if len(w) < 2 or w in STOP or w in TITLES or w in ROLE_HEADS:
         return False
     if not ARABIC_LETTER_RE.search(w) or any(ch.isdigit() for ch in w):
         return False
