@@ -160,11 +160,12 @@ def _name_chain(toks: list[_Tok], i: int, *, strong: bool) -> int:
         return i
     if not _is_name_tok(toks[i], True):
         # «فايز بن محمد»: a common word followed by «بن» and a name starts a chain.
-        t1, t2 = nxt(i + 1), nxt(i + 2)
+        t1 = nxt(i + 1)
+        if t1 is None or t1.w not in NAME_LINKS:
+            return i  # the usual case, decided before looking further
+        t2 = nxt(i + 2)
         if not (
-            t1 is not None
-            and t1.w in NAME_LINKS
-            and t2 is not None
+            t2 is not None
             and (_is_name_tok(t2, False) or given_like(t2.w))
             and _after_link_ok(toks[i])
             and toks[i].w not in ROLE_HEADS
