@@ -149,14 +149,14 @@ class CollocTask:
         verdict = self.slice.verdict(doc)
         if verdict != "keep":
             return {"verdict": verdict}
-        spans = doc.spans("all" if self.scope == "all" else "body")
+        spans = doc.spans(self.scope)
         out: dict[str, Any] = {"verdict": "keep", "nodes": 0, "window": []}
         if not self.may_match(doc.text):
             # No hit of the node: only the counted text's counts (the tokens are not built).
             if self.mentions is None:
-                out["counts"] = doc.part_words("all" if self.scope == "all" else "body") if self.counts else []
+                out["counts"] = doc.part_words(self.scope) if self.counts else []
             else:
-                out["tokens"] = doc.part_tokens("all" if self.scope == "all" else "body")
+                out["tokens"] = doc.part_tokens(self.scope)
                 out["counts"] = self._in_scope(doc, list(self.mentions(doc)), spans)
             return out
         hits = [h for h in self.finder.find(doc) if _inside(h.start, spans)]

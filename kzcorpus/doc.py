@@ -27,8 +27,7 @@ Imports flow one way: analyses → ``Doc`` → text primitives
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
-from collections import Counter
+from bisect import bisect_right
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple, Protocol, TypeVar, cast
 
@@ -216,62 +215,32 @@ class Doc:
             return parts[0].part if parts else "body"
         return parts[i].part
 
+    def _parts_in(self, which: str | Sequence[str]) -> list[Part]:
+        """The parts named *which* (``"all"``: every part)."""
+        if which == "all":
+            return self.parts
+        wanted = {which} if isinstance(which, str) else set(which)
+        return [p for p in self.parts if p.part in wanted]
+
+    def _surfaces(self, part: Part) -> list[str]:
+        """A part's words as written: those it was classified with."""
+        found = part.surfaces
+        return found if found is not None else WORD_RE.findall(self.article.text, part.start, part.end)
+
     def spans(self, which: str | Sequence[str] = "body") -> list[tuple[int, int]]:
         """``(start, end)`` of the lines in part(s) *which* (``"all"``: every line)."""
-        if which == "all":
-            return [(p.start, p.end) for p in self.parts]
-        wanted = {which} if isinstance(which, str) else set(which)
-        return [(p.start, p.end) for p in self.parts if p.part in wanted]
+        return [(p.start, p.end) for p in self._parts_in(which)]
 
     def part_tokens(self, which: str | Sequence[str] = "body") -> int:
         """How many tokens the lines in part(s) *which* hold (``"all"``: every
-        line): ``count_tokens(spans(which))``, from the counts the parts were
-        classified with."""
-        wanted = None if which == "all" else {which} if isinstance(which, str) else set(which)
-        total = 0
-        for p in self.parts:
-            if wanted is None or p.part in wanted:
-                total += p.words if p.words is not None else self.count_tokens([(p.start, p.end)])
-        return total
-
-    def count_tokens(self, spans: Iterable[tuple[int, int]]) -> int:
-        """How many of :attr:`tokens` start inside *spans* (e.g. :meth:`spans`),
-        without building the tokens when they are not built yet (a token
-        never crosses a line break, so each line is scanned on its own)."""
-        if self._tokens is not None:
-            starts = [t.start for t in self._tokens]
-            return sum(bisect_left(starts, e) - bisect_left(starts, s) for s, e in spans)
-        text, find = self.article.text, WORD_RE.findall
-        return sum(len(find(text, s, e)) for s, e in spans)
-
-    def count_words(self, spans: Iterable[tuple[int, int]]) -> Counter[str]:
-        """How often each folded word (:attr:`words`) starts inside *spans*,
-        without building the tokens when they are not built yet."""
-        return Counter(self.words_in(spans))
-
-    def words_in(self, spans: Iterable[tuple[int, int]]) -> list[str]:
-        """The folded words (:attr:`words`) that start inside *spans*, in
-        order, without building the tokens when they are not built yet (a
-        list, which a ``Counter`` counts in C)."""
-        if self._tokens is not None:
-            starts = [t.start for t in self._tokens]
-            words = self.words
-            return [w for s, e in spans for w in words[bisect_left(starts, s) : bisect_left(starts, e)]]
-        text, find = self.article.text, WORD_RE.findall
-        surfaces: list[str] = []
-        for s, e in spans:
-            surfaces += find(text, s, e)
-        return _folded_words(surfaces)
+        line), from the words the parts were classified with."""
+        return sum(len(self._surfaces(p)) for p in self._parts_in(which))
 
     def part_words(self, which: str | Sequence[str] = "body") -> list[str]:
-        """``words_in(spans(which))``, from the words the parts were
-        classified with (no second scan of the text)."""
-        wanted = None if which == "all" else {which} if isinstance(which, str) else set(which)
-        surfaces: list[str] = []
-        for p in self.parts:
-            if wanted is None or p.part in wanted:
-                surfaces += p.surfaces if p.surfaces is not None else WORD_RE.findall(self.text, p.start, p.end)
-        return _folded_words(surfaces)
+        """The folded words (:attr:`words`) of the lines in part(s) *which*,
+        in order (a list, which a ``Counter`` counts in C), from the words
+        the parts were classified with: the text is not scanned again."""
+        return _folded_words([w for p in self._parts_in(which) for w in self._surfaces(p)])
 
     def with_parts(self, records: Iterable[dict[str, Any]], key: str = "start") -> Iterable[dict[str, Any]]:
         """Set ``part`` on each record from its offset *key*."""

@@ -12,6 +12,7 @@ named by its files and loaded once per process).
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -82,8 +83,8 @@ def figures(doc: Doc) -> dict[str, Any]:
     from kzcorpus.parts import PART_NAMES
     from kzcorpus.slicing import article_date
 
-    body = doc.count_words(doc.spans("body"))
-    other = doc.count_words(doc.spans([p for p in PART_NAMES if p != "body"]))
+    body = Counter(doc.part_words("body"))
+    other = Counter(doc.part_words([p for p in PART_NAMES if p != "body"]))
     return {
         "date": article_date(doc)[0],
         "body_tokens": sum(body.values()),
