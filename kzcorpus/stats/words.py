@@ -204,7 +204,6 @@ class Tally:
         self.tokens = 0
         self.is_number: set[str] = set()
         self.doc_sets: list[frozenset[str]] = []
-        self._pairs: Counter[str] = Counter()  # "word\0surface" (add_result)
 
     def add(self, tokens: Sequence[Token], words: Sequence[str]) -> None:
         self.tokens += len(words)
@@ -218,27 +217,25 @@ class Tally:
             if script(t.surface) == "number":
                 self.is_number.add(w)
 
-    def add_result(self, result: Mapping[str, Any]) -> None:
-        """Add one article's words as :class:`WordsTask` returns them: the same
-        totals, spellings and article counts as :meth:`add`, counted in C
-        (spellings wait in ``(word, surface)`` keys until :meth:`settle`)."""
-        words: list[str] = result["words"]
-        self.tokens += len(words)
-        self.counts.update(words)
-        self.doc_sets.append(frozenset(words))
-        self._pairs.update(result["pairs"])
-        self.is_number.update(result["numbers"])
-
-    def settle(self) -> None:
-        """Spellings from the keys :meth:`add_result` counted, in the order
-        :meth:`add` would have met them (first seen first)."""
-        for key, n in self._pairs.items():
+    def add_results(self, results: Iterable[Mapping[str, Any]]) -> None:
+        """Add articles' words as :class:`WordsTask` returns them, in corpus
+        order: the same totals, spellings and article counts as :meth:`add`
+        on each, counted in C (the spellings as ``word\\0surface`` keys, split
+        at the end in the order :meth:`add` would have met them)."""
+        pairs: Counter[str] = Counter()
+        for result in results:
+            words: list[str] = result["words"]
+            self.tokens += len(words)
+            self.counts.update(words)
+            self.doc_sets.append(frozenset(words))
+            pairs.update(result["pairs"])
+            self.is_number.update(result["numbers"])
+        for key, n in pairs.items():
             w, _, surface = key.partition(_PAIR)
             sp = self.spellings.get(w)
             if sp is None:
                 sp = self.spellings[w] = Counter()
             sp[surface] += n
-        self._pairs.clear()
 
     def grouped(self, grouper: Grouper) -> tuple[Counter[str], dict[str, Counter[str]]]:
         """Counts per base, and per base the folded forms counted under it."""
@@ -336,9 +333,7 @@ def word_frequencies(
         return _ngram_frequencies(articles, ngram, stopwords, scope, top, min_count)
     tally = Tally()
     if results is not None:
-        for result in results:
-            tally.add_result(result)
-        tally.settle()
+        tally.add_results(results)
     else:
         for doc in docs(articles):
             c = scoped(doc, scope)
