@@ -18,6 +18,7 @@ or allows clitics takes them from here.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import cache
 from importlib import resources
 from itertools import product
@@ -25,6 +26,12 @@ from itertools import product
 from kzcorpus.arabic import fold
 
 _OVERLAPS_RE = re.compile(r"#\s*overlaps:\s*(.*)")
+
+
+def alternation(words: Iterable[str]) -> str:
+    """A regex alternation of *words* (escaped), longest first, spaces flexible."""
+    parts = sorted(set(words), key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s*" if w[-1].isdigit() else r"\s+") for w in parts)
 
 
 def _text(name: str) -> str:

@@ -9,10 +9,10 @@ from datetime import date
 from kzcorpus import lexicon
 from kzcorpus.corpus import Article
 from kzcorpus.dates.calendar import Anchor, iso, resolve
-from kzcorpus.dates.patterns import alternation
 from kzcorpus.dates.records import ArticleDate, Cand
 from kzcorpus.dates.scan import candidates, select
 from kzcorpus.doc import Doc
+from kzcorpus.lexicon import alternation
 
 _PUBLISHED_RE = re.compile(r"\s*(\d{4})(?:[-/.](\d{1,2})(?:[-/.](\d{1,2})(?:[T\s]+(\d{1,2}):(\d{2}))?)?)?")
 

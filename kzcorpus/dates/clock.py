@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import re
 
-from kzcorpus.dates.patterns import WD, alternation
+from kzcorpus.dates.patterns import WD
 from kzcorpus.dates.records import Cand
 from kzcorpus.dates.words import numbered
+from kzcorpus.lexicon import alternation
 
 #: Hour words after «الساعة» → hour (1-12).
 HOURS = numbered("dates_hours")

@@ -8,7 +8,6 @@ over a whole text.  Named groups carry the parts a candidate is built from
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 
 from kzcorpus.dates.words import (
     CLITIC_CHARS,
@@ -21,13 +20,7 @@ from kzcorpus.dates.words import (
     QUALIFIERS,
     WEEKDAYS,
 )
-
-
-def alternation(words: Iterable[str]) -> str:
-    """A regex alternation of *words*, longest first, spaces flexible."""
-    parts = sorted(set(words), key=len, reverse=True)
-    return "|".join(re.escape(w).replace(r"\ ", r"\s*" if w[-1].isdigit() else r"\s+") for w in parts)
-
+from kzcorpus.lexicon import alternation
 
 #: Start of a word, allowing attached proclitics (و ف ب ل ك, وب, فل ...).
 B = rf"(?:(?<!\w)|(?<=\b[{CLITIC_CHARS}])|(?<=\b[{CONJUNCTIONS}][{PREPOSITIONS}]))"

@@ -20,9 +20,11 @@ from __future__ import annotations
 import re
 
 from kzcorpus.entities.candidates import Cand
+from kzcorpus.entities.gazetteer import WORDCHAR
 from kzcorpus.entities.words import CLITIC_LETTERS, QUOTED_HEADS, STOP, spelled, verbish
+from kzcorpus.lexicon import alternation
 
-_W = r"[^\W_]"
+_W = WORDCHAR
 #: One word of a quoted name: letters and digits, dots or hyphens inside («بي.بي.سي», «BBC1»).
 _NAME_WORD = rf"[^\W\d_]{_W}*(?:[.\-]{_W}+)*\.?"
 _S = r"[^\S\n]"
@@ -36,9 +38,7 @@ def _quoted(words: int) -> str:
 _OPEN_RE = re.compile(r"[«\"“]")
 _NAME_RE = re.compile(_quoted(4))
 #: A head right before a quote, searched in a short window that ends at the quote.
-_HEAD_BEFORE = re.compile(
-    rf"(?<!{_W})[{CLITIC_LETTERS}]{{0,2}}(?P<head>{'|'.join(sorted(QUOTED_HEADS, key=len, reverse=True))}){_S}*$"
-)
+_HEAD_BEFORE = re.compile(rf"(?<!{_W})[{CLITIC_LETTERS}]{{0,2}}(?P<head>{alternation(QUOTED_HEADS)}){_S}*$")
 _HEAD_WINDOW = 24
 _SHORT_RE = re.compile(rf"{_S}*{_quoted(1)}")
 _QUOTE_MARKS = '«»"“”'

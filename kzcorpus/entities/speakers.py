@@ -22,6 +22,7 @@ import re
 from collections.abc import Callable
 
 from kzcorpus.entities.candidates import Cand
+from kzcorpus.entities.gazetteer import WORDCHAR
 from kzcorpus.entities.words import (
     ABU,
     APPOSITION_HEADS,
@@ -33,21 +34,18 @@ from kzcorpus.entities.words import (
     surname_ok,
     verbish,
 )
+from kzcorpus.lexicon import alternation
 
-_W = r"[^\W_]"
+_W = WORDCHAR
 _S = r"[^\S\n]"
 _WORD = r"[^\W\d_]{2,}"
-
-
-def _alt(words: frozenset[str]) -> str:
-    return "|".join(sorted(words, key=len, reverse=True))
 
 
 #: The verb first (no look-behind before it: a pattern that opens with its words is scanned fast);
 #: :func:`_starts_word` checks the verb starts a word, after «و» or not.
 _SPEAKER_RE = re.compile(
-    rf"(?P<verb>{_alt(SPEECH_VERBS)}){_S}+(?P<w1>{_WORD}){_S}+(?P<w2>{_WORD})"
-    rf"{_S}*،?{_S}*(?:{_alt(APPOSITION_HEADS)})(?!{_W})"
+    rf"(?P<verb>{alternation(SPEECH_VERBS)}){_S}+(?P<w1>{_WORD}){_S}+(?P<w2>{_WORD})"
+    rf"{_S}*،?{_S}*(?:{alternation(APPOSITION_HEADS)})(?!{_W})"
 )
 _WORDCHAR_RE = re.compile(_W)
 
