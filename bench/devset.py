@@ -1,7 +1,7 @@
 """Pick, show and check the hand-annotated SaudiNewsNet dev and holdout sets.
 
     python bench/devset.py pick           # the 20 dev ids, then the 10 holdout ids
-    python bench/devset.py pick-set NAME  # a further set's ids (dev2-dates, dev2-entities, holdout2), disjoint from both
+    python bench/devset.py pick-set NAME  # a further set's ids (dev2-dates, dev2-entities, holdout2, holdout3), disjoint from both
     python bench/devset.py text ID        # one article's text, for annotators
     python bench/devset.py find ID WORDS  # offsets of WORDS in that article's text
     python bench/devset.py check DIR      # verify bench/dev or bench/holdout
@@ -60,7 +60,13 @@ annotated for entities and dates in ``bench/holdout2/``, a fresh untouched
 evaluation set) shuffles with ``random.Random(9091)``, keeps records of at
 most 4,000 characters and also skips every pick of ``dev2-dates`` and
 ``dev2-entities`` (:data:`ALSO_SKIP`), so it shares no article with any
-earlier set.  Sets in :data:`ENTITIES_ONLY` have no dates files.
+earlier set.  ``holdout3`` (12 articles annotated for entities and dates in
+``bench/holdout3/``, the next untouched evaluation set) shuffles with
+``random.Random(6151)``, keeps records of at most 4,000 characters and skips
+every pick of ``dev2-dates``, ``dev2-entities`` and ``holdout2`` and the ids
+listed in ``bench/dev3-dates/ids.txt`` and ``bench/dev3-check/ids.txt`` (sets
+picked by ``bench/dev3_dates.py``, :data:`ID_FILE_SETS`), so it too shares no
+article with any earlier set.  Sets in :data:`ENTITIES_ONLY` have no dates files.
 
 ``check DIR`` reads ``DIR/dates.jsonl``, ``DIR/entities.jsonl`` and
 ``DIR/doc_dates.json`` and verifies, for every line, that
@@ -79,6 +85,7 @@ the Gregorian equivalent (Umm al-Qura); ``doc_dates.json`` entries carry
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import random
 import re
@@ -86,7 +93,7 @@ import sys
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -96,11 +103,20 @@ DEV_SIZE = 20
 HOLDOUT_SIZE = 10
 MAX_CHARS = 12_000
 #: name -> (seed, size, longest text): sets picked after dev and holdout, disjoint from them.
-EXTRA_SETS: dict[str, tuple[int, int, int]] = {"dev2-entities": (7021, 15, 3_000), "holdout2": (9091, 10, 4_000)}
+EXTRA_SETS: dict[str, tuple[int, int, int]] = {
+    "dev2-entities": (7021, 15, 3_000),
+    "holdout2": (9091, 10, 4_000),
+    "holdout3": (6151, 12, 4_000),
+}
 #: extra sets annotated for entities only (no dates.jsonl, no doc_dates.json).
 ENTITIES_ONLY = {"dev2-entities"}
-#: extra set -> further sets whose picks it skips besides dev and holdout.
-ALSO_SKIP: dict[str, tuple[str, ...]] = {"holdout2": ("dev2-dates", "dev2-entities")}
+#: sets picked by another script, whose ids are listed one a line in ``bench/NAME/ids.txt``.
+ID_FILE_SETS = {"dev3-dates", "dev3-check"}  # bench/dev3_dates.py
+#: extra set -> further sets (named, extra or id-file sets) whose picks it skips besides dev and holdout.
+ALSO_SKIP: dict[str, tuple[str, ...]] = {
+    "holdout2": ("dev2-dates", "dev2-entities"),
+    "holdout3": ("dev2-dates", "dev2-entities", "holdout2", "dev3-dates", "dev3-check"),
+}
 TEXT_FIELDS = ("text", "content")  # as kzcorpus.corpus.TEXT_FIELDS
 _MONTHS = (
     "يناير|فبراير|مارس|أبريل|ابريل|إبريل|مايو|يونيو|يوليو|أغسطس|اغسطس|سبتمبر|أكتوبر|اكتوبر|نوفمبر|ديسمبر"
@@ -119,7 +135,7 @@ OPTIONAL_KEYS = {"implicit_year", "hijri", "note"}
 ENTITY_KEYS = {"doc", "start", "end", "text", "type", "id", "optional", "note"}
 
 
-def die(message: str) -> None:
+def die(message: str) -> NoReturn:
     print(f"devset: {message}", file=sys.stderr)
     raise SystemExit(2)
 
@@ -146,6 +162,7 @@ def body(rec: dict[str, Any]) -> str:
     return next((rec[k] for k in TEXT_FIELDS if isinstance(rec.get(k), str)), "")
 
 
+@functools.cache  # every set skips these, so each walk of the zips is done once
 def pick() -> tuple[list[str], list[str]]:
     allrecs = [(rid, len(body(rec)), bool(body(rec).strip())) for rid, rec in records()]
     order = list(range(len(allrecs)))
@@ -180,12 +197,27 @@ def pick_extra(name: str) -> list[str]:
     dev, holdout = pick()
     taken = set(dev) | set(holdout)
     for other in ALSO_SKIP.get(name, ()):
-        taken.update(pick_named(other) if other in NAMED_SETS else pick_extra(other))
+        taken.update(set_ids(other))
     allrecs = [(rid, len(body(rec)), bool(body(rec).strip())) for rid, rec in records()]
     order = list(range(len(allrecs)))
     random.Random(seed).shuffle(order)
     kept = [allrecs[i][0] for i in order if allrecs[i][2] and allrecs[i][1] <= longest and allrecs[i][0] not in taken]
     return kept[:size]
+
+
+@functools.cache
+def set_ids(name: str) -> list[str]:
+    """The ids of the named, extra or id-file set *name*."""
+    if name in NAMED_SETS:
+        return pick_named(name)
+    if name in EXTRA_SETS:
+        return pick_extra(name)
+    if name in ID_FILE_SETS:
+        path = ROOT / "bench" / name / "ids.txt"
+        if not path.is_file():
+            die(f"{path} is absent: it lists the ids of the {name} set")
+        return [line.strip() for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    die(f"no set called {name!r}")
 
 
 def texts(wanted: set[str]) -> dict[str, str]:
@@ -250,7 +282,7 @@ def check(directory: Path) -> int:
     name = directory.resolve().name
     split = {"dev": dev, "holdout": holdout}.get(name)
     if name in NAMED_SETS or extra:
-        split = pick_named(name) if name in NAMED_SETS else pick_extra(name)
+        split = set_ids(name)
         dev, holdout = split, []
     if split is not None:
         stray = sorted(str(d) for d in docs if d not in split)
@@ -373,7 +405,7 @@ def main() -> int:
             print(f"holdout\t{rid}")
         return 0
     if args.cmd == "pick-set":
-        for rid in pick_named(args.name) if args.name in NAMED_SETS else pick_extra(args.name):
+        for rid in set_ids(args.name):
             print(f"{args.name}\t{rid}")
         return 0
     if args.cmd == "text":
