@@ -514,6 +514,30 @@ COOCCURRENCE = Schema(
     ),
 )
 
+LEARNED_NAME = Schema(
+    "learned name",
+    (
+        _f("id", "string", "the id mentions of it get: the name as a rule-found name's id"),
+        _f("type", "string", "`PER`, `LOC` or `ORG`"),
+        _f(
+            "form",
+            "string",
+            "the name as written, commonest spelling (the gazetteer file's form)",
+            text=True,
+            max_width=40,
+        ),
+        _f("articles", "int", "articles where a rule found it with evidence", numeric=True),
+        _f("evidence", "int", "times it was found with evidence", numeric=True),
+        _f(
+            "share",
+            "float",
+            "of a one-word form, `evidence` / its occurrences as a word of the corpus (at least 0.15); 1 for longer forms",
+            numeric=True,
+        ),
+        _f("found_by", "object", "`{found_by: times}`: the rules that found it (`rule:title(الوزير)`…)", table=False),
+    ),
+)
+
 #: Every schema, in README order.
 ALL: tuple[Schema, ...] = (
     HIT,
@@ -526,6 +550,7 @@ ALL: tuple[Schema, ...] = (
     *ANALYST,
     KEYWORD,
     COOCCURRENCE,
+    LEARNED_NAME,
     *TOOLKIT2,
 )
 

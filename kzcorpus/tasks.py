@@ -59,6 +59,26 @@ class EntityTask:
         return doc_entities(doc, gazetteer_of(self.files))
 
 
+class LearnTask:
+    """What :class:`kzcorpus.entities.learned.NameLearner` reads of an article:
+    its mention records that are evidence for a learned name, and its folded
+    words (every part: mentions are found in every part)."""
+
+    def __init__(self, gazetteer_files: Sequence[str] = ()) -> None:
+        self.files = tuple(str(f) for f in gazetteer_files)
+
+    def __call__(self, doc: Doc) -> dict[str, Any]:
+        from kzcorpus.entities import doc_entities
+        from kzcorpus.entities.learned import evidence
+        from kzcorpus.parts import PART_NAMES
+
+        found = doc_entities(doc, gazetteer_of(self.files))
+        return {
+            "mentions": [m for m in found["mentions"] if evidence(m) is not None],
+            "words": doc.part_words(PART_NAMES),
+        }
+
+
 class StatsTask:
     """An article's ``kzcorpus stats`` contribution (:func:`kzcorpus.stats.doc_stats`),
     entities counted with the gazetteer of *gazetteer_files*, dates too."""

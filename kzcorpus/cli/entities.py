@@ -62,6 +62,16 @@ def entities(
         typer.Option("--within", help="With --cooccur: the unit two entities must share."),
     ] = "sentence",
     plot: PlotOpt = None,
+    learn: Annotated[
+        str | None,
+        typer.Option(
+            "--learn",
+            metavar="FILE",
+            help="Learn names from this corpus (found with a title, a head or quotes in several articles) and"
+            " write them to FILE as a gazetteer; --gazetteer FILE then finds them bare. Lists what it learned.",
+            show_default=False,
+        ),
+    ] = None,
     gazetteer: GazetteerOpt = None,
     doc: DocOpt = None,
     jobs: JobsOpt = None,
@@ -90,6 +100,10 @@ def entities(
       kzcorpus entities --cooccur --within sentence --min-count 2 --json
 
       kzcorpus entities --cooccur --min-count 3 --plot pairs.png
+
+      kzcorpus entities --learn names.tsv --type PER --limit 20
+
+      kzcorpus entities --gazetteer names.tsv --type PER --limit 10
     """
     from kzcorpus.entities import load_gazetteer, rows_from_found
     from kzcorpus.errors import UsageError
@@ -98,6 +112,12 @@ def entities(
 
     wanted = check_choices(type, ENTITY_TYPES, "--type")
     gz = load_gazetteer(gazetteer or ())
+    if learn is not None:
+        if cooccur or mentions or plot:
+            raise UsageError("--learn writes a gazetteer file: give it without --cooccur, --mentions or --plot")
+        _learn(
+            learn, gz, wanted, min_count, limit, gazetteer, doc, jobs, corpus, metadata, encoding, format, json, bidi
+        )
     if cooccur:
         if mentions:
             raise UsageError("give either --cooccur or --mentions, not both")
@@ -194,3 +214,55 @@ def _cooccur(
     written = emit_records(keep(rows, shown), view, format, json, bidi)
     draw_plot(plot, "cooccur", shown or [], within=within)
     finish(written, c)
+
+
+def _learn(
+    path: str,
+    gz: Any,
+    wanted: Any,
+    min_count: int,
+    limit: int | None,
+    gazetteer: list[str] | None,
+    doc: list[str] | None,
+    jobs: int | None,
+    corpus: list[str] | None,
+    metadata: list[str] | None,
+    encoding: str | None,
+    format: str | None,
+    json: bool,
+    bidi: str | None,
+) -> None:
+    """``entities --learn FILE``: names learned from the corpus (:mod:`kzcorpus.entities.learned`)."""
+    from pathlib import Path
+
+    from kzcorpus.engine import scan
+    from kzcorpus.entities.learned import NameLearner, learned_records, learned_tsv
+    from kzcorpus.errors import InputError
+    from kzcorpus.schema import LEARNED_NAME
+    from kzcorpus.tasks import LearnTask
+
+    c = open_corpus(corpus, metadata, encoding, doc)
+    learner = NameLearner(gz)
+    with progress_bar() as progress:
+        for article, result in scan(c, LearnTask(gazetteer or ()), jobs=jobs_or_default(jobs), progress=progress):
+            learner.add(article.id, result["mentions"], result["words"])
+    learned = learned_records(learner)
+    try:
+        Path(path).write_text(learned_tsv(learned, corpus=" ".join(corpus or ()), articles=learner.articles), "utf-8")
+    except OSError as exc:
+        raise InputError(f"cannot write {path}: {exc.strerror or exc}") from None
+    rows: Any = [r for r in learned if (wanted is None or r["type"] in wanted) and r["articles"] >= min_count]
+    n_rows = len(rows)
+    if limit is not None:
+        rows = islice(rows, limit)
+
+    def summary(n: int) -> str:
+        line = f"{plural(len(learned), 'name')} learned from {plural(learner.articles, 'article')}, written to {path}"
+        return (
+            line
+            + (f"; {n:,} shown" if n < len(learned) else "")
+            + (f" ({n_rows - n:,} more past --limit)" if n < n_rows else "")
+        )
+
+    view = LEARNED_NAME.view(empty_message=f"no names learned; {path} lists none", summary=summary)
+    finish(emit_records(rows, view, format, json, bidi), c)

@@ -1,0 +1,159 @@
+"""entities --learn: names the rules found with evidence, learned from the corpus and found bare."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from kzcorpus.cli import main
+from kzcorpus.entities import load_gazetteer
+from kzcorpus.entities.learned import NameLearner, evidence, learned_records, learned_tsv
+
+# d1-d3 name the minister, the town and the club with a title or a head; d4 names them bare.
+ROWS = [
+    {"id": "d1", "text": "صرح الوزير هاشم الدباغ بأن الخطة جاهزة في محافظة بلقرن."},
+    {"id": "d2", "text": "وصل المدرب هاشم الدباغ إلى محافظة بلقرن أمس، وشارك نادي الترجي في البطولة."},
+    {"id": "d3", "text": "شارك نادي الترجي في البطولة، وعاد الدكتور نصار الغامدي."},
+    {"id": "d4", "text": "وأكد هاشم الدباغ أن الفريق جاهز في بلقرن، وفاز الترجي على ضيفه."},
+]
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, Any, str]:
+    with pytest.raises(SystemExit) as exc:
+        main(list(args))
+    out, err = capsys.readouterr()
+    code = exc.value.code
+    return (code if isinstance(code, int) else 0), (json.loads(out) if out.strip() else None), err
+
+
+@pytest.fixture
+def handmade(tmp_path: Path) -> str:
+    path = tmp_path / "beat.jsonl"
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in ROWS), encoding="utf-8")
+    return str(path)
+
+
+def _mention(text: str, etype: str, found_by: str, eid: str | None = None) -> dict[str, Any]:
+    return {"text": text, "type": etype, "found_by": found_by, "id": eid or text}
+
+
+def test_evidence_takes_titled_people_and_the_word_after_a_head() -> None:
+    assert evidence(_mention("هاشم الدباغ", "PER", "rule:title(الوزير)")) == (
+        "PER",
+        "هاشم الدباغ",
+        "rule:title(الوزير)",
+    )
+    assert evidence(_mention("محافظة بلقرن", "LOC", "rule:head(محافظة)")) == ("LOC", "بلقرن", "rule:head(محافظة)")
+    assert evidence(_mention("نادي الترجي", "ORG", "rule:head(نادي)")) == ("ORG", "الترجي", "rule:head(نادي)")
+    assert evidence(_mention("فوربس", "ORG", "rule:quoted(مجلة)")) == ("ORG", "فوربس", "rule:quoted(مجلة)")
+    # not evidence: a given name alone, a bare given-name guess, «أبو» chains, a head not on the list, two words after it
+    assert evidence(_mention("فهد", "PER", "rule:title(الملك)")) is None
+    assert evidence(_mention("أسعد الزهراني", "PER", "rule:given-name")) is None
+    assert evidence(_mention("أبو أسامة العراقي", "PER", "rule:chain(أبو)")) is None
+    assert evidence(_mention("بحر الشمال", "LOC", "rule:head(بحر)")) is None
+    assert evidence(_mention("مدينة الملك فهد", "LOC", "rule:facility(مدينة)")) is None
+    assert evidence(_mention("وزارة الصحة", "ORG", "rule:head(وزارة)")) is None
+    assert evidence(_mention("اليمن", "LOC", "gazetteer")) is None
+
+
+def _learner(rows: list[tuple[str, list[dict[str, Any]], list[str]]]) -> NameLearner:
+    learner = NameLearner(load_gazetteer())
+    for doc_id, mentions, words in rows:
+        learner.add(doc_id, mentions, words)
+    return learner
+
+
+def test_a_name_needs_two_articles_and_a_one_word_name_its_share() -> None:
+    town = _mention("محافظة بلقرن", "LOC", "rule:head(محافظة)")
+    dates = _mention("مدينة التمور", "LOC", "rule:head(مدينة)")
+    person = _mention("هاشم الدباغ", "PER", "rule:title(الوزير)")
+    once = _mention("نصار الغامدي", "PER", "rule:title(الدكتور)")
+    learner = _learner(
+        [
+            ("d1", [town, dates, person, once], ["بلقرن", "التمور"]),
+            ("d2", [town, dates, person], ["بلقرن", "التمور"]),
+            # «التمور» as the plural of «تمر» 40 more times; «بلقرن» bare twice
+            ("d3", [], ["التمور"] * 40 + ["بلقرن", "بلقرن"]),
+        ]
+    )
+    rows = learned_records(learner)
+    assert [(r["id"], r["type"], r["form"], r["articles"], r["evidence"], r["share"]) for r in rows] == [
+        ("بلقرن", "LOC", "بلقرن", 2, 2, 0.5),
+        ("هاشم الدباغ", "PER", "هاشم الدباغ", 2, 2, 1.0),
+    ]
+    assert rows[0]["found_by"] == {"rule:head(محافظة)": 2}
+    # «التمور»: 2 of 42 occurrences (0.048) is under MIN_SHARE
+    assert learner.share("التمور", learner.forms[("LOC", "التمور")]) == pytest.approx(2 / 42)
+
+
+def test_known_entities_and_single_word_people_are_not_learned() -> None:
+    linked = _mention("عادل الجبير", "PER", "rule:title(الوزير)", eid="Adel al-Jubeir")
+    abdullah = _mention("عبد الله", "PER", "rule:title(الملك)")
+    known_form = _mention("محافظة جدة", "LOC", "rule:head(محافظة)")
+    learner = _learner([(d, [linked, abdullah, known_form], ["جدة"]) for d in ("d1", "d2", "d3")])
+    assert learned_records(learner) == []
+
+
+def test_the_file_is_a_gazetteer_the_loader_reads() -> None:
+    rows = [
+        {"id": "هاشم الدباغ", "type": "PER", "form": "هاشم الدباغ"},
+        {"id": "بلقرن", "type": "LOC", "form": "بلقرن"},
+    ]
+    text = learned_tsv(rows, corpus="beat.jsonl", articles=4)
+    assert text.splitlines()[1] == "# Learned from 4 articles of beat.jsonl:"
+    assert text.endswith("هاشم الدباغ\tPER\tهاشم الدباغ\nبلقرن\tLOC\tبلقرن\n")
+
+
+def test_cli_learns_then_finds_the_names_bare(
+    capsys: pytest.CaptureFixture[str], handmade: str, tmp_path: Path
+) -> None:
+    names = tmp_path / "names.tsv"
+    code, rows, err = run(capsys, "entities", "--corpus", handmade, "--learn", str(names), "--json", "--jobs", "1")
+    assert code == 0, err
+    assert [(r["form"], r["type"], r["articles"], r["evidence"], r["share"]) for r in rows] == [
+        ("بلقرن", "LOC", 2, 2, 0.667),
+        ("الترجي", "ORG", 2, 2, 0.667),
+        ("هاشم الدباغ", "PER", 2, 2, 1.0),
+    ]
+    assert [ln for ln in names.read_text("utf-8").splitlines() if not ln.startswith("#")] == [
+        "بلقرن\tLOC\tبلقرن",
+        "الترجي\tORG\tالترجي",
+        "هاشم الدباغ\tPER\tهاشم الدباغ",
+    ]
+    # without the learned names d4 has no mention; with them, all three bare names
+    code, before, _ = run(capsys, "entities", "--corpus", handmade, "--mentions", "--doc", "d4", "--json")
+    assert code == 1 and not before  # exit status 1: nothing found
+    code, after, _ = run(
+        capsys, "entities", "--corpus", handmade, "--gazetteer", str(names), "--mentions", "--doc", "d4", "--json"
+    )
+    text = ROWS[3]["text"]
+    assert [(m["text"], m["type"], m["found_by"]) for m in after] == [
+        ("هاشم الدباغ", "PER", "gazetteer:names.tsv"),
+        ("بلقرن", "LOC", "gazetteer:names.tsv"),
+        ("الترجي", "ORG", "gazetteer:names.tsv"),
+    ]
+    assert all(text[m["start"] : m["end"]] == m["text"] for m in after)
+
+
+def test_cli_learn_refuses_other_modes(capsys: pytest.CaptureFixture[str], handmade: str, tmp_path: Path) -> None:
+    code, _, err = run(capsys, "entities", "--corpus", handmade, "--learn", str(tmp_path / "n.tsv"), "--mentions")
+    assert code == 2
+    assert "--learn writes a gazetteer file" in err
+    assert not (tmp_path / "n.tsv").exists()
+
+
+def test_cli_learn_reports_an_unwritable_file(
+    capsys: pytest.CaptureFixture[str], handmade: str, tmp_path: Path
+) -> None:
+    code, _, err = run(capsys, "entities", "--corpus", handmade, "--learn", str(tmp_path / "no" / "n.tsv"), "--json")
+    assert code != 0
+    assert "cannot write" in err and "Traceback" not in err
+
+
+def test_counter_of_words_is_what_share_divides_by() -> None:
+    learner = _learner([("d1", [], ["بلقرن"]), ("d2", [], ["بلقرن"])])
+    assert learner.words == Counter({"بلقرن": 2}) and learner.articles == 2
