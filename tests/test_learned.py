@@ -157,3 +157,15 @@ def test_cli_learn_reports_an_unwritable_file(
 def test_counter_of_words_is_what_share_divides_by() -> None:
     learner = _learner([("d1", [], ["بلقرن"]), ("d2", [], ["بلقرن"])])
     assert learner.words == Counter({"بلقرن": 2}) and learner.articles == 2
+
+
+def test_cli_learns_the_same_from_an_index(capsys: pytest.CaptureFixture[str], handmade: str, tmp_path: Path) -> None:
+    names, from_index, index = tmp_path / "names.tsv", tmp_path / "names-ix.tsv", tmp_path / "beat.kzi"
+    code, scanned, err = run(capsys, "entities", "--corpus", handmade, "--learn", str(names), "--json", "--jobs", "1")
+    assert code == 0, err
+    code, _, err = run(capsys, "index", "build", "--corpus", handmade, "--index", str(index))
+    assert code == 0, err
+    code, stored, err = run(capsys, "entities", "--index", str(index), "--learn", str(from_index), "--json")
+    assert code == 0, err
+    assert stored == scanned and len(stored) == 3
+    assert from_index.read_text("utf-8").splitlines()[5:] == names.read_text("utf-8").splitlines()[5:]

@@ -116,7 +116,21 @@ def entities(
         if cooccur or mentions or plot:
             raise UsageError("--learn writes a gazetteer file: give it without --cooccur, --mentions or --plot")
         _learn(
-            learn, gz, wanted, min_count, limit, gazetteer, doc, jobs, corpus, metadata, encoding, format, json, bidi
+            learn,
+            gz,
+            wanted,
+            min_count,
+            limit,
+            gazetteer,
+            doc,
+            jobs,
+            index,
+            corpus,
+            metadata,
+            encoding,
+            format,
+            json,
+            bidi,
         )
     if cooccur:
         if mentions:
@@ -225,6 +239,7 @@ def _learn(
     gazetteer: list[str] | None,
     doc: list[str] | None,
     jobs: int | None,
+    index: str | None,
     corpus: list[str] | None,
     metadata: list[str] | None,
     encoding: str | None,
@@ -241,11 +256,18 @@ def _learn(
     from kzcorpus.schema import LEARNED_NAME
     from kzcorpus.tasks import LearnTask
 
-    c = open_corpus(corpus, metadata, encoding, doc)
+    c = open_corpus(corpus, metadata, encoding, doc, index, gazetteer)
     learner = NameLearner(gz)
-    with progress_bar() as progress:
-        for article, result in scan(c, LearnTask(gazetteer or ()), jobs=jobs_or_default(jobs), progress=progress):
-            learner.add(article.id, result["mentions"], result["words"])
+    stored = getattr(c, "index", None)
+    if stored is not None and c.whole and stored.has_results("entities"):
+        # the mentions and the word counts (every line, every article) as the index keeps them
+        for article, result in c.with_results("entities"):
+            learner.add(article.id, result["mentions"])
+        learner.count_words(stored.word_counts("all", learner.one_words()))
+    else:
+        with progress_bar() as progress:
+            for article, result in scan(c, LearnTask(gazetteer or ()), jobs=jobs_or_default(jobs), progress=progress):
+                learner.add(article.id, result["mentions"], result["words"])
     learned = learned_records(learner)
     try:
         Path(path).write_text(learned_tsv(learned, corpus=" ".join(corpus or ()), articles=learner.articles), "utf-8")

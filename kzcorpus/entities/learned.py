@@ -123,8 +123,9 @@ class NameLearner:
         self.words: Counter[str] = Counter()
         self.articles = 0
 
-    def add(self, doc_id: str, mentions: Iterable[Mapping[str, Any]], words: Iterable[str]) -> None:
-        """One article: its mention records and its folded words."""
+    def add(self, doc_id: str, mentions: Iterable[Mapping[str, Any]], words: Iterable[str] = ()) -> None:
+        """One article: its mention records and its folded words (none when
+        the corpus's counts are set afterwards, :meth:`count_words`)."""
         self.articles += 1
         self.words.update(words)
         for m in mentions:
@@ -140,6 +141,14 @@ class NameLearner:
             item.articles.add(doc_id)
             item.found_by[found_by] += 1
             item.ids[m["id"]] += 1
+
+    def one_words(self) -> set[str]:
+        """The one-word forms whose occurrences :meth:`share` divides by."""
+        return {w for w in (norm_name(ff) for _, ff in self.forms) if " " not in w}
+
+    def count_words(self, counts: Mapping[str, int]) -> None:
+        """Set the corpus's counts of :meth:`one_words` (read from an index instead of counted)."""
+        self.words = Counter({w: counts.get(w, 0) for w in self.one_words()})
 
     def share(self, folded: str, item: Learned) -> float:
         """The share of a one-word form's occurrences found with evidence

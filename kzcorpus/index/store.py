@@ -288,6 +288,10 @@ class Index:
         sql = "SELECT base, sum(count) FROM vocab WHERE scope = ? AND base IN ({}) GROUP BY base"
         return self._vocab_lookup(sql, scope, bases)
 
+    def word_counts(self, scope: str, words: Iterable[str]) -> dict[str, int]:
+        """Occurrences in *scope* of each of *words* that occurs there."""
+        return self._vocab_lookup("SELECT word, count FROM vocab WHERE scope = ? AND word IN ({})", scope, words)
+
     def _vocab_lookup(self, sql: str, scope: str, keys: Iterable[str]) -> dict[str, Any]:
         out: dict[str, Any] = {}
         for chunk in _chunked(sorted(set(keys))):
