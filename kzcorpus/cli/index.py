@@ -14,6 +14,7 @@ from kzcorpus.cli.common import (
     absolute_spec,
     input_options,
     jobs_or_default,
+    plural,
     progress_bar,
 )
 from kzcorpus.cli.engines import EngineOpt, Problems, SchedulerOpt, dask_client
@@ -137,7 +138,8 @@ def build(
 def _indexed(idx: Any, path: str, problems: bool) -> None:
     info = idx.info()
     _stderr(
-        f"indexed {info.articles:,} articles from {info.inputs:,} inputs into {path} ({info.size_bytes / 1e6:,.1f} MB)"
+        f"indexed {plural(info.articles, 'article')} from {plural(info.inputs, 'input')} into {path}"
+        f" ({info.size_bytes / 1e6:,.1f} MB)"
     )
     raise typer.Exit(2 if problems else 0)
 
