@@ -517,7 +517,7 @@ COOCCURRENCE = Schema(
 LEARNED_NAME = Schema(
     "learned name",
     (
-        _f("id", "string", "the id mentions of it get: the name as a rule-found name's id"),
+        _f("id", "string", "the id mentions of it get: the name as a rule-found name's id", table=False),
         _f("type", "string", "`PER`, `LOC` or `ORG`"),
         _f(
             "form",

@@ -90,11 +90,12 @@ def test_a_name_needs_two_articles_and_a_one_word_name_its_share() -> None:
     assert learner.share("التمور", learner.forms[("LOC", "التمور")]) == pytest.approx(2 / 42)
 
 
-def test_known_entities_and_single_word_people_are_not_learned() -> None:
+def test_known_entities_single_word_people_and_ordinals_are_not_learned() -> None:
     linked = _mention("عادل الجبير", "PER", "rule:title(الوزير)", eid="Adel al-Jubeir")
     abdullah = _mention("عبد الله", "PER", "rule:title(الملك)")
     known_form = _mention("محافظة جدة", "LOC", "rule:head(محافظة)")
-    learner = _learner([(d, [linked, abdullah, known_form], ["جدة"]) for d in ("d1", "d2", "d3")])
+    ordinal = _mention("ولاية خامسة", "LOC", "rule:head(ولاية)")  # a fifth term, not a state
+    learner = _learner([(d, [linked, abdullah, known_form, ordinal], ["جدة"]) for d in ("d1", "d2", "d3")])
     assert learned_records(learner) == []
 
 

@@ -59,6 +59,10 @@ LOC_HEADS = lexicon.folded("learn_loc_heads")
 #: Heads after which the next word is an organisation's own name («نادي الترجي»).
 ORG_HEADS = lexicon.folded("learn_org_heads")
 _STOP = lexicon.folded("stopwords")
+#: Ordinals, which follow a head as adjectives («ولاية خامسة», a fifth term): «خامس», «خامسه».
+_ORDINALS = frozenset(
+    w.split()[0].removeprefix("ال") + end for w in lexicon.folded("dates_ordinal_days") for end in ("", "ه")
+)
 #: A word of a learned name: letters only (no digits, dots or Latin-Arabic mixes).
 _NAME_WORD_RE = re.compile(r"[\u0621-\u064a]{2,}|[A-Za-z][A-Za-z'-]+")
 
@@ -167,7 +171,7 @@ class NameLearner:
                 continue
             if item.type == "PER" and " " not in norm_name(ff):
                 continue
-            if any(w in _STOP or is_common(w) or not _NAME_WORD_RE.fullmatch(w) for w in ff.split()):
+            if any(_not_name(w) for w in ff.split()):
                 continue
             # a name the rules link to a gazetteer entity is that entity's (and its line would replace it)
             if any(self.gazetteer.id_of(i) is not None for i in (*item.ids, unknown_id(item.form))):
@@ -175,6 +179,11 @@ class NameLearner:
             out.append((ff, item))
         out.sort(key=lambda p: (-len(p[1].articles), -p[1].evidence, p[1].type, p[0]))
         return _one_type(out)
+
+
+def _not_name(w: str) -> bool:
+    """A word no learned name may hold: a stopword, a common word, an ordinal, digits or marks."""
+    return w in _STOP or is_common(w) or w.removeprefix("ال") in _ORDINALS or not _NAME_WORD_RE.fullmatch(w)
 
 
 def _one_type(found: list[tuple[str, Learned]]) -> list[tuple[str, Learned]]:
