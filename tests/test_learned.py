@@ -95,7 +95,9 @@ def test_known_entities_single_word_people_and_ordinals_are_not_learned() -> Non
     abdullah = _mention("عبد الله", "PER", "rule:title(الملك)")
     known_form = _mention("محافظة جدة", "LOC", "rule:head(محافظة)")
     ordinal = _mention("ولاية خامسة", "LOC", "rule:head(ولاية)")  # a fifth term, not a state
-    learner = _learner([(d, [linked, abdullah, known_form, ordinal], ["جدة"]) for d in ("d1", "d2", "d3")])
+    cut = _mention("مدينة سان", "LOC", "rule:head(مدينة)")  # «سان فرانسيسكو» cut short
+    rows = [(d, [linked, abdullah, known_form, ordinal, cut], ["جدة"]) for d in ("d1", "d2", "d3")]
+    learner = _learner(rows)
     assert learned_records(learner) == []
 
 

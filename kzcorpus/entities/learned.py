@@ -59,6 +59,8 @@ LOC_HEADS = lexicon.folded("learn_loc_heads")
 #: Heads after which the next word is an organisation's own name («نادي الترجي»).
 ORG_HEADS = lexicon.folded("learn_org_heads")
 _STOP = lexicon.folded("stopwords")
+#: Words that open a longer name and never name a place or club alone («سان», «نيو», «بني»).
+_NOT_ALONE = lexicon.folded("learn_not_alone")
 #: Ordinals, which follow a head as adjectives («ولاية خامسة», a fifth term): «خامس», «خامسه».
 _ORDINALS = frozenset(
     w.split()[0].removeprefix("ال") + end for w in lexicon.folded("dates_ordinal_days") for end in ("", "ه")
@@ -169,7 +171,7 @@ class NameLearner:
         for (_etype, ff), item in self.forms.items():
             if len(item.articles) < MIN_ARTICLES or ff in known or self.share(ff, item) < MIN_SHARE:
                 continue
-            if item.type == "PER" and " " not in norm_name(ff):
+            if (item.type == "PER" and " " not in norm_name(ff)) or ff in _NOT_ALONE:
                 continue
             if any(_not_name(w) for w in ff.split()):
                 continue
