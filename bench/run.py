@@ -18,6 +18,7 @@ SCRIPTS = [
     ("entity quality on the seeds (gold)", ["score_entities.py"]),
     ("date quality on the seeds (gold)", ["score_dates.py"]),
     ("date quality on the SaudiNewsNet dev set", ["score_dates.py", "--dev", "bench/dev"]),
+    ("entity quality with names learned from SaudiNewsNet (entities --learn)", ["learned_names.py"]),
     ("archive scale: all cores, the index (SaudiNewsNet)", ["bench_archive.py", "--repeats", "3"]),
     ("learned boilerplate: the first pass, what it finds (SaudiNewsNet)", ["bench_boilerplate.py", "--repeats", "3"]),
     ("trend and collocates against a cold kwic (SaudiNewsNet)", ["bench_analyst.py", "--repeats", "3"]),
