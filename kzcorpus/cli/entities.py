@@ -48,7 +48,10 @@ def entities(
     min_count: Annotated[
         int,
         typer.Option(
-            "--min-count", min=1, help="Only entities mentioned at least this often (--cooccur: pairs seen this often)."
+            "--min-count",
+            min=1,
+            help="Only entities mentioned at least this often (--cooccur: pairs seen this often;"
+            " --learn: names shown if learned from this many articles).",
         ),
     ] = 1,
     limit: LimitOpt = None,
@@ -87,7 +90,8 @@ def entities(
 
     One row per real-world entity (id, Arabic name, type, mentions,
     articles, per-article counts, surface forms), most mentioned first; or,
-    with --mentions, one record per mention with its offsets.
+    with --mentions, one record per mention with its offsets; or, with
+    --learn FILE, the names the corpus itself teaches (written to FILE).
 
     Examples:
 
