@@ -5,6 +5,9 @@
     .venv/bin/python bench/dev4_entities.py score    # precision from bench/dev4-entities/judged.tsv
     .venv/bin/python bench/dev4_entities.py score --gazetteer names.tsv   # ... with extra gazetteer files
     .venv/bin/python bench/dev4_entities.py review --new --gazetteer names.tsv   # only mentions not judged yet
+    .venv/bin/python bench/dev4_entities.py pick --size 80 | tail -n 60 > bench/dev4-entities/learned-ids.txt
+    .venv/bin/python bench/dev4_entities.py learned-review --gazetteer names.tsv   # the names file's new mentions there
+    .venv/bin/python bench/dev4_entities.py learned-score --gazetteer names.tsv    # ... their precision
 
 The set is for precision only, like ``bench/dev3_dates.py`` for dates: no
 full gold annotation, so no recall.  Every emitted mention is read against
@@ -31,6 +34,13 @@ and every pick of dev, holdout, dev2-dates, dev2-entities, holdout2,
 holdout3, dev3-dates and dev3-check (ids from ``bench/devset.py``; the
 hidden set's *files* are never read); the first 20 kept.  Articles are read
 from ``../shared``; their text is never stored here.
+
+``learned-review`` / ``learned-score`` measure a names file (``kzcorpus
+entities --learn``, passed with ``--gazetteer``) on more text: the next 60
+articles of the same walk (``learned-ids.txt``), where only the mentions the
+file adds are listed and judged (found by ``gazetteer:<file>`` and absent,
+with that span and type, from the run without the file), in the same
+``judged.tsv``.
 """
 
 from __future__ import annotations
@@ -56,6 +66,7 @@ LONGEST = 4_000
 EARLIER = ("dev2-dates", "dev2-entities", "holdout2", "holdout3", "dev3-dates", "dev3-check")
 DIR = ROOT / "bench" / "dev4-entities"
 IDS = DIR / "ids.txt"
+LEARNED_IDS = DIR / "learned-ids.txt"
 JUDGED = DIR / "judged.tsv"
 VERDICTS = ("ok", "fa", "type", "span")
 CONTEXT = 40
@@ -63,7 +74,7 @@ CONTEXT = 40
 Key = tuple[str, int, int, str]
 
 
-def pick() -> list[str]:
+def pick(size: int = SIZE) -> list[str]:
     dev, holdout = devset.pick()
     taken = set(dev) | set(holdout)
     for name in EARLIER:
@@ -77,19 +88,21 @@ def pick() -> list[str]:
         if rid in taken or not text.strip() or len(text) > LONGEST:
             continue
         out.append(rid)
-        if len(out) == SIZE:
+        if len(out) == size:
             break
     return out
 
 
-def emitted(gazetteers: list[str]) -> list[tuple[dict[str, Any], str]]:
+def emitted(gazetteers: list[str], ids_file: Path = IDS) -> list[tuple[dict[str, Any], str]]:
     """Every mention record ``kzcorpus entities --mentions`` gives on the set, with its context."""
     from score_dates import dev_articles
 
     from kzcorpus.doc import Doc
     from kzcorpus.entities import doc_entities, load_gazetteer
 
-    ids = IDS.read_text(encoding="utf-8").split()
+    if not ids_file.is_file():
+        raise SystemExit(f"dev4_entities: {ids_file} is absent: see this script's docstring")
+    ids = ids_file.read_text(encoding="utf-8").split()
     gz = load_gazetteer(gazetteers)
     out: list[tuple[dict[str, Any], str]] = []
     for article in dev_articles(ids):
@@ -99,6 +112,32 @@ def emitted(gazetteers: list[str]) -> list[tuple[dict[str, Any], str]]:
             ctx = t[max(0, s - CONTEXT) : s] + "[" + t[s:e] + "]" + t[e : e + CONTEXT]
             out.append((m, " ".join(ctx.split())))
     return out
+
+
+def added(gazetteers: list[str]) -> list[tuple[dict[str, Any], str]]:
+    """The mentions the names files add on the learned-ids articles: found by
+    one of them and not emitted, with that span and type, without them."""
+    if not gazetteers:
+        raise SystemExit("dev4_entities: learned-review and learned-score need --gazetteer FILE")
+    without = [m for m, _ in emitted([], LEARNED_IDS)]
+    base = {(m["doc"], m["start"], m["end"], m["type"]) for m in without}
+    files = {f"gazetteer:{Path(g).name}" for g in gazetteers}
+    out = []
+    for m, ctx in emitted(gazetteers, LEARNED_IDS):
+        if m["found_by"] in files and (m["doc"], m["start"], m["end"], m["type"]) not in base:
+            over = [b for b in without if b["doc"] == m["doc"] and b["start"] < m["end"] and m["start"] < b["end"]]
+            out.append(({**m, "replaces": " ".join(f"«{b['text']}»" for b in over)}, ctx))
+    return out
+
+
+def replaced(found: list[tuple[dict[str, Any], str]], verdicts: dict[Key, tuple[str, str]]) -> None:
+    """The added mentions split by whether they take the place of a mention found without the file."""
+    for label, rows in (
+        ("new (no mention there without the file)", [m for m, _ in found if not m["replaces"]]),
+        ("replacing a mention found without the file", [m for m, _ in found if m["replaces"]]),
+    ):
+        c = Counter(verdicts.get((m["doc"], m["start"], m["end"], m["type"]), ("unjudged", ""))[0] for m in rows)
+        print(f"  {label}: {len(rows)}, " + ", ".join(f"{v} {k}" for v, k in sorted(c.items())))
 
 
 def judged() -> dict[Key, tuple[str, str]]:
@@ -131,7 +170,7 @@ def _line(label: str, verdicts: Counter[str]) -> str:
     return f"  {label:26}{n:5}{strict:8.3f}{scorer:8.3f}   {parts}"
 
 
-def score(found: list[tuple[dict[str, Any], str]], verdicts: dict[Key, tuple[str, str]]) -> None:
+def score(found: list[tuple[dict[str, Any], str]], verdicts: dict[Key, tuple[str, str]], label: str) -> None:
     overall: Counter[str] = Counter()
     by_type: dict[str, Counter[str]] = {}
     by_family: dict[str, Counter[str]] = {}
@@ -152,7 +191,7 @@ def score(found: list[tuple[dict[str, Any], str]], verdicts: dict[Key, tuple[str
         elif cls == "optional":
             optional += 1
     n = sum(overall.values())
-    print(f"{DIR.name}: {n} mentions emitted and judged ({optional} ok ones optional in the dev READMEs' terms)")
+    print(f"{DIR.name}, {label}: {n} mentions judged ({optional} ok ones optional in the dev READMEs' terms)")
     print(f"  {'':26}{'n':>5}{'strict':>8}{'scorer':>8}   (strict: ok/n; scorer: (ok+span)/n)")
     print(_line("ALL", overall))
     for t in sorted(by_type):
@@ -169,28 +208,33 @@ def score(found: list[tuple[dict[str, Any], str]], verdicts: dict[Key, tuple[str
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
-    ap.add_argument("cmd", choices=("pick", "review", "score"))
+    ap.add_argument("cmd", choices=("pick", "review", "score", "learned-review", "learned-score"))
     ap.add_argument(
         "--gazetteer", action="append", default=[], metavar="FILE", help="extra gazetteer file (repeatable)"
     )
     ap.add_argument("--new", action="store_true", help="review: only the mentions judged.tsv has no verdict for")
+    ap.add_argument("--size", type=int, default=SIZE, help=f"pick: how many ids (default {SIZE})")
     args = ap.parse_args()
     if args.cmd == "pick":
-        for rid in pick():
+        for rid in pick(args.size):
             print(rid)
         return 0
-    if not IDS.is_file():
-        raise SystemExit(f"dev4_entities: {IDS} is absent: run `pick > {IDS}` first")
-    found = emitted(args.gazetteer)
+    found = added(args.gazetteer) if args.cmd.startswith("learned-") else emitted(args.gazetteer)
     verdicts = judged()
-    if args.cmd == "review":
+    if args.cmd in ("review", "learned-review"):
         for m, ctx in found:
             key = (m["doc"], m["start"], m["end"], m["type"])
             if args.new and key in verdicts:
                 continue
-            print(f"{m['doc']}\t{m['start']}\t{m['end']}\t{m['type']}\t{m['text']}\t{m['found_by']}\t{m['id']}\t{ctx}")
+            was = f"\twas {m['replaces']}" if m.get("replaces") else ""
+            print(
+                f"{m['doc']}\t{m['start']}\t{m['end']}\t{m['type']}\t{m['text']}\t{m['found_by']}\t{m['id']}\t{ctx}{was}"
+            )
         return 0
-    score(found, verdicts)
+    label = "mentions the names files add (learned-ids.txt)" if args.cmd == "learned-score" else "every mention emitted"
+    score(found, verdicts, label)
+    if args.cmd == "learned-score":
+        replaced(found, verdicts)
     return 0
 
 
