@@ -5,9 +5,13 @@
     .venv/bin/python bench/dev4_entities.py score    # precision from bench/dev4-entities/judged.tsv
     .venv/bin/python bench/dev4_entities.py score --gazetteer names.tsv   # ... with extra gazetteer files
     .venv/bin/python bench/dev4_entities.py review --new --gazetteer names.tsv   # only mentions not judged yet
-    .venv/bin/python bench/dev4_entities.py pick --size 80 | tail -n 60 > bench/dev4-entities/learned-ids.txt
+    .venv/bin/python bench/dev4_entities.py score --ids bench/dev4-entities/ids.txt --ids bench/dev4-entities/ids2.txt
+    .venv/bin/python bench/dev4_entities.py pick --size 200 | tail -n 180 > bench/dev4-entities/learned-ids.txt
     .venv/bin/python bench/dev4_entities.py learned-review --gazetteer names.tsv   # the names file's new mentions there
     .venv/bin/python bench/dev4_entities.py learned-score --gazetteer names.tsv    # ... their precision
+
+``ids2.txt`` holds the next 20 articles of the walk (``pick --size 40``), a
+second batch judged the same way.
 
 The set is for precision only, like ``bench/dev3_dates.py`` for dates: no
 full gold annotation, so no recall.  Every emitted mention is read against
@@ -36,7 +40,7 @@ hidden set's *files* are never read); the first 20 kept.  Articles are read
 from ``../shared``; their text is never stored here.
 
 ``learned-review`` / ``learned-score`` measure a names file (``kzcorpus
-entities --learn``, passed with ``--gazetteer``) on more text: the next 60
+entities --learn``, passed with ``--gazetteer``) on more text: the next 180
 articles of the same walk (``learned-ids.txt``), where only the mentions the
 file adds are listed and judged (found by ``gazetteer:<file>`` and absent,
 with that span and type, from the run without the file), in the same
@@ -93,16 +97,18 @@ def pick(size: int = SIZE) -> list[str]:
     return out
 
 
-def emitted(gazetteers: list[str], ids_file: Path = IDS) -> list[tuple[dict[str, Any], str]]:
+def emitted(gazetteers: list[str], *ids_files: Path) -> list[tuple[dict[str, Any], str]]:
     """Every mention record ``kzcorpus entities --mentions`` gives on the set, with its context."""
     from score_dates import dev_articles
 
     from kzcorpus.doc import Doc
     from kzcorpus.entities import doc_entities, load_gazetteer
 
-    if not ids_file.is_file():
-        raise SystemExit(f"dev4_entities: {ids_file} is absent: see this script's docstring")
-    ids = ids_file.read_text(encoding="utf-8").split()
+    ids: list[str] = []
+    for ids_file in ids_files or (IDS,):
+        if not ids_file.is_file():
+            raise SystemExit(f"dev4_entities: {ids_file} is absent: see this script's docstring")
+        ids += ids_file.read_text(encoding="utf-8").split()
     gz = load_gazetteer(gazetteers)
     out: list[tuple[dict[str, Any], str]] = []
     for article in dev_articles(ids):
@@ -213,13 +219,21 @@ def main() -> int:
         "--gazetteer", action="append", default=[], metavar="FILE", help="extra gazetteer file (repeatable)"
     )
     ap.add_argument("--new", action="store_true", help="review: only the mentions judged.tsv has no verdict for")
+    ap.add_argument(
+        "--ids",
+        type=Path,
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="review/score: ids files (default ids.txt)",
+    )
     ap.add_argument("--size", type=int, default=SIZE, help=f"pick: how many ids (default {SIZE})")
     args = ap.parse_args()
     if args.cmd == "pick":
         for rid in pick(args.size):
             print(rid)
         return 0
-    found = added(args.gazetteer) if args.cmd.startswith("learned-") else emitted(args.gazetteer)
+    found = added(args.gazetteer) if args.cmd.startswith("learned-") else emitted(args.gazetteer, *args.ids)
     verdicts = judged()
     if args.cmd in ("review", "learned-review"):
         for m, ctx in found:
@@ -231,7 +245,9 @@ def main() -> int:
                 f"{m['doc']}\t{m['start']}\t{m['end']}\t{m['type']}\t{m['text']}\t{m['found_by']}\t{m['id']}\t{ctx}{was}"
             )
         return 0
-    label = "mentions the names files add (learned-ids.txt)" if args.cmd == "learned-score" else "every mention emitted"
+    label = "mentions the names files add (learned-ids.txt)"
+    if args.cmd == "score":
+        label = f"every mention emitted ({' + '.join(f.name for f in args.ids or [IDS])})"
     score(found, verdicts, label)
     if args.cmd == "learned-score":
         replaced(found, verdicts)
