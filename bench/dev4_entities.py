@@ -83,18 +83,14 @@ def pick(size: int = SIZE) -> list[str]:
     taken = set(dev) | set(holdout)
     for name in EARLIER:
         taken.update(devset.set_ids(name))
-    allrecs = [(rid, devset.body(rec)) for rid, rec in devset.records()]
-    order = list(range(len(allrecs)))
+    # the walk of devset.pick_extra (which only knows the sets of devset.EXTRA_SETS), with this set's seed:
+    # every record shuffled, then the non-empty ones of at most LONGEST characters not yet taken
+    fits = [
+        (rid, bool(t.strip()) and len(t) <= LONGEST) for rid, t in ((r, devset.body(x)) for r, x in devset.records())
+    ]
+    order = list(range(len(fits)))
     random.Random(SEED).shuffle(order)
-    out: list[str] = []
-    for i in order:
-        rid, text = allrecs[i]
-        if rid in taken or not text.strip() or len(text) > LONGEST:
-            continue
-        out.append(rid)
-        if len(out) == size:
-            break
-    return out
+    return [fits[i][0] for i in order if fits[i][1] and fits[i][0] not in taken][:size]
 
 
 def emitted(gazetteers: list[str], *ids_files: Path) -> list[tuple[dict[str, Any], str]]:
