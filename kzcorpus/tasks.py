@@ -61,8 +61,9 @@ class EntityTask:
 
 class LearnTask:
     """What :class:`kzcorpus.entities.learned.NameLearner` reads of an article:
-    its mention records that are evidence for a learned name, and its folded
-    words (every part: mentions are found in every part)."""
+    its mention records that are evidence for a learned name or a person's
+    (what the learner reads of them), and its folded words (every part:
+    mentions are found in every part)."""
 
     def __init__(self, gazetteer_files: Sequence[str] = ()) -> None:
         self.files = tuple(str(f) for f in gazetteer_files)
@@ -73,8 +74,11 @@ class LearnTask:
         from kzcorpus.parts import PART_NAMES
 
         found = doc_entities(doc, gazetteer_of(self.files))
+        keys = ("text", "type", "found_by", "id")
         return {
-            "mentions": [m for m in found["mentions"] if evidence(m) is not None],
+            "mentions": [
+                {k: m[k] for k in keys} for m in found["mentions"] if m["type"] == "PER" or evidence(m) is not None
+            ],
             "words": doc.part_words(PART_NAMES),
         }
 

@@ -10,7 +10,8 @@ from typing import Any
 import pytest
 
 from kzcorpus.cli import main
-from kzcorpus.entities import load_gazetteer
+from kzcorpus.corpus import Article
+from kzcorpus.entities import find_mentions, load_gazetteer, parse_gazetteer
 from kzcorpus.entities.learned import NameLearner, evidence, learned_records, learned_tsv
 
 # d1-d3 name the minister, the town and the club with a title or a head; d4 names them bare.
@@ -90,6 +91,25 @@ def test_a_name_needs_two_articles_and_a_one_word_name_its_share() -> None:
     assert learner.share("التمور", learner.forms[("LOC", "التمور")]) == pytest.approx(2 / 42)
 
 
+def test_a_person_is_learned_only_when_each_word_is_mostly_a_name() -> None:
+    # «حفل الافتتاح» after «المدرب» (a rule's slip) against «هاشم الدباغ»: the words' use in the corpus decides
+    slip = _mention("حفل الافتتاح", "PER", "rule:title(المدرب)")
+    person = _mention("هاشم الدباغ", "PER", "rule:title(الوزير)")
+    bare = _mention("هاشم الدباغ", "PER", "rule:given-name")
+    words = ["حفل"] * 30 + ["الافتتاح"] * 10 + ["هاشم", "الدباغ"] * 3
+    learner = _learner([("d1", [slip, person], words), ("d2", [slip, person, bare], [])])
+    assert learner.name_share("هاشم") == 1.0 and learner.name_share("حفل") == pytest.approx(2 / 30)
+    assert [r["form"] for r in learned_records(learner)] == ["هاشم الدباغ"]
+
+
+def test_short_or_verb_shaped_one_word_names_are_not_learned() -> None:
+    club = _mention("نادي هجر", "ORG", "rule:head(نادي)")  # «هجر» is also a verb and a noun
+    verb = _mention("مدينة يخسرها", "LOC", "rule:head(مدينة)")
+    town = _mention("محافظة الزلفي", "LOC", "rule:head(محافظة)")
+    learner = _learner([(d, [club, verb, town], []) for d in ("d1", "d2")])
+    assert [r["form"] for r in learned_records(learner)] == ["الزلفي"]
+
+
 def test_known_entities_single_word_people_and_ordinals_are_not_learned() -> None:
     linked = _mention("عادل الجبير", "PER", "rule:title(الوزير)", eid="Adel al-Jubeir")
     abdullah = _mention("عبد الله", "PER", "rule:title(الملك)")
@@ -108,7 +128,30 @@ def test_the_file_is_a_gazetteer_the_loader_reads() -> None:
     ]
     text = learned_tsv(rows, corpus="beat.jsonl", articles=4)
     assert text.splitlines()[1] == "# Learned from 4 articles of beat.jsonl:"
-    assert text.endswith("هاشم الدباغ\tPER\tهاشم الدباغ\nبلقرن\tLOC\tبلقرن\n")
+    assert text.endswith("@learned\n# id\ttype\tform\nهاشم الدباغ\tPER\tهاشم الدباغ\nبلقرن\tLOC\tبلقرن\n")
+    parsed = parse_gazetteer(text, "names.tsv")
+    assert parsed.learned and [(e.id, e.learned) for e in parsed.entries] == [("هاشم الدباغ", True), ("بلقرن", True)]
+
+
+def test_learned_names_only_where_the_gazetteer_and_rules_found_nothing(tmp_path: Path) -> None:
+    names = tmp_path / "names.tsv"
+    rows = [{"id": "هجر", "type": "ORG", "form": "هجر"}, {"id": "هاشم", "type": "LOC", "form": "هاشم"}]
+    names.write_text(learned_tsv(rows), "utf-8")
+    plain = tmp_path / "plain.tsv"  # the same lines without @learned: matched first, as any gazetteer
+    plain.write_text(learned_tsv(rows).replace("@learned\n", ""), "utf-8")
+    text = "فاز نادي هجر على ضيفه، وصرح الوزير هاشم الدباغ بأن هجر جاهز لجامعة هجر."
+    article = Article(id="a", text=text, path="a")
+
+    def found(files: list[Path]) -> list[tuple[str, str, str]]:
+        return [(m.text, m.type, m.found_by) for m in find_mentions(article, load_gazetteer(files))]
+
+    # the rules' whole names stay; the learned name only where nothing was found, not after a head («لجامعة هجر»)
+    assert found([names]) == [
+        ("نادي هجر", "ORG", "rule:head(نادي)"),
+        ("هاشم الدباغ", "PER", "rule:title(الوزير)"),
+        ("هجر", "ORG", "gazetteer:names.tsv"),
+    ]
+    assert found([plain])[:2] == [("هجر", "ORG", "gazetteer:plain.tsv"), ("هاشم", "LOC", "gazetteer:plain.tsv")]
 
 
 def test_cli_learns_then_finds_the_names_bare(
@@ -123,6 +166,7 @@ def test_cli_learns_then_finds_the_names_bare(
         ("هاشم الدباغ", "PER", 2, 2, 1.0),
     ]
     assert [ln for ln in names.read_text("utf-8").splitlines() if not ln.startswith("#")] == [
+        "@learned",
         "بلقرن\tLOC\tبلقرن",
         "الترجي\tORG\tالترجي",
         "هاشم الدباغ\tPER\tهاشم الدباغ",
@@ -171,4 +215,4 @@ def test_cli_learns_the_same_from_an_index(capsys: pytest.CaptureFixture[str], h
     code, stored, err = run(capsys, "entities", "--index", str(index), "--learn", str(from_index), "--json")
     assert code == 0, err
     assert stored == scanned and len(stored) == 3
-    assert from_index.read_text("utf-8").splitlines()[5:] == names.read_text("utf-8").splitlines()[5:]
+    assert from_index.read_text("utf-8").splitlines()[2:] == names.read_text("utf-8").splitlines()[2:]

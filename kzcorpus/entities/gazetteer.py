@@ -54,6 +54,9 @@ class Entry:
     #: From bulk generated data (``entities_places.tsv``, GeoNames), not curated:
     #: suggested after the curated entries when a name is not found.
     bulk: bool = False
+    #: From a file of learned names (``@learned``, :mod:`kzcorpus.entities.learned`):
+    #: matched only where the curated entries and the rules found nothing.
+    learned: bool = False
 
     @property
     def name(self) -> str:
@@ -80,6 +83,8 @@ class Parsed:
     entries: list[Entry]
     rules: list[ContextRule]
     adjectives: list[tuple[str, list[str]]]
+    #: The file says ``@learned``: its entries are names learned from a corpus.
+    learned: bool = False
 
 
 def norm_name(ff: str) -> str:
@@ -133,7 +138,7 @@ class Gazetteer:
             self._owner[ff] = entry.id
         self.entries[entry.id] = entry
         self._ids[entry.id.lower()] = entry.id
-        for cached in ("compiled", "form_index", "name_index", "mastheads"):
+        for cached in ("compiled", "learned_compiled", "form_index", "name_index", "mastheads"):
             self.__dict__.pop(cached, None)
         self.serial = next(_SERIALS)
 
@@ -233,24 +238,35 @@ class Gazetteer:
     @cached_property
     def compiled(self) -> tuple[re.Pattern[str], dict[str, str], dict[str, str]]:
         """The forms' regex (groups ``pre``/``name``, or ``lpre``/``lname``
-        for «ل» + a form with its alef dropped), the «ل» forms, every form."""
-        forms = dict(self.form_index)
-        for ff, eid in list(forms.items()):  # «عبد العزيز» = «عبدالعزيز»
-            for variant in (ff.replace("عبد ال", "عبدال"), ff.replace("عبدال", "عبد ال")):
-                forms.setdefault(variant, eid)
-        # Forms that start with the article also match after «ل» with the
-        # alef dropped: «للكرملين» = ل + «لكرملين».
-        lam: dict[str, str] = {}
-        for ff in forms:
-            if ff.startswith("ال") and len(ff) > 4:
-                lam[ff[1:]] = ff
-        main = trie_regex(forms)
-        lam_re = trie_regex(lam)
-        pattern = (
-            rf"(?<!{WORDCHAR})(?:(?P<pre>{CONJ}?{PREP}|{CONJ})??(?P<name>{main})"
-            rf"|(?P<lpre>{CONJ}?ل)(?P<lname>{lam_re}))(?!{WORDCHAR})"
-        )
-        return re.compile(pattern), lam, forms
+        for «ل» + a form with its alef dropped), the «ل» forms, every form
+        (of every entry but the learned ones: :attr:`learned_compiled`)."""
+        return _compile({ff: e for ff, e in self.form_index.items() if not self.entries[e].learned})
+
+    @cached_property
+    def learned_compiled(self) -> tuple[re.Pattern[str], dict[str, str], dict[str, str]] | None:
+        """As :attr:`compiled`, for the forms of learned entries only (None when there are none)."""
+        forms = {ff: e for ff, e in self.form_index.items() if self.entries[e].learned}
+        return _compile(forms) if forms else None
+
+
+def _compile(form_index: dict[str, str]) -> tuple[re.Pattern[str], dict[str, str], dict[str, str]]:
+    forms = dict(form_index)
+    for ff, eid in list(forms.items()):  # «عبد العزيز» = «عبدالعزيز»
+        for variant in (ff.replace("عبد ال", "عبدال"), ff.replace("عبدال", "عبد ال")):
+            forms.setdefault(variant, eid)
+    # Forms that start with the article also match after «ل» with the
+    # alef dropped: «للكرملين» = ل + «لكرملين».
+    lam: dict[str, str] = {}
+    for ff in forms:
+        if ff.startswith("ال") and len(ff) > 4:
+            lam[ff[1:]] = ff
+    main = trie_regex(forms)
+    lam_re = trie_regex(lam)
+    pattern = (
+        rf"(?<!{WORDCHAR})(?:(?P<pre>{CONJ}?{PREP}|{CONJ})??(?P<name>{main})"
+        rf"|(?P<lpre>{CONJ}?ل)(?P<lname>{lam_re}))(?!{WORDCHAR})"
+    )
+    return re.compile(pattern), lam, forms
 
 
 def trie_regex(words: Iterable[str]) -> str:
@@ -301,6 +317,7 @@ def parse_gazetteer(text: str, source: str) -> Parsed:
     entries: list[Entry] = []
     rules: list[ContextRule] = []
     adjectives: list[tuple[str, list[str]]] = []
+    learned = False
     for n, raw in enumerate(text.splitlines(), 1):
         line = raw.rstrip("\r")
         if not line.strip() or line.lstrip().startswith("#"):
@@ -309,6 +326,9 @@ def parse_gazetteer(text: str, source: str) -> Parsed:
         if n == 1 and cols[:2] == ["id", "type"]:
             continue  # a header row
         where = f"{source} line {n}"
+        if cols[0] == "@learned":
+            learned = True
+            continue
         if cols[0] == "@adjective":
             if len(cols) < 3 or not cols[1] or not any(cols[2:]):
                 raise InputError(f"{where}: an adjective line needs '@adjective<TAB>entity-id<TAB>form[<TAB>form…]'")
@@ -343,7 +363,9 @@ def parse_gazetteer(text: str, source: str) -> Parsed:
         if not forms:
             raise InputError(f"{where}: {eid!r} has no forms; add at least one Arabic form after the type")
         entries.append(Entry(eid, etype, forms, source, ambiguous))
-    return Parsed(entries, rules, adjectives)
+    for e in entries:  # «@learned» anywhere in the file marks all its entries
+        e.learned = learned
+    return Parsed(entries, rules, adjectives, learned)
 
 
 def load_gazetteer(extra: Sequence[str | Path] = ()) -> Gazetteer:

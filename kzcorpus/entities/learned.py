@@ -46,12 +46,14 @@ from typing import Any
 from kzcorpus import lexicon
 from kzcorpus.entities.gazetteer import Gazetteer, fold_form, norm_name
 from kzcorpus.entities.mentions import unknown_id
-from kzcorpus.entities.words import is_common
+from kzcorpus.entities.words import ABD, NAME_LINKS, is_common, verbish
 
 #: A form must be found with evidence in this many articles.
 MIN_ARTICLES = 2
 #: A one-word form must carry the evidence in this share of its occurrences.
 MIN_SHARE = 0.15
+#: Each word of a learned person's name must be inside a person's name in this share of its occurrences.
+MIN_NAME_SHARE = 0.2
 #: Person rules whose names are learned (the rule name before its parenthesis).
 PERSON_RULES = frozenset({"rule:title", "rule:speaker", "rule:named"})
 #: Heads after which the next word is a place's own name («محافظة بلقرن»).
@@ -127,6 +129,8 @@ class NameLearner:
         self.gazetteer = gazetteer
         self.forms: dict[tuple[str, str], Learned] = {}
         self.words: Counter[str] = Counter()
+        #: Folded words of every person mention (however found), for :meth:`name_share`.
+        self.name_words: Counter[str] = Counter()
         self.articles = 0
 
     def add(self, doc_id: str, mentions: Iterable[Mapping[str, Any]], words: Iterable[str] = ()) -> None:
@@ -135,6 +139,8 @@ class NameLearner:
         self.articles += 1
         self.words.update(words)
         for m in mentions:
+            if m["type"] == "PER":
+                self.name_words.update(fold_form(m["text"]).split())
             ev = evidence(m)
             if ev is None:
                 continue
@@ -149,12 +155,26 @@ class NameLearner:
             item.ids[m["id"]] += 1
 
     def one_words(self) -> set[str]:
-        """The one-word forms whose occurrences :meth:`share` divides by."""
-        return {w for w in (norm_name(ff) for _, ff in self.forms) if " " not in w}
+        """The words whose occurrences :meth:`share` and :meth:`name_share` divide by:
+        one-word forms, and every word of a person's name."""
+        out = {w for w in (norm_name(ff) for _, ff in self.forms) if " " not in w}
+        out.update(w for (etype, ff) in self.forms if etype == "PER" for w in ff.split())
+        return out
 
     def count_words(self, counts: Mapping[str, int]) -> None:
         """Set the corpus's counts of :meth:`one_words` (read from an index instead of counted)."""
         self.words = Counter({w: counts.get(w, 0) for w in self.one_words()})
+
+    def name_share(self, word: str) -> float:
+        """The share of *word*'s occurrences in the corpus inside a person's name."""
+        named = self.name_words[word]
+        return named / max(self.words[word], named, 1)
+
+    def person_ok(self, folded: str) -> bool:
+        """Every word of a person's name is mostly a name in this corpus
+        (:data:`MIN_NAME_SHARE`; links such as «بن» and «عبد» are not asked):
+        «حفل الافتتاح», «دول التحالف», «خالد الدولي» are not names."""
+        return all(self.name_share(w) >= MIN_NAME_SHARE for w in folded.split() if w not in NAME_LINKS and w != ABD)
 
     def share(self, folded: str, item: Learned) -> float:
         """The share of a one-word form's occurrences found with evidence
@@ -171,9 +191,9 @@ class NameLearner:
         for (_etype, ff), item in self.forms.items():
             if len(item.articles) < MIN_ARTICLES or ff in known or self.share(ff, item) < MIN_SHARE:
                 continue
-            if (item.type == "PER" and " " not in norm_name(ff)) or ff in _NOT_ALONE:
+            if (item.type == "PER" and (" " not in norm_name(ff) or not self.person_ok(ff))) or ff in _NOT_ALONE:
                 continue
-            if any(_not_name(w) for w in ff.split()):
+            if any(_not_name(w) for w in ff.split()) or (" " not in ff and _not_alone_word(ff)):
                 continue
             # a name the rules link to a gazetteer entity is that entity's (and its line would replace it)
             if any(self.gazetteer.id_of(i) is not None for i in (*item.ids, unknown_id(item.form))):
@@ -186,6 +206,13 @@ class NameLearner:
 def _not_name(w: str) -> bool:
     """A word no learned name may hold: a stopword, a common word, an ordinal, digits or marks."""
     return w in _STOP or is_common(w) or w.removeprefix("ال") in _ORDINALS or not _NAME_WORD_RE.fullmatch(w)
+
+
+def _not_alone_word(w: str) -> bool:
+    """A one-word place or organisation it is not safe to learn: three letters
+    or fewer («هجر», «بيش»: a common word, or a longer word with a proclitic
+    read off, «كبيش»), or shaped like an imperfect verb («يخسرها»)."""
+    return len(w) < 4 or verbish(w)
 
 
 def _one_type(found: list[tuple[str, Learned]]) -> list[tuple[str, Learned]]:
@@ -227,6 +254,8 @@ def learned_tsv(records: Iterable[Mapping[str, Any]], *, corpus: str = "", artic
         f"# Learned from {articles:,} articles" + (f" of {corpus}" if corpus else "") + ":",
         "# names the rules found with a title, a head or quotes in several articles, to be found bare.",
         "# Review it: delete a line to drop a name; pass it with --gazetteer FILE.",
+        "# @learned: these names are matched only where the gazetteer and the rules found nothing.",
+        "@learned",
         "# id\ttype\tform",
     ]
     lines = [f"{r['id']}\t{r['type']}\t{r['form']}" for r in records]

@@ -15,7 +15,11 @@ How a mention is found, in order:
    company head, and a short name after an organisation; they win over the
    rules on the same words.  Then speakers (:mod:`kzcorpus.entities.speakers`)
    on words nothing else found.
-4. **Aliases** (:mod:`kzcorpus.entities.aliases`) within the article.
+4. **Learned names** (a gazetteer file marked ``@learned``,
+   :mod:`kzcorpus.entities.learned`; :attr:`Gazetteer.learned_compiled`):
+   only on words that nothing above found («نادي هجر» stays the rules'
+   whole name, not the learned «هجر»).
+5. **Aliases** (:mod:`kzcorpus.entities.aliases`) within the article.
 
 Overlaps are resolved leftmost first, then longest.  Entities the gazetteer
 does not know get their Arabic full name as id (:func:`unknown_id`).
@@ -42,6 +46,7 @@ from kzcorpus.entities.words import (
     FACILITY_HEADS,
     GIVEN,
     NAME_LINKS,
+    PLACE_ORG_HEADS,
     TITLES,
     strip_pro,
     surname_ok,
@@ -106,10 +111,15 @@ def _find(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
     rules = rule_cands(folded, cands, _ali_starts(folded, text, fmap), gazetteer.adjective_re[1])
     _link_rule_cands(folded, rules, gazetteer)
     if quoted := quoted_cands(folded, cands + rules):  # quoted names win over the rules' words
-        rules = [r for r in rules if not any(r.fstart < q.fend and q.fstart < r.fend for q in quoted)] + quoted
+        rules = [r for r in rules if not _overlaps(r, quoted)] + quoted
     rules += speaker_cands(folded, cands + rules)
     rules += named_cands(folded, cands + rules, lambda fs, fe: _original(fmap, fs, fe))
     cands = no_overlaps(cands + rules)
+    if gazetteer.learned_compiled is not None:  # learned names: only where nothing else was found
+        learned = _gazetteer_cands(folded, text, fmap, gazetteer, gazetteer.learned_compiled)
+        # nor right after an organisation's head: «لجامعة كوينزلاند», «بلدية الزلفي» are the bodies' names
+        learned = [c for c in learned if not _overlaps(c, cands) and not _head_before(folded, c.fstart, _ANY_HEADS)]
+        cands = no_overlaps(cands + learned)
     for c in cands:
         if c.id is None:  # unknown to the gazetteer: the name as written
             start, end = fmap.span(c.fstart if c.id_from < 0 else c.id_from, c.fend)
@@ -203,17 +213,18 @@ def _ali_starts(folded: str, original: str, fmap: FoldMap) -> frozenset[int]:
 
 
 _HEADS = FACILITY_HEADS | ALL_HEADS
+_ANY_HEADS = _HEADS | PLACE_ORG_HEADS
 
 
-def _head_before(folded: str, pos: int) -> bool:
-    """A name right after an organisation or building head belongs to it:
+def _head_before(folded: str, pos: int, heads: frozenset[str] = _HEADS) -> bool:
+    """A name right after an organisation or building head (of *heads*) belongs to it:
     «مركز الملك سلمان للإغاثة», «قاعة الملك فهد»."""
     before = folded[max(0, pos - 30) : pos]
     word = before.rstrip()
     gap = before[len(word) :]
     if not gap or "\n" in gap or not word:
         return False
-    return strip_pro(word.split()[-1], _HEADS) is not None
+    return strip_pro(word.split()[-1], heads) is not None
 
 
 #: A place name quoted, or after «لـ» («قال لـ"الشرق الأوسط"»), is the paper.
@@ -243,8 +254,19 @@ def _before(pattern: re.Pattern[str], folded: str, pos: int) -> re.Match[str] | 
     return pattern.search(folded, max(0, pos - _WINDOW), pos)
 
 
-def _gazetteer_cands(folded: str, original: str, fmap: FoldMap, gz: Gazetteer) -> list[Cand]:
-    pattern, lam, index = gz.compiled
+def _overlaps(c: Cand, others: list[Cand]) -> bool:
+    return any(c.fstart < o.fend and o.fstart < c.fend for o in others)
+
+
+def _gazetteer_cands(
+    folded: str,
+    original: str,
+    fmap: FoldMap,
+    gz: Gazetteer,
+    compiled: tuple[re.Pattern[str], dict[str, str], dict[str, str]] | None = None,
+) -> list[Cand]:
+    """Candidates of the gazetteer's forms (*compiled*: :attr:`Gazetteer.compiled` unless given)."""
+    pattern, lam, index = compiled or gz.compiled
     raw: list[tuple[Cand, str]] = []
     for m in pattern.finditer(folded):
         group, ff = _matched(m, lam)
