@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import re
 
+from kzcorpus.arabic import FoldMap
 from kzcorpus.dates.calendar import is_hijri_era, looks_hijri_year, year_ok
 from kzcorpus.dates.clock import ampm_after, time_before
 from kzcorpus.dates.patterns import (
     AFTER_NUMBER_RE,
     AFTER_YEAR_REL_RE,
     BARE_WEEKDAY_SET,
-    COMMA_AROUND_RE,
     DAY_BEFORE_MONTH_RE,
     GREGORIAN_BESIDE_RE,
     KW_BEFORE_RE,
@@ -33,7 +33,6 @@ from kzcorpus.dates.patterns import (
     QUOTED_NAME_BEFORE_RE,
     SAME_YEAR_RE,
     SCHOOL_YEAR_RE,
-    THAT_AFTER_RE,
     WEEKDAY_LIST_AFTER_RE,
     YEAR_AFTER_QUAL_RE,
     YEAR_AFTER_RELATIVE_RE,
@@ -62,6 +61,18 @@ from kzcorpus.dates.words import (
     YEAR_CONTEXT,
     norm_key,
 )
+from kzcorpus.lexicon import folded as folded_list
+
+#: Given names (the entity lists'): a family name such as «الخميس» follows one.
+GIVEN_NAMES = folded_list("entities_given") | folded_list("entities_given_ambiguous")
+
+
+def as_written(fm: FoldMap, fs: int, fe: int) -> str:
+    """The original text of the folded span ``[fs, fe)`` (marks folded away after it included):
+    folded offsets are not offsets into the original once a mark or tatweel was dropped before."""
+    s, e = fm.span(fs, fe)
+    return fm.original[s:e]
+
 
 _GAP_CHARS = " \n\t\r.,،؛:;!?()«»\"'“”-–—/[]…"
 
@@ -85,7 +96,7 @@ def prev_word(folded: str, pos: int) -> str:
     return w
 
 
-def scan_named(folded: str, original: str, cands: list[Cand], matches: list[re.Match[str]]) -> None:
+def scan_named(folded: str, fm: FoldMap, cands: list[Cand], matches: list[re.Match[str]]) -> None:
     todo = list(reversed(matches))
     while todo:
         m: re.Match[str] = todo.pop()
@@ -193,7 +204,7 @@ def scan_named(folded: str, original: str, cands: list[Cand], matches: list[re.M
                     and MONTH_RANGE_BEFORE_RE.search(folded, max(0, start_m - 30), start_m) is None
                 ):
                     continue  # «مارس» alone; «من نوفمبر إلى مارس» is a month
-                if key == "اب" and "آ" not in original[start_m : start_m + 3]:
+                if key == "اب" and "آ" not in as_written(fm, start_m, start_m + 2):
                     continue  # «أب» (father) vs «آب» (August): only the madda tells
                 if start_m > 0 and folded[start_m - 1].isalpha():
                     continue  # a clitic on an ambiguous name: «ومارس» (and practised)
@@ -325,6 +336,10 @@ def is_list_item(folded: str, start: int, end: int) -> bool:
     )
 
 
+#: The longest year range read when an era mark or «عام» is written (a war, a reign, a dynasty).
+RANGE_SPAN_SAID = 100
+
+
 def scan_years(
     folded: str, cands: list[Cand], anchor_year: int | None, ranges: list[re.Match[str]], years: list[re.Match[str]]
 ) -> None:
@@ -338,7 +353,11 @@ def scan_years(
         # Without an era mark or «عام» before it, a range («تحويله 1420 – 1422»)
         # is Hijri only near the article's Hijri year.
         hijri = looks_hijri_year(y2, era, anchor_year, strict=kwm is None)
-        if not (y1 < y2 and y2 - y1 <= 30 and (1343 <= y1 and y2 <= 1500 if hijri else 1800 <= y1 and y2 <= 2100)):
+        # An era mark or «عام» written says the numbers are years: a historical
+        # period («(1494 - 1517 م)», «(1914 - 1945 م)») may be old and long.
+        said = bool(era) or kwm is not None
+        span, oldest = (RANGE_SPAN_SAID, 1000) if said else (30, 1343 if hijri else 1800)
+        if not (y1 < y2 and y2 - y1 <= span and oldest <= y1 and y2 <= (1500 if hijri else 2100)):
             continue
         if not era and is_quantity(folded, m.start("y1"), m.end("y2")):
             continue  # «(1200 - 1900) ريال»: a range of amounts
@@ -419,9 +438,28 @@ def _today_said(folded: str, prev: str, end: int) -> bool:
     return _TODAY_EVENT_AFTER_RE.match(folded, end) is not None
 
 
+#: Words after which «الأحد», «الجمعة», «الخميس» name something else: a
+#: given name before a family name («محمد الخميس»), «الواحد الأحد», a sura.
+_NOT_DAY_BEFORE = GIVEN_NAMES | frozenset(["الواحد", "سوره", "جامع", "مسجد", "خطباء", "امام", "ائمه", "بنت", "ال"])
+#: «الأحد عشر» (the eleven): a number, not a day.
+_ELEVEN_AFTER_RE = re.compile(r"\s+عشر(?:ه)?(?!\w)")
+
+
+def _bare_weekday_is_day(folded: str, prev: str, end: int) -> bool:
+    """Is «الأحد», «الجمعة» or «الخميس» standing alone (no «يوم», no time of
+    day, no qualifier) a day?  In news it is, after a clause («وقتل 20 شخصا
+    الجمعة في ...», «صادق المجلس الجمعة على ...»), unless it is a family name
+    after a given name («محمد الخميس»), a word («الواحد الأحد», «الأحد عشر»)
+    or a prayer's name («صلاة الجمعة», checked before)."""
+    bare = prev[1:] if prev[:1] in ("و", "ف") and len(prev) > 3 else prev
+    if prev in _NOT_DAY_BEFORE or bare in _NOT_DAY_BEFORE:
+        return False
+    return _ELEVEN_AFTER_RE.match(folded, end) is None
+
+
 def scan_relative(
     folded: str,
-    original: str,
+    fm: FoldMap,
     cands: list[Cand],
     relative: list[re.Match[str]],
     dayrel: list[re.Match[str]],
@@ -506,8 +544,7 @@ def scan_relative(
         elif w in ("اول امس", "امس الاول", "اول من امس"):
             off = -2
         elif w == "غدا":
-            span = original[m.start("w") : m.end("w") + 2]
-            if wd is None and "\u064b" not in span:
+            if wd is None and "\u064b" not in as_written(fm, m.start("w"), m.end("w")):
                 continue  # «غدا» without tanwin is often the verb "became"
             off = 1
         elif w == "غد":
@@ -516,7 +553,9 @@ def scan_relative(
             off = 1
         else:  # بعد غد
             off = 2
-        cands.append(Cand(fs, fe, 25, "relative", unit="day", offset=off, weekday=wd, explicit=False))
+        c = Cand(fs, fe, 25, "relative", unit="day", offset=off, weekday=wd, explicit=False)
+        time_before(folded, c)  # «الساعة ١٨:١٣ مساء اليوم الأحد»
+        cands.append(c)
     for m in weekday:
         q = m.group("q")
         two = two_away(q) if q else None
@@ -533,15 +572,7 @@ def scan_relative(
                 continue  # «بين الاثنين» (the two), «صلاة الجمعة»
             if prev.startswith(("عبد", "ابو")):
                 continue  # «عبدالوهاب الخميس»: a family name
-            if (
-                wd_name not in BARE_WEEKDAY_SET
-                and prev not in REPORTING_VERBS
-                and not (prev[:1] in ("و", "ف") and prev[1:] in REPORTING_VERBS)
-                and not THAT_AFTER_RE.match(folded, m.end())
-                and not COMMA_AROUND_RE.fullmatch(folded[max(0, fs - 3) : fs] + "|" + folded[m.end() : m.end() + 3])
-            ):
-                # «الأحد», «الجمعة», «الخميس» alone are often words or names;
-                # «، الخميس،», «قال الخميس», «الخميس إن» are days.
+            if wd_name not in BARE_WEEKDAY_SET and not _bare_weekday_is_day(folded, prev, m.end()):
                 continue
         c = Cand(fs, m.end(), 15, "relative", unit="weekday", offset=off, weekday=WEEKDAYS[wd_name])
         c.explicit = False
@@ -549,4 +580,5 @@ def scan_relative(
             # «خطفوا مساء الأربعاء», «منذ ليل الخميس»: the last one, not the nearest.
             c.since = SINCE in folded[max(0, m.start() - 12) : m.start()] and prev_word(folded, m.start()) == SINCE
             c.past = c.since or past_tense(folded, m.start(), m.end())
+        time_before(folded, c, m.group("tod"))  # «الساعة الواحدة من صباح الأحد»
         cands.append(c)

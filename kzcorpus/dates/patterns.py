@@ -126,18 +126,20 @@ DAYREL_RE = re.compile(
 TIME_OF_DAY = "صباح|مساء|ليل|ليله|ظهر|فجر|عصر|ظهيره|منتصف\\s+ليل|منتصف\\s+ليله|مطلع"
 #: Weekday names that are seldom anything else when they stand alone.
 BARE_WEEKDAYS = "الثلاثاء|الاربعاء|الاثنين|السبت"
+#: «يوم الأحد الماضي», «مساء الخميس», «يوم (الخميس) الماضي» (the weekday in
+#: brackets or quotes), «ليل السبت الأحد» / «ليل السبت/الأحد» (one night: ``wd2``).
 WEEKDAY_RE = re.compile(
     rf"""{B}
-    (?:(?P<tod>{TIME_OF_DAY})\s+)?
-    (?:(?P<yawm>يوم)\s+)?
+    (?:(?P<tod>(?P<night>ليل|ليله)|{TIME_OF_DAY})\s+)?
+    (?:(?P<yawm>يوم)(?:\s*(?P<open>[(«"])\s*|\s+))?
     (?P<wd>{WD}){E}
+    (?(open)\s*[)»"])
+    (?(night)(?:\s*[/\-–]?\s*(?P<wd2>{WD}){E})?)
     (?:\s+(?P<q>{QUALS}|{TWO_AWAY}){E})?
     """,
     re.VERBOSE,
 )
 BARE_WEEKDAY_SET = frozenset(BARE_WEEKDAYS.split("|"))
-COMMA_AROUND_RE = re.compile(r".*[،,]\s*\|.*|.*\|\s*[،,].*", re.DOTALL)
-THAT_AFTER_RE = re.compile(r"\s+(?:ان|انه|انها)(?!\w)")
 #: Verbs after which a weekday is the day something was said or done.
 NOT_WEEKDAY_BEFORE = frozenset(["بين", "كلا", "هذين", "ان", "الي", "مع", "من", "عن"])
 
@@ -167,7 +169,7 @@ YEAR_LIST_RE = re.compile(r"\s*(?:،|,)?\s*و\s*(?:19|20)\d\d(?!\d)")
 YEAR_AFTER_QUAL_RE = re.compile(r"\s*(\d{4})\s*(?:هـ|ه)(?!\w)")
 MONTH_RANGE_BEFORE_RE = re.compile(rf"(?<!\w)(?:{GM})\s*(?:الي|حتي|وحتي|والي|-|–)\s*$")
 #: «أيام الأحد والاثنين والثلاثاء 10 و11 و12 شوال»: weekdays before a list of days (named by the days).
-WEEKDAY_LIST_AFTER_RE = re.compile(rf"(?:\s*[,،]?\s*و?\s*(?:{WD}))*\s+\d{{1,2}}\s*و\s*\d")
+WEEKDAY_LIST_AFTER_RE = re.compile(rf"(?:\s*[,،]?\s*و?\s*(?:{WD}))*\s+(?:الموافق\s+)?\d{{1,2}}\s*و\s*\d")
 #: «ميراج 2000»: a number closing a short quoted name («…» or “…”) right before it.
 QUOTED_NAME_BEFORE_RE = re.compile(r"[«“\"][^«»“”\"\n.،,]{1,24}$")
 #: «شهر سبتمبر»: a month named with «شهر», which a following «هذا الشهر» may refer back to.
