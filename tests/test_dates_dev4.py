@@ -73,7 +73,10 @@ def test_a_bare_sunday_friday_or_thursday_after_a_clause_is_a_day(text: str, val
         "وشارك محمد الجمعة وفهد السبيعي في اللقاء.",
         "ودخل الأحد عشر لاعبا أرض الملعب.",  # «الأحد عشر»: eleven
         "وأدى المصلون صلاة الجمعة في المسجد.",
+        "ودخل المسجد خلال أداء المصلين لصلاة الجمعة.",  # «ل» + «صلاة»
         "ولا إله إلا الله الواحد الأحد.",
+        "واستهل الدكتور الجمعة جولته بزيارة المستشفى.",  # a family name after an honorific
+        "وشهد مستشفى الخميس المدني زيارة الوفد.",  # a place
     ],
 )
 def test_a_bare_weekday_name_that_is_a_name_or_a_word(text: str) -> None:
@@ -105,3 +108,26 @@ def test_original_text_is_read_at_original_offsets() -> None:
     assert found("تبليسي ـ ـ ـ الموافق يلتقي الفريقان غداً في النهائي.") == [("غداً", "2015-07-28", "relative")]
     # «آب» (August) is told from «أب» (father) by its madda, read in the original.
     assert found("وتُعقَد الدَّورةُ القادمةُ في آب.") == [("آب", "2015-08", "month")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "على أن يقام دوري الشباب يوم الجمعة والناشئين يوم السبت من كل أسبوع.",
+        "وتستأنف العروض في يومي الخميس والجمعة من كل أسبوع.",
+        "وكانت تذهب ثلاث مرات أسبوعيا (السبت، والثلاثاء، والخميس) إلى المستشفى.",
+    ],
+)
+def test_weekdays_of_a_weekly_rule_are_not_dates(text: str) -> None:
+    assert found(text) == []
+
+
+def test_a_qualifier_after_a_pair_of_weekdays_holds_for_both() -> None:
+    assert found("وأقيم الملتقى يومي الجمعة والسبت الماضيين في الرياض.") == [
+        ("الجمعة", "2015-07-24", "relative"),
+        ("السبت الماضيين", "2015-07-25", "relative"),
+    ]
+    assert found("ويعقد الاجتماع يومي الأحد والاثنين المقبلين.") == [
+        ("الأحد", "2015-08-02", "relative"),
+        ("الاثنين المقبلين", "2015-08-03", "relative"),
+    ]

@@ -17,6 +17,8 @@ from kzcorpus.dates.patterns import (
     AFTER_YEAR_REL_RE,
     BARE_WEEKDAY_SET,
     DAY_BEFORE_MONTH_RE,
+    EVERY_WEEK_AFTER_RE,
+    EVERY_WEEK_BEFORE_RE,
     GREGORIAN_BESIDE_RE,
     KW_BEFORE_RE,
     LIST_ITEM_AFTER_RE,
@@ -28,6 +30,7 @@ from kzcorpus.dates.patterns import (
     NEED_AFTER_RE,
     NOT_WEEKDAY_BEFORE,
     ORDINAL_AFTER_RE,
+    PAIR_QUALIFIER_RE,
     PRE_DAY_RE,
     QUANTITY_BEFORE_RE,
     QUOTED_NAME_BEFORE_RE,
@@ -57,6 +60,7 @@ from kzcorpus.dates.words import (
     QUALIFIERS,
     REPORTING_VERBS,
     UNIT_WORDS,
+    WEEKDAY_NAME_NOUNS,
     WEEKDAYS,
     YEAR_CONTEXT,
     norm_key,
@@ -439,10 +443,15 @@ def _today_said(folded: str, prev: str, end: int) -> bool:
 
 
 #: Words after which «الأحد», «الجمعة», «الخميس» name something else: a
-#: given name before a family name («محمد الخميس»), «الواحد الأحد», a sura.
-_NOT_DAY_BEFORE = GIVEN_NAMES | frozenset(["الواحد", "سوره", "جامع", "مسجد", "خطباء", "امام", "ائمه", "بنت", "ال"])
+#: given name before a family name («محمد الخميس»), a place, a prayer, an honorific.
+_NOT_DAY_BEFORE = GIVEN_NAMES | WEEKDAY_NAME_NOUNS
 #: «الأحد عشر» (the eleven): a number, not a day.
 _ELEVEN_AFTER_RE = re.compile(r"\s+عشر(?:ه)?(?!\w)")
+
+
+def _unclitic(word: str) -> str:
+    """*word* without one proclitic letter («لصلاه» → «صلاه»), when long enough to have one."""
+    return word[1:] if len(word) > 3 and word[:1] in CLITIC_CHARS else word
 
 
 def _bare_weekday_is_day(folded: str, prev: str, end: int) -> bool:
@@ -451,8 +460,7 @@ def _bare_weekday_is_day(folded: str, prev: str, end: int) -> bool:
     الجمعة في ...», «صادق المجلس الجمعة على ...»), unless it is a family name
     after a given name («محمد الخميس»), a word («الواحد الأحد», «الأحد عشر»)
     or a prayer's name («صلاة الجمعة», checked before)."""
-    bare = prev[1:] if prev[:1] in ("و", "ف") and len(prev) > 3 else prev
-    if prev in _NOT_DAY_BEFORE or bare in _NOT_DAY_BEFORE:
+    if prev in _NOT_DAY_BEFORE or _unclitic(prev) in _NOT_DAY_BEFORE:
         return False
     return _ELEVEN_AFTER_RE.match(folded, end) is None
 
@@ -566,10 +574,23 @@ def scan_relative(
         wd_name: str = m.group("wd")
         if not q and WEEKDAY_LIST_AFTER_RE.match(folded, m.end()):
             continue  # «أيام الأحد والاثنين 10 و11 شوال»: the days of the list are the dates
+        if not q and (
+            EVERY_WEEK_AFTER_RE.match(folded, m.end())
+            or EVERY_WEEK_BEFORE_RE.search(folded, max(0, m.start() - 60), m.start())
+        ):
+            continue  # «يوم الجمعة والسبت من كل أسبوع», «أسبوعيا (السبت، والخميس)»: a weekly rule
+        if not q:
+            pair_q = PAIR_QUALIFIER_RE.match(folded, m.end())
+            if pair_q is not None:
+                # «يومي الجمعة والسبت الماضيين»: the qualifier after the pair is the first day's too.
+                q = pair_q.group("q")
+                off = QUALIFIERS[norm_key(q)] if norm_key(q) in QUALIFIERS else 0
         if not (m.group("tod") or m.group("yawm") or q):
             prev = prev_word(folded, fs)
             if prev in NOT_WEEKDAY_BEFORE or prev in ("صلاه", "خطبه", "صلوات", "خطب", "منبر", "بن", "ابن"):
                 continue  # «بين الاثنين» (the two), «صلاة الجمعة»
+            if _unclitic(prev) in ("صلاه", "خطبه"):
+                continue  # «لصلاة الجمعة», «بخطبة الجمعة»
             if prev.startswith(("عبد", "ابو")):
                 continue  # «عبدالوهاب الخميس»: a family name
             if wd_name not in BARE_WEEKDAY_SET and not _bare_weekday_is_day(folded, prev, m.end()):

@@ -170,6 +170,17 @@ YEAR_AFTER_QUAL_RE = re.compile(r"\s*(\d{4})\s*(?:هـ|ه)(?!\w)")
 MONTH_RANGE_BEFORE_RE = re.compile(rf"(?<!\w)(?:{GM})\s*(?:الي|حتي|وحتي|والي|-|–)\s*$")
 #: «أيام الأحد والاثنين والثلاثاء 10 و11 و12 شوال»: weekdays before a list of days (named by the days).
 WEEKDAY_LIST_AFTER_RE = re.compile(rf"(?:\s*[,،]?\s*و?\s*(?:{WD}))*\s+(?:الموافق\s+)?\d{{1,2}}\s*و\s*\d")
+#: «يوم الجمعة والسبت من كل أسبوع», «الشباب يوم الجمعة والناشئين يوم السبت من كل
+#: أسبوع»: weekdays of a weekly rule, not one date.
+EVERY_WEEK_AFTER_RE = re.compile(
+    rf"(?:[^.\n؛]{{0,25}}?(?:(?<!\w)|(?<=\bو))(?:{WD}))*\s*(?:من\s+|في\s+)?كل\s+اسبوع(?!\w)"
+)
+#: «ثلاث مرات أسبوعيا (السبت، والثلاثاء، والخميس)»: a weekly rule before a list of weekdays.
+EVERY_WEEK_BEFORE_RE = re.compile(
+    rf"(?<!\w)(?:اسبوعيا|كل\s+اسبوع)\s*[(:،,]?\s*(?:(?:و\s*)?(?:{WD})\s*[،,]?\s*)*(?:و\s*)?$"
+)
+#: «يومي الجمعة والسبت الماضيين»: a qualifier after a pair of weekdays.
+PAIR_QUALIFIER_RE = re.compile(rf"\s*و\s*(?:{WD})\s+(?P<q>{QUALS})(?!\w)")
 #: «ميراج 2000»: a number closing a short quoted name («…» or “…”) right before it.
 QUOTED_NAME_BEFORE_RE = re.compile(r"[«“\"][^«»“”\"\n.،,]{1,24}$")
 #: «شهر سبتمبر»: a month named with «شهر», which a following «هذا الشهر» may refer back to.
