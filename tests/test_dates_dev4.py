@@ -131,3 +131,35 @@ def test_a_qualifier_after_a_pair_of_weekdays_holds_for_both() -> None:
         ("الأحد", "2015-08-02", "relative"),
         ("الاثنين المقبلين", "2015-08-03", "relative"),
     ]
+
+
+def test_ordinal_tens_in_the_nominative() -> None:
+    assert found("وفي صباح يوم الأحد الموافق الرابع والعشرون من شهر شوال تلقى المركز بلاغا.") == [
+        ("يوم الأحد", "2015-08-09", "relative"),
+        ("الرابع والعشرون من شهر شوال", "2015-08-09", "day"),
+    ]
+
+
+def test_a_closing_period_moved_before_the_last_year_of_a_list() -> None:
+    # Right-to-left rendering put the sentence's period after «و»: «بين 2004 و.2006».
+    assert [(t, v) for t, v, _ in found("ودرب المنتخب في الفترة ما بين 2004 و.2006 وفقا للوكالة.")] == [
+        ("2004", "2004"),
+        ("2006", "2006"),
+    ]
+    assert found("وبلغت الحصيلة 3 و.2006 مليون") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "dates"),
+    [
+        ("وتغادر بعثة الفريق غدا إلى العاصمة البريطانية لندن.", [("غدا", "2015-07-28")]),
+        ("وتختتم الجولة غدا بلقاء الفريقين.", [("غدا", "2015-07-28")]),
+        ("وسيقام المعسكر في المنطقة الشرقية غدا، استعدادا للموسم.", [("غدا", "2015-07-28")]),
+        ("وقد غدا التقدم هدفا بعيدا.", []),  # the verb "became", its subject after it
+        ("ولذا غدا منذ صغره كبيرا بمواقفه.", []),
+        ("ونحن سنبيع اللاعب الآن أو غدا.", []),
+        ('وعرض مسلسل "غدا نلتقي" في رمضان الماضي.', [("رمضان الماضي", "2015-07")]),
+    ],
+)
+def test_ghadan_without_tanwin(text: str, dates: list[tuple[str, str]]) -> None:
+    assert [(t, v) for t, v, _ in found(text)] == dates

@@ -387,10 +387,12 @@ def scan_years(
             prev = prev_word(folded, m.start("year"))
             nxt = folded[m.end("year") : m.end("year") + 2]
             lone_ok = prev in YEAR_CONTEXT or (nxt[:1] in (".", "،", ",", "؛", ")", "»", '"', "\n", "") and prev != "")
-            if re.search(r"و\s*$", folded[max(0, m.start("year") - 3) : m.start("year")]) and any(
-                c.fe >= m.start("year") - 8 and c.fe <= m.start("year") and c.kind == "year" for c in cands
+            if re.search(r"و\.?\s*$", folded[max(0, m.start("year") - 4) : m.start("year")]) and any(
+                c.fe >= m.start("year") - 9 and c.fe <= m.start("year") and c.kind == "year" for c in cands
             ):
-                lone_ok = True  # «2006 و2010»
+                # «2006 و2010»; «بين 2004 و.2006»: a sentence's closing period that
+                # right-to-left rendering moved before the last number.
+                lone_ok = True
             if YEAR_LIST_RE.match(folded, m.end("year")):
                 lone_ok = True  # «(2006 و2010 و2014)»
             if is_list_item(folded, m.start("year"), m.end("year")):
@@ -433,6 +435,25 @@ COUNTED_FROM_ANOTHER_TIME = frozenset(["التالي", "السابق", "السا
 _TODAY_BEFORE = frozenset(["له", "لها", "قوله", "قولها", "سابق", "لاحق"])
 #: «... اليوم بزيارة»: an event of the day after a plain «اليوم».
 _TODAY_EVENT_AFTER_RE = re.compile(r"\s+ب(?:زياره|جوله|افتتاح|تدشين|تكريم|استقبال|توقيع|اطلاق|تسليم|عقد)(?!\w)")
+
+
+#: Words before «غدا» that make it the verb "became" («وقد غدا», «حتى غدا») or a vague future («أو غدا», «ماذا غدا»).
+_NOT_TOMORROW_BEFORE = frozenset(
+    ["قد", "وقد", "فقد", "لقد", "حتى", "لذا", "ولذا", "لذلك", "ولذلك", "او", "ماذا", "كما"]
+)
+_NEXT_WORD_RE = re.compile(r"\s*([^\W\d_]+)")
+
+
+def _tomorrow(folded: str, fs: int, fe: int) -> bool:
+    """Is «غدا» written without tanwin "tomorrow" here?  It is after a clause
+    («تغادر البعثة غدا إلى لندن», «وتختتم الجولة غدا بلقاء …»), not after «قد»,
+    «حتى», «أو», not opening a quoted title («"غدا نلتقي"»), and not before a
+    definite noun, the verb's subject («وقد غدا التقدم …»)."""
+    prev = prev_word(folded, fs)
+    if not prev or prev in _NOT_TOMORROW_BEFORE or folded[max(0, fs - 2) : fs].strip() in ('"', "«", "“"):
+        return False
+    nxt = _NEXT_WORD_RE.match(folded, fe)
+    return nxt is None or not (nxt.group(1).startswith("ال") and len(nxt.group(1)) > 3)
 
 
 def _today_said(folded: str, prev: str, end: int) -> bool:
@@ -552,7 +573,11 @@ def scan_relative(
         elif w in ("اول امس", "امس الاول", "اول من امس"):
             off = -2
         elif w == "غدا":
-            if wd is None and "\u064b" not in as_written(fm, m.start("w"), m.end("w")):
+            if (
+                wd is None
+                and "\u064b" not in as_written(fm, m.start("w"), m.end("w"))
+                and not _tomorrow(folded, fs, fe)
+            ):
                 continue  # «غدا» without tanwin is often the verb "became"
             off = 1
         elif w == "غد":
