@@ -77,6 +77,8 @@ def test_a_bare_sunday_friday_or_thursday_after_a_clause_is_a_day(text: str, val
         "ولا إله إلا الله الواحد الأحد.",
         "واستهل الدكتور الجمعة جولته بزيارة المستشفى.",  # a family name after an honorific
         "وشهد مستشفى الخميس المدني زيارة الوفد.",  # a place
+        "ويرفض العمال إلغاء عطلة الأحد في اليونان.",  # every Sunday
+        "وتكون المحال مغلقة عادة أيام الأحد.",
     ],
 )
 def test_a_bare_weekday_name_that_is_a_name_or_a_word(text: str) -> None:
@@ -159,6 +161,7 @@ def test_a_closing_period_moved_before_the_last_year_of_a_list() -> None:
         ("ولذا غدا منذ صغره كبيرا بمواقفه.", []),
         ("ونحن سنبيع اللاعب الآن أو غدا.", []),
         ('وعرض مسلسل "غدا نلتقي" في رمضان الماضي.', [("رمضان الماضي", "2015-07")]),
+        ('وتابع الجمهور مسلسل "غداً نلتقي" باهتمام.', []),  # tanwin, but a quoted title
     ],
 )
 def test_ghadan_without_tanwin(text: str, dates: list[tuple[str, str]]) -> None:

@@ -444,13 +444,18 @@ _NOT_TOMORROW_BEFORE = frozenset(
 _NEXT_WORD_RE = re.compile(r"\s*([^\W\d_]+)")
 
 
+def _quoted_title(folded: str, fs: int) -> bool:
+    """Does a quotation mark open right before *fs* («مسلسل "غدا نلتقي"»)?"""
+    return folded[max(0, fs - 2) : fs].strip() in ('"', "«", "“")
+
+
 def _tomorrow(folded: str, fs: int, fe: int) -> bool:
     """Is «غدا» written without tanwin "tomorrow" here?  It is after a clause
     («تغادر البعثة غدا إلى لندن», «وتختتم الجولة غدا بلقاء …»), not after «قد»,
     «حتى», «أو», not opening a quoted title («"غدا نلتقي"»), and not before a
     definite noun, the verb's subject («وقد غدا التقدم …»)."""
     prev = prev_word(folded, fs)
-    if not prev or prev in _NOT_TOMORROW_BEFORE or folded[max(0, fs - 2) : fs].strip() in ('"', "«", "“"):
+    if not prev or prev in _NOT_TOMORROW_BEFORE or _quoted_title(folded, fs):
         return False
     nxt = _NEXT_WORD_RE.match(folded, fe)
     return nxt is None or not (nxt.group(1).startswith("ال") and len(nxt.group(1)) > 3)
@@ -573,12 +578,9 @@ def scan_relative(
         elif w in ("اول امس", "امس الاول", "اول من امس"):
             off = -2
         elif w == "غدا":
-            if (
-                wd is None
-                and "\u064b" not in as_written(fm, m.start("w"), m.end("w"))
-                and not _tomorrow(folded, fs, fe)
-            ):
-                continue  # «غدا» without tanwin is often the verb "became"
+            bare = "\u064b" not in as_written(fm, m.start("w"), m.end("w")) or _quoted_title(folded, fs)
+            if wd is None and bare and not _tomorrow(folded, fs, fe):
+                continue  # «غدا» without tanwin is often the verb "became"; «"غداً نلتقي"» a title
             off = 1
         elif w == "غد":
             if wd is None and prev_word(folded, fs) not in ("يوم", "صباح", "مساء", "ظهر", "عصر", "ليله", "فجر"):
@@ -618,6 +620,8 @@ def scan_relative(
                 continue  # «لصلاة الجمعة», «بخطبة الجمعة»
             if prev.startswith(("عبد", "ابو")):
                 continue  # «عبدالوهاب الخميس»: a family name
+            if prev == "ايام":
+                continue  # «مغلقة عادة أيام الأحد»: Sundays, not one Sunday («أيام الأحد والاثنين 10 و11»: the list says)
             if wd_name not in BARE_WEEKDAY_SET and not _bare_weekday_is_day(folded, prev, m.end()):
                 continue
         c = Cand(fs, m.end(), 15, "relative", unit="weekday", offset=off, weekday=WEEKDAYS[wd_name])
