@@ -79,6 +79,7 @@ def test_a_bare_sunday_friday_or_thursday_after_a_clause_is_a_day(text: str, val
         "وشهد مستشفى الخميس المدني زيارة الوفد.",  # a place
         "ويرفض العمال إلغاء عطلة الأحد في اليونان.",  # every Sunday
         "وتكون المحال مغلقة عادة أيام الأحد.",
+        "ومنعت السلطات إقامة الجمعة وصلاة العيد.",
     ],
 )
 def test_a_bare_weekday_name_that_is_a_name_or_a_word(text: str) -> None:
@@ -158,6 +159,9 @@ def test_a_closing_period_moved_before_the_last_year_of_a_list() -> None:
         ("وتختتم الجولة غدا بلقاء الفريقين.", [("غدا", "2015-07-28")]),
         ("وسيقام المعسكر في المنطقة الشرقية غدا، استعدادا للموسم.", [("غدا", "2015-07-28")]),
         ("وقد غدا التقدم هدفا بعيدا.", []),  # the verb "became", its subject after it
+        ("فالسواد غدا أكثر من راية وشعار.", []),  # ... its predicate after it
+        ("والفريق سيلتقي غدا أحد أبرز منافسيه.", [("غدا", "2015-07-28")]),  # after a future verb
+        ("وقال إن جلسة مجلس الوزراء غدا ستبدأ بالنقاش.", [("غدا", "2015-07-28")]),
         ("ولذا غدا منذ صغره كبيرا بمواقفه.", []),
         ("ونحن سنبيع اللاعب الآن أو غدا.", []),
         ('وعرض مسلسل "غدا نلتقي" في رمضان الماضي.', [("رمضان الماضي", "2015-07")]),
@@ -166,3 +170,10 @@ def test_a_closing_period_moved_before_the_last_year_of_a_list() -> None:
 )
 def test_ghadan_without_tanwin(text: str, dates: list[tuple[str, str]]) -> None:
     assert [(t, v) for t, v, _ in found(text)] == dates
+
+
+def test_a_family_name_the_article_gives_is_not_a_day_elsewhere_in_it() -> None:
+    text = "أوضح رئيس اللجنة الأهلية محمد الخميس أن ثلاث جهات تعمل على البرنامج. وأعلن الخميس عن حزمة من البرامج."
+    assert found(text) == []
+    # Without the full name the same sentence is a day.
+    assert found("وأعلن الخميس عن حزمة من البرامج.") == [("الخميس", "2015-07-23", "relative")]

@@ -12,6 +12,7 @@ import re
 from kzcorpus.arabic import FoldMap
 from kzcorpus.dates.calendar import is_hijri_era, looks_hijri_year, year_ok
 from kzcorpus.dates.clock import ampm_after, time_before
+from kzcorpus.dates.daywords import bare_weekday_is_day, quoted_title, tomorrow, unclitic
 from kzcorpus.dates.patterns import (
     AFTER_NUMBER_RE,
     AFTER_YEAR_REL_RE,
@@ -60,15 +61,10 @@ from kzcorpus.dates.words import (
     QUALIFIERS,
     REPORTING_VERBS,
     UNIT_WORDS,
-    WEEKDAY_NAME_NOUNS,
     WEEKDAYS,
     YEAR_CONTEXT,
     norm_key,
 )
-from kzcorpus.lexicon import folded as folded_list
-
-#: Given names (the entity lists'): a family name such as «الخميس» follows one.
-GIVEN_NAMES = folded_list("entities_given") | folded_list("entities_given_ambiguous")
 
 
 def as_written(fm: FoldMap, fs: int, fe: int) -> str:
@@ -437,58 +433,11 @@ _TODAY_BEFORE = frozenset(["له", "لها", "قوله", "قولها", "سابق
 _TODAY_EVENT_AFTER_RE = re.compile(r"\s+ب(?:زياره|جوله|افتتاح|تدشين|تكريم|استقبال|توقيع|اطلاق|تسليم|عقد)(?!\w)")
 
 
-#: Words before «غدا» that make it the verb "became" («وقد غدا», «حتى غدا») or a vague future («أو غدا», «ماذا غدا»).
-_NOT_TOMORROW_BEFORE = frozenset(
-    ["قد", "وقد", "فقد", "لقد", "حتى", "لذا", "ولذا", "لذلك", "ولذلك", "او", "ماذا", "كما"]
-)
-_NEXT_WORD_RE = re.compile(r"\s*([^\W\d_]+)")
-
-
-def _quoted_title(folded: str, fs: int) -> bool:
-    """Does a quotation mark open right before *fs* («مسلسل "غدا نلتقي"»)?"""
-    return folded[max(0, fs - 2) : fs].strip() in ('"', "«", "“")
-
-
-def _tomorrow(folded: str, fs: int, fe: int) -> bool:
-    """Is «غدا» written without tanwin "tomorrow" here?  It is after a clause
-    («تغادر البعثة غدا إلى لندن», «وتختتم الجولة غدا بلقاء …»), not after «قد»,
-    «حتى», «أو», not opening a quoted title («"غدا نلتقي"»), and not before a
-    definite noun, the verb's subject («وقد غدا التقدم …»)."""
-    prev = prev_word(folded, fs)
-    if not prev or prev in _NOT_TOMORROW_BEFORE or _quoted_title(folded, fs):
-        return False
-    nxt = _NEXT_WORD_RE.match(folded, fe)
-    return nxt is None or not (nxt.group(1).startswith("ال") and len(nxt.group(1)) > 3)
-
-
 def _today_said(folded: str, prev: str, end: int) -> bool:
     """Is the plain «اليوم» ending at *end* the day something was said or done?"""
     if prev in _TODAY_BEFORE or prev in REPORTING_VERBS or (prev[:1] in ("و", "ف") and prev[1:] in REPORTING_VERBS):
         return True
     return _TODAY_EVENT_AFTER_RE.match(folded, end) is not None
-
-
-#: Words after which «الأحد», «الجمعة», «الخميس» name something else: a
-#: given name before a family name («محمد الخميس»), a place, a prayer, an honorific.
-_NOT_DAY_BEFORE = GIVEN_NAMES | WEEKDAY_NAME_NOUNS
-#: «الأحد عشر» (the eleven): a number, not a day.
-_ELEVEN_AFTER_RE = re.compile(r"\s+عشر(?:ه)?(?!\w)")
-
-
-def _unclitic(word: str) -> str:
-    """*word* without one proclitic letter («لصلاه» → «صلاه»), when long enough to have one."""
-    return word[1:] if len(word) > 3 and word[:1] in CLITIC_CHARS else word
-
-
-def _bare_weekday_is_day(folded: str, prev: str, end: int) -> bool:
-    """Is «الأحد», «الجمعة» or «الخميس» standing alone (no «يوم», no time of
-    day, no qualifier) a day?  In news it is, after a clause («وقتل 20 شخصا
-    الجمعة في ...», «صادق المجلس الجمعة على ...»), unless it is a family name
-    after a given name («محمد الخميس»), a word («الواحد الأحد», «الأحد عشر»)
-    or a prayer's name («صلاة الجمعة», checked before)."""
-    if prev in _NOT_DAY_BEFORE or _unclitic(prev) in _NOT_DAY_BEFORE:
-        return False
-    return _ELEVEN_AFTER_RE.match(folded, end) is None
 
 
 def scan_relative(
@@ -578,8 +527,8 @@ def scan_relative(
         elif w in ("اول امس", "امس الاول", "اول من امس"):
             off = -2
         elif w == "غدا":
-            bare = "\u064b" not in as_written(fm, m.start("w"), m.end("w")) or _quoted_title(folded, fs)
-            if wd is None and bare and not _tomorrow(folded, fs, fe):
+            bare = "\u064b" not in as_written(fm, m.start("w"), m.end("w")) or quoted_title(folded, fs)
+            if wd is None and bare and not tomorrow(folded, prev_word(folded, fs), fs, fe):
                 continue  # «غدا» without tanwin is often the verb "became"; «"غداً نلتقي"» a title
             off = 1
         elif w == "غد":
@@ -616,13 +565,13 @@ def scan_relative(
             prev = prev_word(folded, fs)
             if prev in NOT_WEEKDAY_BEFORE or prev in ("صلاه", "خطبه", "صلوات", "خطب", "منبر", "بن", "ابن"):
                 continue  # «بين الاثنين» (the two), «صلاة الجمعة»
-            if _unclitic(prev) in ("صلاه", "خطبه"):
+            if unclitic(prev) in ("صلاه", "خطبه"):
                 continue  # «لصلاة الجمعة», «بخطبة الجمعة»
             if prev.startswith(("عبد", "ابو")):
                 continue  # «عبدالوهاب الخميس»: a family name
             if prev == "ايام":
                 continue  # «مغلقة عادة أيام الأحد»: Sundays, not one Sunday («أيام الأحد والاثنين 10 و11»: the list says)
-            if wd_name not in BARE_WEEKDAY_SET and not _bare_weekday_is_day(folded, prev, m.end()):
+            if wd_name not in BARE_WEEKDAY_SET and not bare_weekday_is_day(folded, prev, m.start("wd"), m.end()):
                 continue
         c = Cand(fs, m.end(), 15, "relative", unit="weekday", offset=off, weekday=WEEKDAYS[wd_name])
         c.explicit = False
