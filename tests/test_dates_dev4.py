@@ -86,6 +86,12 @@ def test_a_bare_weekday_name_that_is_a_name_or_a_word(text: str) -> None:
     assert found(text) == []
 
 
+def test_a_weekday_before_a_day_and_month_it_does_not_read_is_left_out() -> None:
+    # «10/14» (14 Shawwal) is not read; the weekday alone would be the wrong Thursday.
+    assert found("وحددت الكلية أيام الثلاثاء 10/12 والأربعاء 10/13 والخميس 10/14 مواعيد للمراجعة.") == []
+    assert [t for t, _, _ in found("وتنطلق يومي السبت والأحد في التاسع والعاشر من الشهر المقبل.")] == ["الشهر المقبل"]
+
+
 def test_weekdays_before_a_list_of_days_with_al_muwafiq() -> None:
     # The days of the list are the dates (bench/dev2-dates' README), «الموافق» or not.
     assert found("وذلك في يومي الأربعاء والخميس الموافق 20 و21 شوال الجاري.") == [

@@ -169,7 +169,13 @@ YEAR_LIST_RE = re.compile(r"\s*(?:،|,)?\s*و\s*(?:19|20)\d\d(?!\d)")
 YEAR_AFTER_QUAL_RE = re.compile(r"\s*(\d{4})\s*(?:هـ|ه)(?!\w)")
 MONTH_RANGE_BEFORE_RE = re.compile(rf"(?<!\w)(?:{GM})\s*(?:الي|حتي|وحتي|والي|-|–)\s*$")
 #: «أيام الأحد والاثنين والثلاثاء 10 و11 و12 شوال»: weekdays before a list of days (named by the days).
-WEEKDAY_LIST_AFTER_RE = re.compile(rf"(?:\s*[,،]?\s*و?\s*(?:{WD}))*\s+(?:الموافق\s+)?\d{{1,2}}\s*و\s*\d")
+#: Also «يومي السبت والأحد في التاسع والعاشر من الشهر المقبل», and «الخميس 10/14» (a day and month
+#: without a year, which is not read: the weekday alone would be the wrong Thursday).
+WEEKDAY_LIST_AFTER_RE = re.compile(
+    rf"""(?:\s*[,،]?\s*و?\s*(?:{WD}))*\s+(?:الموافق\s+|في\s+)?
+    (?:\d{{1,2}}\s*و\s*\d|(?>{ORD})\s+و\s*(?:{ORD})(?!\w)|\(?\d{{1,2}}\s*/\s*\d{{1,2}}(?![\d/]|\s*/\s*\d))""",
+    re.VERBOSE,
+)
 #: «يوم الجمعة والسبت من كل أسبوع», «الشباب يوم الجمعة والناشئين يوم السبت من كل
 #: أسبوع»: weekdays of a weekly rule, not one date.
 EVERY_WEEK_AFTER_RE = re.compile(
