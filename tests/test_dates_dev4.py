@@ -183,3 +183,15 @@ def test_a_family_name_the_article_gives_is_not_a_day_elsewhere_in_it() -> None:
     assert found(text) == []
     # Without the full name the same sentence is a day.
     assert found("وأعلن الخميس عن حزمة من البرامج.") == [("الخميس", "2015-07-23", "relative")]
+
+
+def test_a_hijri_month_in_a_year_the_text_counts() -> None:
+    aug = "2015-08-09 10:00:00"  # 24 Shawwal 1436
+    assert found("مقارنة مع 15 مليار ريال لشهر رمضان من العام الماضي.", aug) == [
+        ("رمضان", "2014-07", "month"),
+        ("العام الماضي", "2014", "relative"),
+    ]
+    assert found("وستكون التصفيات في شهر رمضان للعام المقبل.", aug)[0] == ("رمضان", "2016-06", "month")
+    assert found("ولم ترد شكاوى في شهر رمضان المبارك لهذا العام.", aug)[0] == ("رمضان", "2015-07", "month")
+    # «رمضان» right before «العام الماضي» with nothing between is a name unless «شهر» says the month.
+    assert found("وقال رمضان العام الماضي إن الفريق سيعود.", aug) == [("العام الماضي", "2014", "relative")]

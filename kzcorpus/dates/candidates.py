@@ -21,6 +21,7 @@ from kzcorpus.dates.patterns import (
     EVERY_WEEK_AFTER_RE,
     EVERY_WEEK_BEFORE_RE,
     GREGORIAN_BESIDE_RE,
+    HIJRI_YEAR_AFTER_RE,
     KW_BEFORE_RE,
     LIST_ITEM_AFTER_RE,
     LIST_ITEM_BEFORE_RE,
@@ -176,8 +177,13 @@ def scan_named(folded: str, fm: FoldMap, cands: list[Cand], matches: list[re.Mat
             continue  # «بنهاية شهر يونيو من كل عام»: every year's June, not one date
         if cal == "hijri" and month == SAFAR and year is None and day_s and _is_score(folded, m):
             continue  # «فاز بنتيجة 3 صفر», «(2 ــ صفر)»: a score, not the month Safar
+        counted = None  # «شهر رمضان من العام الماضي»: the year the text counts
         if cal == "hijri" and year is None and day is None and not (m.group("qual") or mod):
-            continue  # «رمضان», «صفر», «رجب» alone are too often words or names; «رمضان الماضي» is a date
+            counted = HIJRI_YEAR_AFTER_RE.match(folded, m.end("month"))
+            if counted is not None and not counted.group("tie").strip() and pw not in ("شهر", "لشهر", "بشهر"):
+                counted = None  # «وقال رمضان العام الماضي»: a name; «شهر رمضان العام الماضي» is the month
+            if counted is None:
+                continue  # «رمضان», «صفر», «رجب» alone are too often words or names; «رمضان الماضي» is a date
         qual = None
         if year is None and m.group("qual"):
             qual = QUALIFIERS[norm_key(m.group("qual"))]
@@ -226,7 +232,7 @@ def scan_named(folded: str, fm: FoldMap, cands: list[Cand], matches: list[re.Mat
             if qual is not None:
                 c.qual = qual
             else:
-                after = AFTER_YEAR_REL_RE.match(folded, fe)
+                after = counted or AFTER_YEAR_REL_RE.match(folded, fe)
                 if after:
                     c.year_offset = QUALIFIERS[norm_key(after.group("q"))] if after.group("q") else 0
                 elif SAME_YEAR_RE.match(folded, fe):
