@@ -672,8 +672,8 @@ def test_identifiers_and_counted_weeks_are_not_dates(text: str) -> None:
 
 def test_clock_time_before_the_date_and_a_time_of_day_after_it() -> None:
     assert found("وفي الساعة العاشرة من مساء الخامس من يونيو 1967 أعلن البيان") == [
-        ("الساعة العاشرة من مساء الخامس من يونيو 1967", "1967-06-05T22:00", "datetime")
-    ]
+        ("العاشرة من مساء الخامس من يونيو 1967", "1967-06-05T22:00", "datetime")
+    ]  # a leading «الساعة» is outside the span (bench/holdout2's README)
     assert found("وقعت الحادثة بتاريخ 26 /9 /1436هـ الساعة 7:39 مساء") == [
         ("26 /9 /1436هـ الساعة 7:39 مساء", "2015-07-13T19:39", "datetime")
     ]

@@ -64,7 +64,9 @@ imported when a Hijri date is met.
 The package, module by module: :mod:`~kzcorpus.dates.words` (word lists),
 :mod:`~kzcorpus.dates.patterns` (regular expressions),
 :mod:`~kzcorpus.dates.scan` (the one scan per article) and
-:mod:`~kzcorpus.dates.candidates` (what matches say),
+:mod:`~kzcorpus.dates.candidates` (what matches say), with
+:mod:`~kzcorpus.dates.clock` (clock times beside a day) and
+:mod:`~kzcorpus.dates.daywords` (weekday names and «غدا» that are something else),
 :mod:`~kzcorpus.dates.calendar` (Hijri/Gregorian, resolution),
 :mod:`~kzcorpus.dates.anchor` (the article's date),
 :mod:`~kzcorpus.dates.ranges`, :mod:`~kzcorpus.dates.find`

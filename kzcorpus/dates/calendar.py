@@ -225,7 +225,9 @@ def _resolve_hijri(c: Cand, anchor: Anchor) -> tuple[str | None, str | None, boo
         if h is None:
             return None, None, True
         best, best_dist = None, None
-        if c.qual is not None and c.qual != 0:
+        if c.year_offset is not None:
+            best = h[0] + c.year_offset  # «رمضان من العام الماضي»: the text counts the Hijri year
+        elif c.qual is not None and c.qual != 0:
             # «رمضان القادم»: the first one (its first day, or the day
             # given) after the anchor; «رمضان الماضي»: the last one (its
             # last day, or the day given) before it.

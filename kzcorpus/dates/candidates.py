@@ -9,15 +9,19 @@ from __future__ import annotations
 
 import re
 
+from kzcorpus.arabic import FoldMap
 from kzcorpus.dates.calendar import is_hijri_era, looks_hijri_year, year_ok
 from kzcorpus.dates.clock import ampm_after, time_before
+from kzcorpus.dates.daywords import bare_weekday_is_day, quoted_title, tomorrow, unclitic
 from kzcorpus.dates.patterns import (
     AFTER_NUMBER_RE,
     AFTER_YEAR_REL_RE,
     BARE_WEEKDAY_SET,
-    COMMA_AROUND_RE,
     DAY_BEFORE_MONTH_RE,
+    EVERY_WEEK_AFTER_RE,
+    EVERY_WEEK_BEFORE_RE,
     GREGORIAN_BESIDE_RE,
+    HIJRI_YEAR_AFTER_RE,
     KW_BEFORE_RE,
     LIST_ITEM_AFTER_RE,
     LIST_ITEM_BEFORE_RE,
@@ -28,12 +32,12 @@ from kzcorpus.dates.patterns import (
     NEED_AFTER_RE,
     NOT_WEEKDAY_BEFORE,
     ORDINAL_AFTER_RE,
+    PAIR_QUALIFIER_RE,
     PRE_DAY_RE,
     QUANTITY_BEFORE_RE,
     QUOTED_NAME_BEFORE_RE,
     SAME_YEAR_RE,
     SCHOOL_YEAR_RE,
-    THAT_AFTER_RE,
     WEEKDAY_LIST_AFTER_RE,
     YEAR_AFTER_QUAL_RE,
     YEAR_AFTER_RELATIVE_RE,
@@ -63,6 +67,14 @@ from kzcorpus.dates.words import (
     norm_key,
 )
 
+
+def as_written(fm: FoldMap, fs: int, fe: int) -> str:
+    """The original text of the folded span ``[fs, fe)`` (marks folded away after it included):
+    folded offsets are not offsets into the original once a mark or tatweel was dropped before."""
+    s, e = fm.span(fs, fe)
+    return fm.original[s:e]
+
+
 _GAP_CHARS = " \n\t\r.,،؛:;!?()«»\"'“”-–—/[]…"
 
 
@@ -85,7 +97,7 @@ def prev_word(folded: str, pos: int) -> str:
     return w
 
 
-def scan_named(folded: str, original: str, cands: list[Cand], matches: list[re.Match[str]]) -> None:
+def scan_named(folded: str, fm: FoldMap, cands: list[Cand], matches: list[re.Match[str]]) -> None:
     todo = list(reversed(matches))
     while todo:
         m: re.Match[str] = todo.pop()
@@ -165,8 +177,13 @@ def scan_named(folded: str, original: str, cands: list[Cand], matches: list[re.M
             continue  # «بنهاية شهر يونيو من كل عام»: every year's June, not one date
         if cal == "hijri" and month == SAFAR and year is None and day_s and _is_score(folded, m):
             continue  # «فاز بنتيجة 3 صفر», «(2 ــ صفر)»: a score, not the month Safar
+        counted = None  # «شهر رمضان من العام الماضي»: the year the text counts
         if cal == "hijri" and year is None and day is None and not (m.group("qual") or mod):
-            continue  # «رمضان», «صفر», «رجب» alone are too often words or names; «رمضان الماضي» is a date
+            counted = HIJRI_YEAR_AFTER_RE.match(folded, m.end("month"))
+            if counted is not None and not counted.group("tie").strip() and pw not in ("شهر", "لشهر", "بشهر"):
+                counted = None  # «وقال رمضان العام الماضي»: a name; «شهر رمضان العام الماضي» is the month
+            if counted is None:
+                continue  # «رمضان», «صفر», «رجب» alone are too often words or names; «رمضان الماضي» is a date
         qual = None
         if year is None and m.group("qual"):
             qual = QUALIFIERS[norm_key(m.group("qual"))]
@@ -193,7 +210,7 @@ def scan_named(folded: str, original: str, cands: list[Cand], matches: list[re.M
                     and MONTH_RANGE_BEFORE_RE.search(folded, max(0, start_m - 30), start_m) is None
                 ):
                     continue  # «مارس» alone; «من نوفمبر إلى مارس» is a month
-                if key == "اب" and "آ" not in original[start_m : start_m + 3]:
+                if key == "اب" and "آ" not in as_written(fm, start_m, start_m + 2):
                     continue  # «أب» (father) vs «آب» (August): only the madda tells
                 if start_m > 0 and folded[start_m - 1].isalpha():
                     continue  # a clitic on an ambiguous name: «ومارس» (and practised)
@@ -215,7 +232,7 @@ def scan_named(folded: str, original: str, cands: list[Cand], matches: list[re.M
             if qual is not None:
                 c.qual = qual
             else:
-                after = AFTER_YEAR_REL_RE.match(folded, fe)
+                after = counted or AFTER_YEAR_REL_RE.match(folded, fe)
                 if after:
                     c.year_offset = QUALIFIERS[norm_key(after.group("q"))] if after.group("q") else 0
                 elif SAME_YEAR_RE.match(folded, fe):
@@ -325,6 +342,10 @@ def is_list_item(folded: str, start: int, end: int) -> bool:
     )
 
 
+#: The longest year range read when an era mark or «عام» is written (a war, a reign, a dynasty).
+RANGE_SPAN_SAID = 100
+
+
 def scan_years(
     folded: str, cands: list[Cand], anchor_year: int | None, ranges: list[re.Match[str]], years: list[re.Match[str]]
 ) -> None:
@@ -338,7 +359,11 @@ def scan_years(
         # Without an era mark or «عام» before it, a range («تحويله 1420 – 1422»)
         # is Hijri only near the article's Hijri year.
         hijri = looks_hijri_year(y2, era, anchor_year, strict=kwm is None)
-        if not (y1 < y2 and y2 - y1 <= 30 and (1343 <= y1 and y2 <= 1500 if hijri else 1800 <= y1 and y2 <= 2100)):
+        # An era mark or «عام» written says the numbers are years: a historical
+        # period («(1494 - 1517 م)», «(1914 - 1945 م)») may be old and long.
+        said = bool(era) or kwm is not None
+        span, oldest = (RANGE_SPAN_SAID, 1000) if said else (30, 1343 if hijri else 1800)
+        if not (y1 < y2 and y2 - y1 <= span and oldest <= y1 and y2 <= (1500 if hijri else 2100)):
             continue
         if not era and is_quantity(folded, m.start("y1"), m.end("y2")):
             continue  # «(1200 - 1900) ريال»: a range of amounts
@@ -364,10 +389,12 @@ def scan_years(
             prev = prev_word(folded, m.start("year"))
             nxt = folded[m.end("year") : m.end("year") + 2]
             lone_ok = prev in YEAR_CONTEXT or (nxt[:1] in (".", "،", ",", "؛", ")", "»", '"', "\n", "") and prev != "")
-            if re.search(r"و\s*$", folded[max(0, m.start("year") - 3) : m.start("year")]) and any(
-                c.fe >= m.start("year") - 8 and c.fe <= m.start("year") and c.kind == "year" for c in cands
+            if re.search(r"و\.?\s*$", folded[max(0, m.start("year") - 4) : m.start("year")]) and any(
+                c.fe >= m.start("year") - 9 and c.fe <= m.start("year") and c.kind == "year" for c in cands
             ):
-                lone_ok = True  # «2006 و2010»
+                # «2006 و2010»; «بين 2004 و.2006»: a sentence's closing period that
+                # right-to-left rendering moved before the last number.
+                lone_ok = True
             if YEAR_LIST_RE.match(folded, m.end("year")):
                 lone_ok = True  # «(2006 و2010 و2014)»
             if is_list_item(folded, m.start("year"), m.end("year")):
@@ -421,7 +448,7 @@ def _today_said(folded: str, prev: str, end: int) -> bool:
 
 def scan_relative(
     folded: str,
-    original: str,
+    fm: FoldMap,
     cands: list[Cand],
     relative: list[re.Match[str]],
     dayrel: list[re.Match[str]],
@@ -506,9 +533,9 @@ def scan_relative(
         elif w in ("اول امس", "امس الاول", "اول من امس"):
             off = -2
         elif w == "غدا":
-            span = original[m.start("w") : m.end("w") + 2]
-            if wd is None and "\u064b" not in span:
-                continue  # «غدا» without tanwin is often the verb "became"
+            bare = "\u064b" not in as_written(fm, m.start("w"), m.end("w")) or quoted_title(folded, fs)
+            if wd is None and bare and not tomorrow(folded, prev_word(folded, fs), fs, fe):
+                continue  # «غدا» without tanwin is often the verb "became"; «"غداً نلتقي"» a title
             off = 1
         elif w == "غد":
             if wd is None and prev_word(folded, fs) not in ("يوم", "صباح", "مساء", "ظهر", "عصر", "ليله", "فجر"):
@@ -516,7 +543,9 @@ def scan_relative(
             off = 1
         else:  # بعد غد
             off = 2
-        cands.append(Cand(fs, fe, 25, "relative", unit="day", offset=off, weekday=wd, explicit=False))
+        c = Cand(fs, fe, 25, "relative", unit="day", offset=off, weekday=wd, explicit=False)
+        time_before(folded, c)  # «الساعة ١٨:١٣ مساء اليوم الأحد»
+        cands.append(c)
     for m in weekday:
         q = m.group("q")
         two = two_away(q) if q else None
@@ -527,21 +556,28 @@ def scan_relative(
         wd_name: str = m.group("wd")
         if not q and WEEKDAY_LIST_AFTER_RE.match(folded, m.end()):
             continue  # «أيام الأحد والاثنين 10 و11 شوال»: the days of the list are the dates
+        if not q and (
+            EVERY_WEEK_AFTER_RE.match(folded, m.end())
+            or EVERY_WEEK_BEFORE_RE.search(folded, max(0, m.start() - 60), m.start())
+        ):
+            continue  # «يوم الجمعة والسبت من كل أسبوع», «أسبوعيا (السبت، والخميس)»: a weekly rule
+        if not q:
+            pair_q = PAIR_QUALIFIER_RE.match(folded, m.end())
+            if pair_q is not None:
+                # «يومي الجمعة والسبت الماضيين»: the qualifier after the pair is the first day's too.
+                q = pair_q.group("q")
+                off = QUALIFIERS[norm_key(q)] if norm_key(q) in QUALIFIERS else 0
         if not (m.group("tod") or m.group("yawm") or q):
             prev = prev_word(folded, fs)
             if prev in NOT_WEEKDAY_BEFORE or prev in ("صلاه", "خطبه", "صلوات", "خطب", "منبر", "بن", "ابن"):
                 continue  # «بين الاثنين» (the two), «صلاة الجمعة»
+            if unclitic(prev) in ("صلاه", "خطبه"):
+                continue  # «لصلاة الجمعة», «بخطبة الجمعة»
             if prev.startswith(("عبد", "ابو")):
                 continue  # «عبدالوهاب الخميس»: a family name
-            if (
-                wd_name not in BARE_WEEKDAY_SET
-                and prev not in REPORTING_VERBS
-                and not (prev[:1] in ("و", "ف") and prev[1:] in REPORTING_VERBS)
-                and not THAT_AFTER_RE.match(folded, m.end())
-                and not COMMA_AROUND_RE.fullmatch(folded[max(0, fs - 3) : fs] + "|" + folded[m.end() : m.end() + 3])
-            ):
-                # «الأحد», «الجمعة», «الخميس» alone are often words or names;
-                # «، الخميس،», «قال الخميس», «الخميس إن» are days.
+            if prev == "ايام":
+                continue  # «مغلقة عادة أيام الأحد»: Sundays, not one Sunday («أيام الأحد والاثنين 10 و11»: the list says)
+            if wd_name not in BARE_WEEKDAY_SET and not bare_weekday_is_day(folded, prev, m.start("wd"), m.end()):
                 continue
         c = Cand(fs, m.end(), 15, "relative", unit="weekday", offset=off, weekday=WEEKDAYS[wd_name])
         c.explicit = False
@@ -549,4 +585,5 @@ def scan_relative(
             # «خطفوا مساء الأربعاء», «منذ ليل الخميس»: the last one, not the nearest.
             c.since = SINCE in folded[max(0, m.start() - 12) : m.start()] and prev_word(folded, m.start()) == SINCE
             c.past = c.since or past_tense(folded, m.start(), m.end())
+        time_before(folded, c, m.group("tod"))  # «الساعة الواحدة من صباح الأحد»
         cands.append(c)

@@ -1,5 +1,7 @@
 """Clock times beside a date: «7:39 مساء» after it, «الساعة العاشرة من مساء
-الخامس من يونيو 1967» before it, read on a candidate already found."""
+الخامس من يونيو 1967» or «الساعة ١٨:١٣ مساء اليوم الأحد» before it, read on
+a candidate already found.  «الساعة» itself stays outside the span (the
+decision of bench/holdout2's README)."""
 
 from __future__ import annotations
 
@@ -16,7 +18,7 @@ _TOD = r"(?P<tod>صباحا|صباح|مساء|مساءا|ظهرا|ظهر|عصر�
 
 #: «الساعة العاشرة (والنصف) من مساء (يوم الخميس)» right before a date.
 TIME_BEFORE_RE = re.compile(
-    rf"""(?<!\w)(?P<at>(?:ال)?ساعه)\s+
+    rf"""(?<![\w:])(?:(?P<at>(?:ال)?ساعه)\s+)?
     (?:(?P<hh>[012]?\d)(?::(?P<mi>[0-5]\d))?|(?P<hw>{alternation(HOURS)}))
     (?:\s+و(?P<frac>النصف|الربع|نصف|ربع))?
     (?:\s+(?:من\s+)?{_TOD})?
@@ -49,13 +51,19 @@ def ampm_after(folded: str, end: int, hh: int) -> tuple[int, int]:
     return on_clock(hh, m.group("tod")), m.end()
 
 
-def time_before(folded: str, c: Cand) -> None:
-    """«الساعة العاشرة من مساء الخامس من يونيو»: a clock time before the day
-    *c* becomes part of it (*c* is changed in place)."""
-    if c.d is None or c.hh is not None:
+def time_before(folded: str, c: Cand, tod: str | None = None) -> None:
+    """«الساعة العاشرة من مساء الخامس من يونيو», «الساعة الواحدة من صباح أمس
+    الأحد»: a clock time before the day *c* (a written day, or a relative day
+    or weekday) becomes part of it (*c* is changed in place).  *tod* is a time
+    of day that opens *c* itself («صباح الأحد»).  Without «الساعة» only a
+    written «18:13» is a clock time; a daily rule («يوميا من الساعة السابعة
+    مساء») is not one day's time."""
+    if c.hh is not None or (c.d is None and c.unit not in ("day", "weekday")):
         return
     m = TIME_BEFORE_RE.search(folded, max(0, c.fs - 70), c.fs)
-    if m is None:
+    if m is None or not (m.group("at") or m.group("mi")):
+        return
+    if DAILY_BEFORE_RE.search(folded, max(0, m.start() - 30), m.start()):
         return
     if m.group("hw"):
         hh, mi = HOURS[" ".join(m.group("hw").split())], 0
@@ -63,7 +71,12 @@ def time_before(folded: str, c: Cand) -> None:
         hh, mi = int(m.group("hh")), int(m.group("mi") or 0)
     if m.group("frac"):
         mi = 30 if "نصف" in m.group("frac") else 15
-    hh = on_clock(hh, m.group("tod"))
+    hh = on_clock(hh, m.group("tod") or tod)
     if hh > 23:
         return
-    c.fs, c.hh, c.mi, c.kind = m.start("at"), hh, mi, "datetime"
+    c.fs = m.start("hh") if m.group("hh") else m.start("hw")
+    c.hh, c.mi, c.kind = hh, mi, "datetime"
+
+
+#: «يوميا», «كل يوم», «كل ليلة» before a clock time: a rule for every day, not one date.
+DAILY_BEFORE_RE = re.compile(r"(?<!\w)(?:يوميا|يومي|كل\s+(?:يوم|ليله|ليل|صباح|مساء|اسبوع))(?!\w)[^.\n]*$")

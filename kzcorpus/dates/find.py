@@ -76,6 +76,9 @@ def find_dates(source: Doc | Article, *, anchor: ArticleDate | None = None) -> l
             dm.range = rid
         mentions.append(dm)
     _same_day_words(chosen, mentions)
+    for c, dm in zip(chosen, mentions, strict=True):
+        if c.unit is not None and c.hh is not None and dm.value is not None and len(dm.value) == 10:
+            dm.value += f"T{c.hh:02d}:{c.mi or 0:02d}"  # «الساعة الواحدة من صباح أمس الأحد»
     return mentions
 
 

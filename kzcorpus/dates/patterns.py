@@ -84,7 +84,7 @@ YEAR_RE = re.compile(
     rf"""{B}
     (?:(?P<mod>{MODS})\s+)?
     (?:(?P<kw>{YEARKW}|عامي|سنتي|(?<=ل)عام)\s*)?
-    (?<![\d.,٫٬/:\-+$€£])(?P<year>{YEAR})(?![\d%٪]|[.,٫٬]\d|\s*[%٪])
+    (?:(?<![\d.,٫٬/:\-+$€£])|(?<=\sو\.)|(?<=\sو\.\s))(?P<year>{YEAR})(?![\d%٪]|[.,٫٬]\d|\s*[%٪])
     {ERA}
     """,
     re.VERBOSE,
@@ -126,23 +126,31 @@ DAYREL_RE = re.compile(
 TIME_OF_DAY = "صباح|مساء|ليل|ليله|ظهر|فجر|عصر|ظهيره|منتصف\\s+ليل|منتصف\\s+ليله|مطلع"
 #: Weekday names that are seldom anything else when they stand alone.
 BARE_WEEKDAYS = "الثلاثاء|الاربعاء|الاثنين|السبت"
+#: «يوم الأحد الماضي», «مساء الخميس», «يوم (الخميس) الماضي» (the weekday in
+#: brackets or quotes), «ليل السبت الأحد» / «ليل السبت/الأحد» (one night: ``wd2``).
 WEEKDAY_RE = re.compile(
     rf"""{B}
-    (?:(?P<tod>{TIME_OF_DAY})\s+)?
-    (?:(?P<yawm>يوم)\s+)?
+    (?:(?P<tod>(?P<night>ليل|ليله)|{TIME_OF_DAY})\s+)?
+    (?:(?P<yawm>يوم)(?:\s*(?P<open>[(«"])\s*|\s+))?
     (?P<wd>{WD}){E}
+    (?(open)\s*[)»"])
+    (?(night)(?:\s*[/\-–]?\s*(?P<wd2>{WD}){E})?)
     (?:\s+(?P<q>{QUALS}|{TWO_AWAY}){E})?
     """,
     re.VERBOSE,
 )
 BARE_WEEKDAY_SET = frozenset(BARE_WEEKDAYS.split("|"))
-COMMA_AROUND_RE = re.compile(r".*[،,]\s*\|.*|.*\|\s*[،,].*", re.DOTALL)
-THAT_AFTER_RE = re.compile(r"\s+(?:ان|انه|انها)(?!\w)")
 #: Verbs after which a weekday is the day something was said or done.
 NOT_WEEKDAY_BEFORE = frozenset(["بين", "كلا", "هذين", "ان", "الي", "مع", "من", "عن"])
 
 AFTER_YEAR_REL_RE = re.compile(
     rf"\s*(?:من|في)?\s*(?:(?:هذا|هذه)\s+(?:العام|السنه)|(?:العام|السنه)\s+(?P<q>{QUALS}))(?!\w)"
+)
+#: «شهر رمضان من العام الماضي», «رمضان المبارك للعام الحالي»: a Hijri month in a year the text counts.
+HIJRI_YEAR_AFTER_RE = re.compile(
+    rf"""\s*(?P<tie>(?:(?:المبارك|الكريم|المعظم)\s*)?[,،]?\s*(?:من|في|ل)?)\s*
+    (?:(?:هذا|هذه)\s+(?:العام|السنه)|(?:ال|(?<=ل)ل)(?:عام|سنه)\s+(?P<q>{QUALS}))(?!\w)""",
+    re.VERBOSE,
 )
 SAME_YEAR_RE = re.compile(
     r"\s*(?:من|في)?\s*(?:(?:العام|السنه)\s+(?:نفسه|نفسها|ذاته|ذاتها)|(?:نفس|ذات)\s+(?:العام|السنه))(?!\w)"
@@ -167,7 +175,24 @@ YEAR_LIST_RE = re.compile(r"\s*(?:،|,)?\s*و\s*(?:19|20)\d\d(?!\d)")
 YEAR_AFTER_QUAL_RE = re.compile(r"\s*(\d{4})\s*(?:هـ|ه)(?!\w)")
 MONTH_RANGE_BEFORE_RE = re.compile(rf"(?<!\w)(?:{GM})\s*(?:الي|حتي|وحتي|والي|-|–)\s*$")
 #: «أيام الأحد والاثنين والثلاثاء 10 و11 و12 شوال»: weekdays before a list of days (named by the days).
-WEEKDAY_LIST_AFTER_RE = re.compile(rf"(?:\s*[,،]?\s*و?\s*(?:{WD}))*\s+\d{{1,2}}\s*و\s*\d")
+#: Also «يومي السبت والأحد في التاسع والعاشر من الشهر المقبل», and «الخميس 10/14» (a day and month
+#: without a year, which is not read: the weekday alone would be the wrong Thursday).
+WEEKDAY_LIST_AFTER_RE = re.compile(
+    rf"""(?:\s*[,،]?\s*و?\s*(?:{WD}))*\s+(?:الموافق\s+|في\s+)?
+    (?:\d{{1,2}}\s*و\s*\d|(?>{ORD})\s+و\s*(?:{ORD})(?!\w)|\(?\d{{1,2}}\s*/\s*\d{{1,2}}(?![\d/]|\s*/\s*\d))""",
+    re.VERBOSE,
+)
+#: «يوم الجمعة والسبت من كل أسبوع», «الشباب يوم الجمعة والناشئين يوم السبت من كل
+#: أسبوع»: weekdays of a weekly rule, not one date.
+EVERY_WEEK_AFTER_RE = re.compile(
+    rf"(?:[^.\n؛]{{0,25}}?(?:(?<!\w)|(?<=\bو))(?:{WD}))*\s*(?:من\s+|في\s+)?كل\s+اسبوع(?!\w)"
+)
+#: «ثلاث مرات أسبوعيا (السبت، والثلاثاء، والخميس)»: a weekly rule before a list of weekdays.
+EVERY_WEEK_BEFORE_RE = re.compile(
+    rf"(?<!\w)(?:اسبوعيا|كل\s+اسبوع)\s*[(:،,]?\s*(?:(?:و\s*)?(?:{WD})\s*[،,]?\s*)*(?:و\s*)?$"
+)
+#: «يومي الجمعة والسبت الماضيين»: a qualifier after a pair of weekdays.
+PAIR_QUALIFIER_RE = re.compile(rf"\s*و\s*(?:{WD})\s+(?P<q>{QUALS})(?!\w)")
 #: «ميراج 2000»: a number closing a short quoted name («…» or “…”) right before it.
 QUOTED_NAME_BEFORE_RE = re.compile(r"[«“\"][^«»“”\"\n.،,]{1,24}$")
 #: «شهر سبتمبر»: a month named with «شهر», which a following «هذا الشهر» may refer back to.

@@ -239,13 +239,13 @@ def scan(doc: Doc) -> Scan:
 
 
 def _scan(doc: Doc) -> Scan:
-    folded, text = doc.folded, doc.text
+    folded, fm = doc.folded, doc.fmap
     ms = _matches(folded)
     head: list[Cand] = []
-    scan_named(folded, text, head, ms["named"])
+    scan_named(folded, fm, head, ms["named"])
     scan_numeric(folded, head, ms["numeric"])
     tail: list[Cand] = []
-    scan_relative(folded, text, tail, ms["relative"], ms["dayrel"], ms["weekday"])
+    scan_relative(folded, fm, tail, ms["relative"], ms["dayrel"], ms["weekday"])
     return Scan(ms, head, tail)
 
 

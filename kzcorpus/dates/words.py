@@ -50,6 +50,8 @@ REPORTING_VERBS = lexicon.folded("dates_reporting_verbs")
 
 #: Nouns after which a day and month are a name («مدينة السادس من أكتوبر»).
 NAME_NOUNS = lexicon.folded("dates_name_nouns")
+#: Words after which «الأحد», «الجمعة», «الخميس» alone are a name («مستشفى الخميس», «صلاة الجمعة»).
+WEEKDAY_NAME_NOUNS = lexicon.folded("dates_weekday_name_nouns")
 #: Nouns after which a month alone names an event («ثورة يناير», «حرب أكتوبر»).
 MONTH_NAME_NOUNS = lexicon.folded("dates_month_name_nouns")
 
