@@ -14,7 +14,7 @@ How a mention is found, in order:
 3. **Quoted names** (:mod:`kzcorpus.entities.quoted`): after a media or
    company head, and a short name after an organisation; they win over the
    rules on the same words.  Then speakers (:mod:`kzcorpus.entities.speakers`)
-   on words nothing else found.
+   and local places (:mod:`kzcorpus.entities.places`) on words nothing else found.
 4. **Aliases** (:mod:`kzcorpus.entities.aliases`) within the article.
 
 Overlaps are resolved leftmost first, then longest.  Entities the gazetteer
@@ -33,6 +33,7 @@ from kzcorpus.doc import Doc
 from kzcorpus.entities.aliases import GIVEN_BEFORE, alias_cands
 from kzcorpus.entities.candidates import Cand, no_overlaps
 from kzcorpus.entities.gazetteer import WORDCHAR, Entry, Gazetteer, fold_form, norm_name
+from kzcorpus.entities.places import dateline_cands, placed_org_cands, street_cands
 from kzcorpus.entities.quoted import quoted_cands
 from kzcorpus.entities.rules import rule_cands
 from kzcorpus.entities.speakers import named_cands, speaker_cands
@@ -109,6 +110,9 @@ def _find(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
         rules = [r for r in rules if not any(r.fstart < q.fend and q.fstart < r.fend for q in quoted)] + quoted
     rules += speaker_cands(folded, cands + rules)
     rules += named_cands(folded, cands + rules, lambda fs, fe: _original(fmap, fs, fe))
+    rules += street_cands(folded, cands + rules)
+    rules += placed_org_cands(folded, cands + rules)
+    rules += dateline_cands(folded, cands + rules, gazetteer.paper_ids)
     cands = no_overlaps(cands + rules)
     for c in cands:
         if c.id is None:  # unknown to the gazetteer: the name as written
@@ -270,7 +274,9 @@ def _gazetteer_cands(folded: str, original: str, fmap: FoldMap, gz: Gazetteer) -
         if entry.type == "LOC" and (paper := _paper(folded, fs, fe, ff, index)) is not None:
             eid, entry = paper, gz.entries[paper]
         first, _, rest = ff.partition(" ")
-        if rest and first in TITLES:  # «الملك سلمان»: the title stays outside
+        if (
+            rest and first in TITLES and entry.type == "PER"
+        ):  # «الملك سلمان»: the title stays outside («الشيخ زويد» is a town)
             fs = fs + len(folded[fs:fe]) - len(folded[fs:fe].split(None, 1)[1])
         raw.append((Cand(fs, fe, entry.type, eid, found_by, ff), ff))
     # «السعودية» after a definite noun is the adjective («الخطوط السعودية»).
@@ -318,7 +324,7 @@ def _mastheads(folded: str, cands: list[Cand], gz: Gazetteer) -> list[Cand]:
         return cands
     found = []
     for m in pattern.finditer(folded):
-        group = next(g for g in ("name", "name2", "name3", "name4") if m.group(g) is not None)
+        group = next(g for g in ("name", "name2", "name3", "name4", "name5") if m.group(g) is not None)
         ff = " ".join(m.group(group).split())
         found.append(Cand(m.start(group), m.end(group), "ORG", index[ff], gz.entries[index[ff]].source, ff))
     if not found:

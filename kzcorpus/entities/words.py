@@ -84,6 +84,10 @@ DEF_ORG_HEADS = _words("def_org_heads")
 RANK_ADJ = _words("rank_adjectives")
 GENERIC_ADJ = _words("generic_adjectives")
 LOC_HEADS = _words("loc_heads")
+#: Local places named after their head, the head in the span: «شارع الستين» (:mod:`kzcorpus.entities.places`).
+STREET_HEADS = _words("street_heads")
+ROAD_ADJ = _words("road_adjectives")
+DATELINE_SOURCES = _words("dateline_sources")
 INDEF_ADJ = _words("indefinite_adjectives")
 PLACE_WORDS = _words("place_words")
 #: Tokens that end an organisation or place name that the head opened.
