@@ -31,6 +31,8 @@ def test_streets_and_districts_keep_their_head(gz: Gazetteer) -> None:
 def test_what_follows_a_street_head_is_not_always_a_name(gz: Gazetteer) -> None:
     assert _found(gz, "يسكن في حي سكني هادئ وشارع رئيسي") == []
     assert _found(gz, "خبر مفاجئ للشارع الرياضي") == []
+    assert _found(gz, "نزع ملكية عقار لصالح شارع عرض 30م ودخل في شارع ضيق") == []
+    assert _found(gz, "افتتح 24 نادياً حي للبنين والبنات") == []
     assert _found(gz, "تواصل معه عن طريق الهاتف وهو في طريق العودة") == []
 
 

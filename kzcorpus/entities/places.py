@@ -56,6 +56,7 @@ _STREET_RE = re.compile(
     rf"{_PRE}(?P<head>{alternation(STREET_HEADS)}){_S}+(?P<w1>{_WORD})(?:{_S}+(?P<w2>{_WORD}))?(?!{_W})"
 )
 _ROAD = "طريق"
+_NUMBER_AFTER = re.compile(rf"{_S}*\d")
 #: Heads after which an indefinite name is a place («حي عصيفرة», «شارع هارلم»); «طريق سريع» is not.
 _BARE_NAME_HEADS = frozenset({"حي", "شارع"})
 _BY_MEANS = frozenset({"عن"})
@@ -94,8 +95,8 @@ def _street_name(head: str, w1: str, w2: str | None) -> int:
         return 1
     if head not in _BARE_NAME_HEADS or not _name_word(w1) or verbish(w1) or w1 in INDEF_ADJ:
         return 0
-    if w1.endswith("ي") or (w1[0] in CLITIC_LETTERS and not looks_foreign(w1)):
-        return 0  # «حي سكني», «شارع بجوار …»
+    if w1.endswith("ي") or w1.startswith("لل") or (w1[0] in CLITIC_LETTERS and not looks_foreign(w1)):
+        return 0  # «حي سكني», «شارع بجوار …», «نادي حي للبنين»
     if w2 is not None and looks_foreign(w1) and looks_foreign(w2) and _name_word(w2) and not w2.startswith("ال"):
         return 2  # «حي لونج إيلاند»
     return 1
@@ -111,8 +112,8 @@ def street_cands(folded: str, found: list[Cand]) -> list[Cand]:
             if before is not None and before.group(1) in _BY_MEANS:
                 continue  # «عن طريق الهاتف»: by means of
         n = _street_name(head, m.group("w1"), m.group("w2"))
-        if not n:
-            continue
+        if not n or (n == 1 and _NUMBER_AFTER.match(folded, m.end("w1"))):
+            continue  # «شارع عرض 30م»: a measure, not a name
         s, e = m.start("head"), m.end("w1") if n == 1 else m.end("w2")
         if _free(found, s, e):
             out.append(Cand(s, e, "LOC", None, f"rule:street({spelled(head)})"))
