@@ -135,7 +135,7 @@ class Gazetteer:
             self._owner[ff] = entry.id
         self.entries[entry.id] = entry
         self._ids[entry.id.lower()] = entry.id
-        for cached in ("compiled", "form_index", "name_index", "mastheads"):
+        for cached in ("compiled", "form_index", "name_index", "mastheads", "paper_ids", "club_forms"):
             self.__dict__.pop(cached, None)
         self.serial = next(_SERIALS)
 
@@ -233,6 +233,16 @@ class Gazetteer:
             rf"|(?m:^){sp}(?P<name5>{plain})(?={sp}[-–]|[^\S\n]{{2,}}{_DATELINE_PLACE})"
         )
         return re.compile(pattern), index
+
+    @cached_property
+    def club_forms(self) -> dict[str, str]:
+        """X of every «نادي X» form (folded) -> the club's id: «الهلال» named alone by a role («فريق الهلال»)."""
+        out: dict[str, str] = {}
+        for ff, eid in self.form_index.items():
+            head, _, rest = ff.partition(" ")
+            if head == "نادي" and rest and " " not in rest and self.entries[eid].type == "ORG":
+                out.setdefault(rest, eid)
+        return out
 
     @cached_property
     def paper_ids(self) -> frozenset[str]:

@@ -14,8 +14,10 @@ How a mention is found, in order:
 3. **Quoted names** (:mod:`kzcorpus.entities.quoted`): after a media or
    company head, and a short name after an organisation; they win over the
    rules on the same words.  Then speakers (:mod:`kzcorpus.entities.speakers`)
-   and local places (:mod:`kzcorpus.entities.places`) on words nothing else found.
-4. **Aliases** (:mod:`kzcorpus.entities.aliases`) within the article.
+   local places (:mod:`kzcorpus.entities.places`) and clubs
+   (:mod:`kzcorpus.entities.clubs`) on words nothing else found.
+4. **Aliases** (:mod:`kzcorpus.entities.aliases`) within the article, and
+   clubs named alone after they were found (:func:`~kzcorpus.entities.clubs.club_aliases`).
 
 Overlaps are resolved leftmost first, then longest.  Entities the gazetteer
 does not know get their Arabic full name as id (:func:`unknown_id`).
@@ -32,6 +34,7 @@ from kzcorpus.corpus import Article
 from kzcorpus.doc import Doc
 from kzcorpus.entities.aliases import GIVEN_BEFORE, alias_cands
 from kzcorpus.entities.candidates import Cand, no_overlaps
+from kzcorpus.entities.clubs import club_aliases, club_cands
 from kzcorpus.entities.gazetteer import WORDCHAR, Entry, Gazetteer, fold_form, norm_name
 from kzcorpus.entities.places import dateline_cands, placed_org_cands, street_cands
 from kzcorpus.entities.quoted import quoted_cands
@@ -113,12 +116,13 @@ def _find(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
     rules += street_cands(folded, cands + rules)
     rules += placed_org_cands(folded, cands + rules)
     rules += dateline_cands(folded, cands + rules, gazetteer.paper_ids)
+    rules += club_cands(folded, cands + rules, gazetteer.club_forms, gazetteer.adjective_re[1])
     cands = no_overlaps(cands + rules)
     for c in cands:
         if c.id is None:  # unknown to the gazetteer: the name as written
             start, end = fmap.span(c.fstart if c.id_from < 0 else c.id_from, c.fend)
             c.id = unknown_id(text[start:end])
-    cands = no_overlaps(cands + alias_cands(folded, cands, gazetteer))
+    cands = no_overlaps(cands + alias_cands(folded, cands, gazetteer) + club_aliases(folded, cands))
     out: list[Mention] = []
     for c in cands:
         start, end = fmap.span(c.fstart, c.fend)

@@ -88,6 +88,10 @@ LOC_HEADS = _words("loc_heads")
 STREET_HEADS = _words("street_heads")
 ROAD_ADJ = _words("road_adjectives")
 DATELINE_SOURCES = _words("dateline_sources")
+#: Clubs named alone in a sports story (:mod:`kzcorpus.entities.clubs`).
+SPORTS_WORDS = _words("sports_words")
+SPORTS_ROLES = _words("sports_roles")
+TEAM_WORDS = _words("team_words")
 INDEF_ADJ = _words("indefinite_adjectives")
 PLACE_WORDS = _words("place_words")
 #: Tokens that end an organisation or place name that the head opened.
