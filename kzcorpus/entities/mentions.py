@@ -14,7 +14,8 @@ How a mention is found, in order:
 3. **Quoted names** (:mod:`kzcorpus.entities.quoted`): after a media or
    company head, and a short name after an organisation; they win over the
    rules on the same words.  Then speakers (:mod:`kzcorpus.entities.speakers`)
-   local places (:mod:`kzcorpus.entities.places`) and clubs
+   compound given names (:mod:`kzcorpus.entities.persons`), local places
+   (:mod:`kzcorpus.entities.places`) and clubs
    (:mod:`kzcorpus.entities.clubs`) on words nothing else found.
 4. **Aliases** (:mod:`kzcorpus.entities.aliases`) within the article, and
    clubs named alone after they were found (:func:`~kzcorpus.entities.clubs.club_aliases`).
@@ -36,6 +37,7 @@ from kzcorpus.entities.aliases import GIVEN_BEFORE, alias_cands
 from kzcorpus.entities.candidates import Cand, no_overlaps
 from kzcorpus.entities.clubs import club_aliases, club_cands
 from kzcorpus.entities.gazetteer import WORDCHAR, Entry, Gazetteer, fold_form, norm_name
+from kzcorpus.entities.persons import din_name_cands
 from kzcorpus.entities.places import dateline_cands, placed_org_cands, street_cands
 from kzcorpus.entities.quoted import quoted_cands
 from kzcorpus.entities.rules import rule_cands
@@ -113,6 +115,7 @@ def _find(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
         rules = [r for r in rules if not any(r.fstart < q.fend and q.fstart < r.fend for q in quoted)] + quoted
     rules += speaker_cands(folded, cands + rules)
     rules += named_cands(folded, cands + rules, lambda fs, fe: _original(fmap, fs, fe))
+    rules += din_name_cands(folded, cands + rules)
     rules += street_cands(folded, cands + rules)
     rules += placed_org_cands(folded, cands + rules)
     rules += dateline_cands(folded, cands + rules, gazetteer.paper_ids)

@@ -92,6 +92,9 @@ DATELINE_SOURCES = _words("dateline_sources")
 SPORTS_WORDS = _words("sports_words")
 SPORTS_ROLES = _words("sports_roles")
 TEAM_WORDS = _words("team_words")
+#: First words of the compound given names «X الدين» (:mod:`kzcorpus.entities.persons`).
+DIN_NAMES = _words("din_names")
+GROUP_HEADS = _words("group_heads")
 INDEF_ADJ = _words("indefinite_adjectives")
 PLACE_WORDS = _words("place_words")
 #: Tokens that end an organisation or place name that the head opened.

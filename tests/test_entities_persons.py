@@ -1,0 +1,33 @@
+"""Persons with a compound given name «X الدين» (kzcorpus.entities.persons): handmade sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from kzcorpus.entities import Gazetteer, find_mentions, load_gazetteer
+
+
+@pytest.fixture(scope="module")
+def gz() -> Gazetteer:
+    return load_gazetteer()
+
+
+def _found(gz: Gazetteer, text: str) -> list[tuple[str, str, str]]:
+    return [(m.text, m.type, m.found_by) for m in find_mentions(text, gz, parts=False)]
+
+
+def test_a_compound_given_name_and_a_family_name(gz: Gazetteer) -> None:
+    assert _found(gz, "التقى وزير الخارجية مع عز الدين الأصبحي أمس") == [("عز الدين الأصبحي", "PER", "rule:din-name")]
+    # A foreign family name, and a name that wins over the province «صلاح الدين».
+    assert _found(gz, "قال زعيم الحزب صلاح الدين دميرتاش إن") == [("صلاح الدين دميرتاش", "PER", "rule:din-name")]
+    # A given name and a family name after it.
+    assert _found(gz, "وكتب جلال الدين حسن الكردي مقالا") == [("جلال الدين حسن الكردي", "PER", "rule:din-name")]
+
+
+def test_not_a_compound_given_name(gz: Gazetteer) -> None:
+    # No list word first; no name after; a verb or «و» + another name after.
+    assert _found(gz, "حضر رجال الدين وأعداء الدين") == []
+    assert _found(gz, "نزح سكان صلاح الدين حاولوا العودة")[0][2] == "gazetteer"
+    assert _found(gz, "شارك علاء الدين وسنية صالح") == []
+    # The group named after the person keeps the name.
+    assert _found(gz, "أعلنت كتائب الشهيد عز الدين القسام") == []
