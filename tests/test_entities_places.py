@@ -77,3 +77,16 @@ def test_dateline_after_a_masthead(gz: Gazetteer) -> None:
     assert [g[:2] for g in got] == [("سبق", "ORG"), ("النماص", "LOC")]
     # Not a place: the news came from agencies.
     assert [g[:2] for g in _found(gz, "سبق- وكالات: أعلن الجيش")] == [("سبق", "ORG")]
+
+
+def test_an_organisation_named_by_a_word_and_a_nisba(gz: Gazetteer) -> None:
+    got = _found(gz, "بالتعاون مع مؤسسة دان التطوعية أقيم المهرجان")
+    assert got == [("مؤسسة دان التطوعية", "ORG", "rule:org-name(مؤسسة)")]
+    # An adjective or a verb-like word is no name.
+    assert _found(gz, "أنشئت جمعية خيرية المحلية") == []
+
+
+def test_a_ministry_of_an_indefinite_noun_and_a_definite_one(gz: Gazetteer) -> None:
+    got = _found(gz, "ممثلة في وزارة حقوق الإنسان في رصد الانتهاكات")
+    assert got == [("وزارة حقوق الإنسان", "ORG", "rule:head(وزارة)")]
+    assert _found(gz, "لا بد من وزارة لتشكيل الوعي العام") == []

@@ -38,7 +38,7 @@ from kzcorpus.entities.candidates import Cand, no_overlaps
 from kzcorpus.entities.clubs import club_aliases, club_cands
 from kzcorpus.entities.gazetteer import WORDCHAR, Entry, Gazetteer, fold_form, norm_name
 from kzcorpus.entities.persons import din_name_cands
-from kzcorpus.entities.places import dateline_cands, placed_org_cands, street_cands
+from kzcorpus.entities.places import dateline_cands, named_org_cands, placed_org_cands, street_cands
 from kzcorpus.entities.quoted import quoted_cands
 from kzcorpus.entities.rules import rule_cands
 from kzcorpus.entities.speakers import named_cands, speaker_cands
@@ -118,6 +118,7 @@ def _find(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
     rules += din_name_cands(folded, cands + rules)
     rules += street_cands(folded, cands + rules)
     rules += placed_org_cands(folded, cands + rules)
+    rules += named_org_cands(folded, cands + rules)
     rules += dateline_cands(folded, cands + rules, gazetteer.paper_ids)
     rules += club_cands(folded, cands + rules, gazetteer.club_forms, gazetteer.adjective_re[1])
     cands = no_overlaps(cands + rules)

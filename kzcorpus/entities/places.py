@@ -1,6 +1,6 @@
 """Local places the gazetteer does not know, and organisations named after a place.
 
-Four rules, run on the folded text after the gazetteer and the other rules,
+Five rules, run on the folded text after the gazetteer and the other rules,
 on words nothing else found (the third replaces a known place: the
 organisation starts before it and wins the overlap):
 
@@ -16,6 +16,8 @@ organisation starts before it and wins the overlap):
 - an organisation's head, one indefinite noun and a known place: one
   organisation, a nisba after it included: «مستشفى برج بريدة المركزي»,
   «رابطة مشجعي نيجيريا» (``rule:placed(مستشفى)``);
+- an organisation's head, a proper-looking word and a nisba: «مؤسسة دان
+  التطوعية» (``rule:org-name(مؤسسة)``);
 - the place of a dateline after an outlet's masthead: «سبق- بلقرن:»,
   «- سبق - القصيم:», not «سبق- وكالات:» (``rule:dateline``).
 """
@@ -42,6 +44,7 @@ from kzcorpus.entities.words import (
     TITLES,
     is_common,
     looks_foreign,
+    plain_ok,
     spelled,
     verbish,
 )
@@ -70,6 +73,11 @@ _BASE_RE = re.compile(rf"{_PRE}(?P<head>{_BASE}){_S}+(?P<name>{_WORD})(?:{_S}+(?
 _ORG_BEFORE = re.compile(rf"{_PRE}(?P<head>{alternation(ORG_HEADS)}){_S}+(?P<mid>{_WORD}){_S}+$")
 _NISBA_AFTER = re.compile(rf"{_S}+(ال{_WORD}ي)(?!{_W})")
 _NOT_MID = LOC_HEADS | frozenset({"منطقه", "محافظه", "مدينه", "دول", "دوله"})
+
+#: An organisation's head, a name and a nisba: «مؤسسة دان التطوعية».
+_NAMED_ORG_RE = re.compile(
+    rf"{_PRE}(?P<head>{alternation(ORG_HEADS)}){_S}+(?P<name>{_WORD}){_S}+(?P<adj>ال{_WORD}(?:يه|ي))(?!{_W})"
+)
 
 #: After a masthead: an optional dash, one or two words, a colon.
 _DATELINE_RE = re.compile(rf"{_S}*[-–]?{_S}*(?P<place>{_WORD}(?:{_S}+{_WORD})?){_S}*:")
@@ -161,4 +169,20 @@ def dateline_cands(folded: str, found: list[Cand], papers: Collection[str]) -> l
         if not _free(found, s, e):
             continue
         out.append(Cand(s, e, "LOC", None, "rule:dateline"))
+    return out
+
+
+def named_org_cands(folded: str, found: list[Cand]) -> list[Cand]:
+    """«مؤسسة دان التطوعية», «جمعية إنسان الخيرية»: an organisation's head, a
+    proper-looking word (no common word, adjective, verb or clitic look) and a nisba, where *found* has nothing."""
+    out: list[Cand] = []
+    for m in _NAMED_ORG_RE.finditer(folded):
+        name = m.group("name")
+        if not _name_word(name) or verbish(name) or name in INDEF_ADJ or name in ORG_HEADS or name in _NOT_MID:
+            continue
+        if name.endswith(("ي", "يه", "ات", "ين", "ون")) or name[0] in CLITIC_LETTERS or not plain_ok(name):
+            continue
+        s, e = m.start("head"), m.end("adj")
+        if _free(found, s, e):
+            out.append(Cand(s, e, "ORG", None, f"rule:org-name({spelled(m.group('head'))})"))
     return out

@@ -644,7 +644,12 @@ def _head_phrase(toks: list[_Tok], j: int, place: bool, *, ministry: bool = Fals
             return j  # «مضيق بحري»: an adjective, not a name
         return j + 1
     if not first.startswith("ال"):
-        return j
+        nxt = toks[j + 1] if j + 1 < n else None
+        if not ministry or nxt is None or not (nxt.glued and nxt.free and nxt.w.startswith("ال")):
+            return j
+        if nxt.w in NAME_END or first[0] in CLITIC_LETTERS:  # «وزارة لتشكيل الوعي»
+            return j
+        j += 1  # «وزارة حقوق الإنسان», «وزارة شؤون المرأة»
     k = j + 1
     joined = False
     while k < n and k - j < 5 and toks[k].glued and toks[k].free:
