@@ -41,6 +41,7 @@ from kzcorpus.entities.words import (
     plain_ok,
     spelled,
     verbish,
+    word_start,
 )
 from kzcorpus.lexicon import alternation, proclitics
 
@@ -48,9 +49,10 @@ _W = WORDCHAR
 _S = r"[^\S\n]"
 _WORD = r"[^\W\d_]{2,}"
 _PRE = rf"(?:{alternation(p for p in proclitics() if p)})?"
-_SPORTS_RE = re.compile(rf"(?<!{_W}){_PRE}(?:{alternation(SPORTS_WORDS)})(?!{_W})")
+#: Patterns open with their list word (scanned fast); :func:`word_start` checks what stands before it.
+_SPORTS_RE = re.compile(rf"(?:{alternation(SPORTS_WORDS)})(?!{_W})")
 _ROLE_RE = re.compile(
-    rf"(?<!{_W}){_PRE}(?P<role>{alternation(SPORTS_ROLES)}){_S}+"
+    rf"(?P<role>{alternation(SPORTS_ROLES)}){_S}+"
     rf"(?:(?P<open>[(«\"“]){_S}*)?(?P<club>{_WORD})(?(open){_S}*[)»\"”])(?!{_W})"
 )
 _CLOSE = ')»"”'
@@ -92,6 +94,8 @@ def club_cands(
     out: list[Cand] = []
     sports: bool | None = None
     for m in _ROLE_RE.finditer(folded):
+        if word_start(folded, m.start()) is None:
+            continue
         club, quoted = m.group("club"), m.group("open") is not None
         if quoted and m.group("role") != TEAM:
             continue  # «بيد كل لاعب «الشون»»: a thing
@@ -101,7 +105,7 @@ def club_cands(
         if not _free(found, s, e):
             continue
         if sports is None:
-            sports = _SPORTS_RE.search(folded) is not None
+            sports = _sports_in(folded, 0, len(folded))
         if not sports:
             return []
         if club not in known and not _sports_near(folded, m.start(), m.end()):
@@ -117,8 +121,12 @@ TEAM = "فريق"
 
 def _sports_near(folded: str, start: int, end: int) -> bool:
     """A sports word within :data:`_NEAR` characters before or after the span (not in it)."""
-    before = _SPORTS_RE.search(folded, max(0, start - _NEAR), start)
-    return before is not None or _SPORTS_RE.search(folded, end, end + _NEAR) is not None
+    return _sports_in(folded, max(0, start - _NEAR), start) or _sports_in(folded, end, end + _NEAR)
+
+
+def _sports_in(folded: str, start: int, end: int) -> bool:
+    """A sports word (a whole word, proclitics allowed) between *start* and *end*."""
+    return any(word_start(folded, m.start()) is not None for m in _SPORTS_RE.finditer(folded, start, end))
 
 
 def town_cands(folded: str, found: list[Cand]) -> list[Cand]:
@@ -151,7 +159,7 @@ def club_aliases(folded: str, cands: list[Cand]) -> list[Cand]:
     """A club of *cands* (no overlaps, ids set) named alone elsewhere in the article: «نادي النور» … «النور»."""
     names: dict[str, Cand] = {}
     clubs = [c for c in cands if c.type == "ORG" and c.id is not None and c.found_by.startswith(_CLUB_RULES)]
-    if not clubs or _SPORTS_RE.search(folded) is None:
+    if not clubs or not _sports_in(folded, 0, len(folded)):
         return []  # «نادى على النادل» (called the waiter) is no club, and no story about one
     clubs.sort(key=lambda c: c.found_by != CLUB_HEAD_RULE)  # «نادي النور» names the club first
     for c in clubs:

@@ -33,6 +33,7 @@ from kzcorpus.entities.words import (
     strip_pro,
     surname_ok,
     verbish,
+    word_start,
 )
 from kzcorpus.lexicon import alternation
 
@@ -40,7 +41,7 @@ _W = WORDCHAR
 _S = r"[^\S\n]+"
 _WORD = r"[^\W\d_]{2,}"
 _DIN_RE = re.compile(
-    rf"(?<!{_W})[وف]?(?P<first>{alternation(DIN_NAMES)}){_S}الدين(?:{_S}(?P<w1>{_WORD}))?(?:{_S}(?P<w2>{_WORD}))?(?!{_W})"
+    rf"(?P<first>{alternation(DIN_NAMES)}){_S}الدين(?:{_S}(?P<w1>{_WORD}))?(?:{_S}(?P<w2>{_WORD}))?(?!{_W})"
 )
 
 
@@ -74,7 +75,7 @@ def din_name_cands(folded: str, found: list[Cand]) -> list[Cand]:
     out: list[Cand] = []
     for m in _DIN_RE.finditer(folded):
         w1, w2 = m.group("w1"), m.group("w2")
-        if w1 is None:
+        if w1 is None or word_start(folded, m.start()) is None:
             continue
         if w1 in NAME_LINKS:
             if w2 is None or not _plain(w2):

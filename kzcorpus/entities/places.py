@@ -47,17 +47,16 @@ from kzcorpus.entities.words import (
     plain_ok,
     spelled,
     verbish,
+    word_start,
 )
 from kzcorpus.lexicon import alternation, proclitics
 
 _W = WORDCHAR
 _S = r"[^\S\n]"
 _WORD = r"[^\W\d_]{2,}"
-_PRE = rf"(?<!{_W})(?P<pre>{alternation(p for p in proclitics() if p)})?"
+#: Patterns open with their list word (scanned fast); :func:`word_start` checks what stands before it.
 
-_STREET_RE = re.compile(
-    rf"{_PRE}(?P<head>{alternation(STREET_HEADS)}){_S}+(?P<w1>{_WORD})(?:{_S}+(?P<w2>{_WORD}))?(?!{_W})"
-)
+_STREET_RE = re.compile(rf"(?P<head>{alternation(STREET_HEADS)}){_S}+(?P<w1>{_WORD})(?:{_S}+(?P<w2>{_WORD}))?(?!{_W})")
 _ROAD = "طريق"
 _NUMBER_AFTER = re.compile(rf"{_S}*\d")
 #: Heads after which an indefinite name is a place («حي عصيفرة», «شارع هارلم»); «طريق سريع» is not.
@@ -67,16 +66,18 @@ _WORD_BEFORE = re.compile(rf"(?<!{_W})({_WORD}){_S}+$")
 
 _BASE = "قاعده"
 _BASE_ADJ = r"ال(?:جويه|بحريه|عسكريه)"
-_BASE_RE = re.compile(rf"{_PRE}(?P<head>{_BASE}){_S}+(?P<name>{_WORD})(?:{_S}+(?P<adj>{_BASE_ADJ}))?(?!{_W})")
+_BASE_RE = re.compile(rf"(?P<head>{_BASE}){_S}+(?P<name>{_WORD})(?:{_S}+(?P<adj>{_BASE_ADJ}))?(?!{_W})")
 
 #: An organisation's head and one indefinite noun, right before a known place.
-_ORG_BEFORE = re.compile(rf"{_PRE}(?P<head>{alternation(ORG_HEADS)}){_S}+(?P<mid>{_WORD}){_S}+$")
+_ORG_BEFORE = re.compile(
+    rf"(?<!{_W})(?:{alternation(p for p in proclitics() if p)})?(?P<head>{alternation(ORG_HEADS)}){_S}+(?P<mid>{_WORD}){_S}+$"
+)
 _NISBA_AFTER = re.compile(rf"{_S}+(ال{_WORD}ي)(?!{_W})")
 _NOT_MID = LOC_HEADS | frozenset({"منطقه", "محافظه", "مدينه", "دول", "دوله"})
 
 #: An organisation's head, a name and a nisba: «مؤسسة دان التطوعية».
 _NAMED_ORG_RE = re.compile(
-    rf"{_PRE}(?P<head>{alternation(ORG_HEADS)}){_S}+(?P<name>{_WORD}){_S}+(?P<adj>ال{_WORD}(?:يه|ي))(?!{_W})"
+    rf"(?P<head>{alternation(ORG_HEADS)}){_S}+(?P<name>{_WORD}){_S}+(?P<adj>ال{_WORD}(?:يه|ي))(?!{_W})"
 )
 
 #: After a masthead: an optional dash, one or two words, a colon.
@@ -114,6 +115,8 @@ def street_cands(folded: str, found: list[Cand]) -> list[Cand]:
     """Streets, districts, roads, walks and bases named after their head, where *found* has nothing."""
     out: list[Cand] = []
     for m in _STREET_RE.finditer(folded):
+        if word_start(folded, m.start()) is None:
+            continue
         head = m.group("head")
         if head == _ROAD:
             before = _WORD_BEFORE.search(folded, max(0, m.start() - 20), m.start())
@@ -125,7 +128,11 @@ def street_cands(folded: str, found: list[Cand]) -> list[Cand]:
         s, e = m.start("head"), m.end("w1") if n == 1 else m.end("w2")
         if _free(found, s, e):
             out.append(Cand(s, e, "LOC", None, f"rule:street({spelled(head)})"))
-    bases = [m for m in _BASE_RE.finditer(folded) if _name_word(m.group("name"))]
+    bases = [
+        m
+        for m in _BASE_RE.finditer(folded)
+        if _name_word(m.group("name")) and word_start(folded, m.start()) is not None
+    ]
     named = {m.group("name") for m in bases if m.group("adj")}
     for m in bases:
         if m.group("name") in named:
@@ -177,6 +184,8 @@ def named_org_cands(folded: str, found: list[Cand]) -> list[Cand]:
     proper-looking word (no common word, adjective, verb or clitic look) and a nisba, where *found* has nothing."""
     out: list[Cand] = []
     for m in _NAMED_ORG_RE.finditer(folded):
+        if word_start(folded, m.start()) is None:
+            continue
         name = m.group("name")
         if not _name_word(name) or verbish(name) or name in INDEF_ADJ or name in ORG_HEADS or name in _NOT_MID:
             continue

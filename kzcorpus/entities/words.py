@@ -203,3 +203,22 @@ def surname_ok(w: str, *, free: bool = True, strong: bool = False) -> bool:
     if w.endswith("ه") and strong and not w.endswith("يه"):
         return True
     return not w.endswith(("ه", "يين", "يون", "ات"))
+
+
+_PROCLITICS = frozenset(p for p in lexicon.proclitics() if p)
+_WORD_CHAR_RE = re.compile(_WORDCHAR)
+
+
+def word_start(folded: str, pos: int) -> int | None:
+    """Where the word holding *pos* starts when only a proclitic («و», «لل» is
+    not one) stands before *pos*: a pattern that opens with its list word
+    (scanned fast) checks its start here instead of a look-behind.  ``None``
+    when *pos* is inside another word («حي» in «ابحي»)."""
+    for k in (0, 1, 2):
+        if k and folded[pos - k : pos] not in _PROCLITICS:
+            continue
+        if pos - k < 0:
+            break
+        if pos - k == 0 or not _WORD_CHAR_RE.match(folded, pos - k - 1):
+            return pos - k
+    return None
