@@ -48,7 +48,7 @@ def test_no_club_outside_a_sports_story_or_after_a_position(gz: Gazetteer) -> No
 
 
 def test_a_club_named_by_nadi_stands_for_itself_later(gz: Gazetteer) -> None:
-    text = "ظفرت إدارة نادي النور بسنابس بخدمات اللاعب. يذكر أن النور قدم مستوى مميزا في الدوري"
+    text = "ظفرت إدارة نادي النور بسنابس، بخدمات اللاعب. يذكر أن النور قدم مستوى مميزا في الدوري"
     got = _found(gz, text)
     assert got == [
         ("نادي النور", "ORG", "نادي النور", "rule:head(نادي)"),
@@ -62,3 +62,8 @@ def test_a_club_named_by_nadi_stands_for_itself_later(gz: Gazetteer) -> None:
     # After «ب» a club named after its town is the town.
     got = _found(gz, "لعب نادي العلمة المباراة على ملعب المدينة بالعلمة")
     assert [g[0] for g in got] == ["نادي العلمة"]
+
+
+def test_a_word_that_starts_with_ba_after_a_club_is_no_town(gz: Gazetteer) -> None:
+    got = _found(gz, "أشار الموقع إلى أن قيمة لاعبي الهلال بلغت 12 مليون في الدوري")
+    assert [g[3] for g in got] == ["rule:club(لاعبي)"]

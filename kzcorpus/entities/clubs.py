@@ -15,8 +15,9 @@ article is a sports story (a word of ``entities_sports_words``: «دوري»,
 - a club found in the article by these rules or as «نادي X» stands for
   itself when named alone later with a sports word near: «نادي النور» …
   «يذكر أن النور قدم …» (``alias:<id>``, :func:`club_aliases`);
-- «ب» + a word right after such a club is its town, a place: «نادي النور
-  بسنابس», «فريق (مضر) بالقديح» (``rule:club-town``).
+- «ب» + a word right after such a club is its town, a place: «فريق (مضر)
+  بالقديح», «نادي النور بسنابس،» (``rule:club-town``); a word without «ال»
+  only before a punctuation mark («الهلال بلغت» is a verb).
 
 None of them takes words something else found.
 """
@@ -55,6 +56,7 @@ _ROLE_RE = re.compile(
     rf"(?P<role>{alternation(SPORTS_ROLES)}){_S}+"
     rf"(?:(?P<open>[(«\"“]){_S}*)?(?P<club>{_WORD})(?(open){_S}*[)»\"”])(?!{_W})"
 )
+_PUNCT_AFTER = re.compile(r"[^\S\n]*(?:[،,.:;)»\"”]|$)", re.M)
 _CLOSE = ')»"”'
 _TOWN_RE = re.compile(rf"{_S}+ب(?P<town>(?:ال)?{_WORD})(?!{_W})")
 #: How a club found by «نادي X» is named by the rules.
@@ -149,6 +151,8 @@ def town_cands(folded: str, found: list[Cand]) -> list[Cand]:
             continue
         if not plain_ok(core) or core.endswith("ه"):
             continue  # «بالتعادل», «بنظيره»
+        if town == core and _PUNCT_AFTER.match(folded, m.end()) is None:
+            continue  # «الهلال بلغت …», «الشباب بمقابل …»: a word that starts with «ب»
         s, e = m.span("town")
         if _free(found + out, s, e):
             out.append(Cand(s, e, "LOC", None, "rule:club-town"))
