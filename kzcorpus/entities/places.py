@@ -30,6 +30,7 @@ from collections.abc import Collection
 from kzcorpus.entities.candidates import Cand
 from kzcorpus.entities.gazetteer import WORDCHAR
 from kzcorpus.entities.words import (
+    ABU,
     CLITIC_LETTERS,
     DATELINE_SOURCES,
     GENERIC_AFTER_HEAD,
@@ -94,7 +95,7 @@ def _name_word(w: str) -> bool:
 
 def _street_name(head: str, w1: str, w2: str | None) -> int:
     """How many of the words after a street head name the place (0, 1 or 2)."""
-    if w1 in PLACE_WORDS:  # «طريق بئر لحفن», «حي وادي لبن»
+    if w1 in PLACE_WORDS or w1 in ABU:  # «طريق بئر لحفن», «حي وادي لبن», «شارع أبو فراس»
         return 2 if w2 is not None and _name_word(w2) and not w2.endswith("ي") else 0
     if w1.startswith("ال"):
         if w1.startswith("لل") or not _name_word(w1) or w1 in GENERIC_AFTER_HEAD or w1.endswith(("ات", "يه")):
