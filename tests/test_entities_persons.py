@@ -31,3 +31,20 @@ def test_not_a_compound_given_name(gz: Gazetteer) -> None:
     assert _found(gz, "شارك علاء الدين وسنية صالح") == []
     # The group named after the person keeps the name.
     assert _found(gz, "أعلنت كتائب الشهيد عز الدين القسام") == []
+
+
+def test_abd_and_its_name_written_apart(gz: Gazetteer) -> None:
+    got = _found(gz, "قال الدكتور عبد اللطيف الزياني إن الهدنة صامدة. وأكد الزياني أن")
+    assert got == [
+        ("عبد اللطيف الزياني", "PER", "rule:title(الدكتور)"),
+        ("الزياني", "PER", "alias:عبداللطيف الزياني"),
+    ]
+    # After a title that is also a common word, and with no title.
+    assert _found(gz, "حضر الفريق عبد الله القرني") == [("عبد الله القرني", "PER", "rule:title(الفريق)")]
+    assert _found(gz, "وقال عبد الرحمن الحربي إن") == [("عبد الرحمن الحربي", "PER", "rule:given-name")]
+
+
+def test_a_royal_title_and_one_name_that_is_also_a_word(gz: Gazetteer) -> None:
+    assert _found(gz, "كان الأمير نايف رحمه الله يقول") == [("نايف", "PER", "rule:title(الأمير)")]
+    # Another title needs more than a word-like name.
+    assert _found(gz, "كان الدكتور نايف يقول") == []
