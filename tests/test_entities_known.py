@@ -35,3 +35,9 @@ def test_other_bodies_and_events(gz: Gazetteer) -> None:
     assert _found(gz, "في دول الاتحاد الأوربي") == [("الاتحاد الأوربي", "ORG", "European Union")]
     got = _found(gz, "شارك الوفد في الجامبوري الكشفي العالمي الثالث والعشرين")
     assert got == [("الجامبوري الكشفي العالمي", "MISC", "World Scout Jamboree")]
+
+
+def test_people_named_often_without_a_title(gz: Gazetteer) -> None:
+    assert _found(gz, "فاز مورينيو بلقب الدوري") == [("مورينيو", "PER", "José Mourinho")]
+    got = _found(gz, "أكد عبداللطيف الزياني أن الهدنة صامدة")
+    assert got == [("عبداللطيف الزياني", "PER", "Abdullatif bin Rashid Al Zayani")]
