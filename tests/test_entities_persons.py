@@ -48,3 +48,13 @@ def test_a_royal_title_and_one_name_that_is_also_a_word(gz: Gazetteer) -> None:
     assert _found(gz, "كان الأمير نايف رحمه الله يقول") == [("نايف", "PER", "rule:title(الأمير)")]
     # Another title needs more than a word-like name.
     assert _found(gz, "كان الدكتور نايف يقول") == []
+
+
+def test_a_quoted_name_after_a_title(gz: Gazetteer) -> None:
+    got = _found(gz, 'بدأ المدير الفني "نيبوشا" التدريبات بالجري')
+    assert got == [("نيبوشا", "PER", "rule:quoted-title(المدير)")]
+    got = _found(gz, "تحدثت الكاتبة الفرنسية «فرنسواز ساجان» عن الحب")
+    assert got == [("فرنسواز ساجان", "PER", "rule:quoted-title(الكاتبة)")]
+    # A verbal noun after a clitic, a pronoun, a title that is also a common word.
+    assert _found(gz, "قام رجل «بإلقاء قنبلة» باتجاه الحافلة") == []
+    assert _found(gz, "أشاد الفريق المفاوض «لتدبيره وشجاعته»") == []

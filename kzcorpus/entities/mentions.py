@@ -37,7 +37,7 @@ from kzcorpus.entities.aliases import GIVEN_BEFORE, alias_cands
 from kzcorpus.entities.candidates import Cand, no_overlaps
 from kzcorpus.entities.clubs import club_aliases, club_cands
 from kzcorpus.entities.gazetteer import WORDCHAR, Entry, Gazetteer, fold_form, norm_name
-from kzcorpus.entities.persons import din_name_cands
+from kzcorpus.entities.persons import din_name_cands, quoted_title_cands
 from kzcorpus.entities.places import dateline_cands, named_org_cands, placed_org_cands, street_cands
 from kzcorpus.entities.quoted import quoted_cands
 from kzcorpus.entities.rules import rule_cands
@@ -116,6 +116,7 @@ def _find(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
     rules += speaker_cands(folded, cands + rules)
     rules += named_cands(folded, cands + rules, lambda fs, fe: _original(fmap, fs, fe))
     rules += din_name_cands(folded, cands + rules)
+    rules += quoted_title_cands(folded, cands + rules)
     rules += street_cands(folded, cands + rules)
     rules += placed_org_cands(folded, cands + rules)
     rules += named_org_cands(folded, cands + rules)

@@ -1,4 +1,4 @@
-"""Persons with a compound given name «X الدين» and no title: «عز الدين الأصبحي», «صلاح الدين دمرداش».
+"""Persons with a compound given name «X الدين» and no title, and quoted names after a title.
 
 A word of ``entities_din_names`` (عز، صلاح، علاء، نصر …), «الدين», then the
 rest of the name: a «بن» link and its name, or a plain name word (not a stop
@@ -10,6 +10,12 @@ after the head of a group or building («كتائب عز الدين القسام
 ``entities_group_heads``).  The name wins over
 a known place that is its first two words («صلاح الدين» + «دمرداش»).
 ``found_by`` is ``rule:din-name``.
+
+A quoted name of one or two words after a title and up to two adjectives
+is a person: «المدير الفني "نيبوشا"», «المغني «بوب مارلي»»
+(``rule:quoted-title(المدير)``); not a list word, a verb, an «ال» word or a
+clitic before a definite word or a pronoun («رجل «بإلقاء قنبلة»»), and not
+after a noun of a kind of person (``entities_kind_titles``: «رجل «داندي»»).
 """
 
 from __future__ import annotations
@@ -20,16 +26,19 @@ from kzcorpus.entities.candidates import Cand
 from kzcorpus.entities.gazetteer import WORDCHAR
 from kzcorpus.entities.words import (
     ALL_HEADS,
+    CLITIC_LETTERS,
     CONJ_LETTERS,
     DIN_NAMES,
     FACILITY_HEADS,
     GIVEN,
     GROUP_HEADS,
+    KIND_TITLES,
     NAME_LINKS,
     STOP,
     TITLES,
     is_common,
     plain_ok,
+    spelled,
     strip_pro,
     surname_ok,
     verbish,
@@ -93,4 +102,34 @@ def din_name_cands(folded: str, found: list[Cand]) -> list[Cand]:
         if any(c.fstart < end and s < c.fend and not _inside(c, s, din_end, end) for c in found):
             continue
         out.append(Cand(s, end, "PER", None, "rule:din-name"))
+    return out
+
+
+#: A title (and up to two adjectives) then a quoted name: «المدير الفني "نيبوشا"».
+_QUOTED_AFTER_TITLE = re.compile(
+    rf"(?P<title>{alternation(TITLES)})(?:{_S}ال{_WORD}){{0,2}}{_S}?[«\"“][^\S\n]*"
+    rf"(?P<name>{_WORD}(?:{_S}{_WORD})?)[^\S\n]*[»\"”]"
+)
+
+
+def _quoted_ok(w: str) -> bool:
+    """A word of a quoted name: no list word, verb or «ال» word, and no clitic
+    before a definite word or a pronoun after it («بإلقاء», «لتدبيره»)."""
+    if w.startswith("ال") or w in STOP or w in TITLES or is_common(w) or verbish(w):
+        return False
+    return not (w[0] in CLITIC_LETTERS and (w[1:].startswith("ال") or w.endswith("ه")))
+
+
+def quoted_title_cands(folded: str, found: list[Cand]) -> list[Cand]:
+    """A quoted name of one or two words after a title: «المدير الفني "نيبوشا"», where *found* has nothing."""
+    out: list[Cand] = []
+    for m in _QUOTED_AFTER_TITLE.finditer(folded):
+        if word_start(folded, m.start()) is None:
+            continue
+        words = m.group("name").split()
+        if m.group("title") in KIND_TITLES or not all(_quoted_ok(w) for w in words):
+            continue  # «لرجل «جنتلمان»»: a kind of man
+        s, e = m.span("name")
+        if not any(c.fstart < e and s < c.fend for c in found):
+            out.append(Cand(s, e, "PER", None, f"rule:quoted-title({spelled(m.group('title'))})"))
     return out

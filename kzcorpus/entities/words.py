@@ -95,6 +95,7 @@ TEAM_WORDS = _words("team_words")
 #: First words of the compound given names «X الدين» (:mod:`kzcorpus.entities.persons`).
 DIN_NAMES = _words("din_names")
 GROUP_HEADS = _words("group_heads")
+KIND_TITLES = _words("kind_titles")
 INDEF_ADJ = _words("indefinite_adjectives")
 PLACE_WORDS = _words("place_words")
 #: Tokens that end an organisation or place name that the head opened.
