@@ -32,6 +32,7 @@ from kzcorpus.entities.gazetteer import WORDCHAR, trie_regex
 from kzcorpus.entities.words import (
     COMMON,
     GENERIC_AFTER_HEAD,
+    MASDAR_RE,
     NAME_END,
     SPORTS_ROLES,
     SPORTS_WORDS,
@@ -68,19 +69,12 @@ def _free(found: list[Cand], s: int, e: int) -> bool:
     return not any(c.fstart < e and s < c.fend for c in found)
 
 
-#: A verbal noun of the derived forms («التعادل», «الانتقال», «الاستعداد»): no club's
-#: name unless the gazetteer knows the club («الاتحاد», «التعاون»).
-_MASDAR_RE = re.compile(
-    r"ال(?:ت[^\W\d_]{3,4}|ا[^\W\d_]ت[^\W\d_]ا[^\W\d_]|ان[^\W\d_]{2}ا[^\W\d_]|است[^\W\d_]{2}ا[^\W\d_])"
-)
-
-
 def _club_ok(w: str, quoted: bool, demonyms: Container[str] = ()) -> bool:
     if w in STOP or w in NAME_END or w in TITLES or w in TEAM_WORDS or w in GENERIC_AFTER_HEAD or w in COMMON:
         return False  # «الأنصار» is a club though «أنصار» is a common word
     if quoted:
         return not verbish(w)
-    if not w.startswith("ال") or len(w) < 4 or w.endswith(("ات", "ين", "ون")) or _MASDAR_RE.fullmatch(w):
+    if not w.startswith("ال") or len(w) < 4 or w.endswith(("ات", "ين", "ون")) or MASDAR_RE.fullmatch(w):
         return False
     return not (w.endswith("ي") and w[2:] in demonyms)  # «للاعب الغاني»
 
@@ -147,7 +141,7 @@ def town_cands(folded: str, found: list[Cand]) -> list[Cand]:
         core = town[2:] if town.startswith("ال") else town
         if "ب" + town in STOP or town in STOP or core in STOP or town in SPORTS_WORDS:
             continue
-        if is_common(town) or is_common(core) or verbish(core) or _MASDAR_RE.fullmatch(town):
+        if is_common(town) or is_common(core) or verbish(core) or MASDAR_RE.fullmatch(town):
             continue
         if not plain_ok(core) or core.endswith("ه"):
             continue  # «بالتعادل», «بنظيره»

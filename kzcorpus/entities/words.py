@@ -223,3 +223,10 @@ def word_start(folded: str, pos: int) -> int | None:
         if pos - k == 0 or not _WORD_CHAR_RE.match(folded, pos - k - 1):
             return pos - k
     return None
+
+
+#: A verbal noun of the derived forms («التعادل», «الانتقال», «الاستعداد»): no name of a
+#: club or a place unless the gazetteer knows it («الاتحاد», «التعاون»).
+MASDAR_RE = re.compile(
+    r"ال(?:ت[^\W\d_]{3,4}|ا[^\W\d_]ت[^\W\d_]ا[^\W\d_]|ان[^\W\d_]{2}ا[^\W\d_]|است[^\W\d_]{2}ا[^\W\d_])"
+)
