@@ -90,3 +90,8 @@ def test_a_ministry_of_an_indefinite_noun_and_a_definite_one(gz: Gazetteer) -> N
     got = _found(gz, "ممثلة في وزارة حقوق الإنسان في رصد الانتهاكات")
     assert got == [("وزارة حقوق الإنسان", "ORG", "rule:head(وزارة)")]
     assert _found(gz, "لا بد من وزارة لتشكيل الوعي العام") == []
+
+
+def test_a_dateline_town_named_again(gz: Gazetteer) -> None:
+    got = _found(gz, "سعد الغامدي- سبق- بني عمرو: أغلقت بلدية بني عمرو محلا")
+    assert got[1:] == [("بني عمرو", "LOC", "rule:dateline"), ("بني عمرو", "LOC", "alias:بني عمرو")]

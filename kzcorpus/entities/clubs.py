@@ -28,7 +28,7 @@ import re
 from collections.abc import Container, Mapping
 
 from kzcorpus.entities.candidates import Cand
-from kzcorpus.entities.gazetteer import WORDCHAR, trie_regex
+from kzcorpus.entities.gazetteer import WORDCHAR
 from kzcorpus.entities.words import (
     COMMON,
     GENERIC_AFTER_HEAD,
@@ -41,16 +41,16 @@ from kzcorpus.entities.words import (
     TITLES,
     is_common,
     plain_ok,
+    repeats,
     spelled,
     verbish,
     word_start,
 )
-from kzcorpus.lexicon import alternation, proclitics
+from kzcorpus.lexicon import alternation
 
 _W = WORDCHAR
 _S = r"[^\S\n]"
 _WORD = r"[^\W\d_]{2,}"
-_PRE = rf"(?:{alternation(p for p in proclitics() if p)})?"
 #: Patterns open with their list word (scanned fast); :func:`word_start` checks what stands before it.
 _SPORTS_RE = re.compile(rf"(?:{alternation(SPORTS_WORDS)})(?!{_W})")
 _ROLE_RE = re.compile(
@@ -168,13 +168,11 @@ def club_aliases(folded: str, cands: list[Cand]) -> list[Cand]:
             c.id = ref.id  # «فريق النور» is «نادي النور»
     if not names:
         return []
-    pat = re.compile(rf"(?<!{_W}){_PRE}(?P<name>{trie_regex(names)})(?!{_W})")
     out: list[Cand] = []
-    for m in pat.finditer(folded):
-        s, e = m.span("name")
-        if folded[m.start() : s].startswith("ب"):
+    for s, e, pre in repeats(folded, names):
+        if pre.startswith("ب"):
             continue  # «على ملعب … بالعلمة»: a club named after its town, the town
         if _free(cands, s, e) and _sports_near(folded, s, e):  # «نادي الطيران» … «الطيران الشراعي»
-            ref = names[m.group("name")]
+            ref = names[folded[s:e]]
             out.append(Cand(s, e, "ORG", ref.id, f"alias:{ref.id}", ref=ref))
     return out

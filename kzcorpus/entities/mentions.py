@@ -38,7 +38,7 @@ from kzcorpus.entities.candidates import Cand, no_overlaps
 from kzcorpus.entities.clubs import club_aliases, club_cands
 from kzcorpus.entities.gazetteer import WORDCHAR, Entry, Gazetteer, fold_form, norm_name
 from kzcorpus.entities.persons import din_name_cands, quoted_title_cands
-from kzcorpus.entities.places import dateline_cands, named_org_cands, placed_org_cands, street_cands
+from kzcorpus.entities.places import dateline_cands, named_org_cands, place_aliases, placed_org_cands, street_cands
 from kzcorpus.entities.quoted import quoted_cands
 from kzcorpus.entities.rules import rule_cands
 from kzcorpus.entities.speakers import named_cands, speaker_cands
@@ -127,7 +127,8 @@ def _find(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
         if c.id is None:  # unknown to the gazetteer: the name as written
             start, end = fmap.span(c.fstart if c.id_from < 0 else c.id_from, c.fend)
             c.id = unknown_id(text[start:end])
-    cands = no_overlaps(cands + alias_cands(folded, cands, gazetteer) + club_aliases(folded, cands))
+    aliases = alias_cands(folded, cands, gazetteer) + club_aliases(folded, cands) + place_aliases(folded, cands)
+    cands = no_overlaps(cands + aliases)
     out: list[Mention] = []
     for c in cands:
         start, end = fmap.span(c.fstart, c.fend)

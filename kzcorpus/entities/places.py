@@ -19,7 +19,8 @@ organisation starts before it and wins the overlap):
 - an organisation's head, a proper-looking word and a nisba: «مؤسسة دان
   التطوعية» (``rule:org-name(مؤسسة)``);
 - the place of a dateline after an outlet's masthead: «سبق- بلقرن:»,
-  «- سبق - القصيم:», not «سبق- وكالات:» (``rule:dateline``).
+  «- سبق - القصيم:», not «سبق- وكالات:» (``rule:dateline``); named again
+  in the article, the town is that place («… من أهالي عفراء بلقرن», ``alias:<id>``).
 """
 
 from __future__ import annotations
@@ -46,6 +47,7 @@ from kzcorpus.entities.words import (
     is_common,
     looks_foreign,
     plain_ok,
+    repeats,
     spelled,
     verbish,
     word_start,
@@ -81,6 +83,7 @@ _NAMED_ORG_RE = re.compile(
     rf"(?P<head>{alternation(ORG_HEADS)}){_S}+(?P<name>{_WORD}){_S}+(?P<adj>ال{_WORD}(?:يه|ي))(?!{_W})"
 )
 
+DATELINE = "rule:dateline"
 #: After a masthead: an optional dash, one or two words, a colon.
 _DATELINE_RE = re.compile(rf"{_S}*[-–]?{_S}*(?P<place>{_WORD}(?:{_S}+{_WORD})?){_S}*:")
 
@@ -176,7 +179,7 @@ def dateline_cands(folded: str, found: list[Cand], papers: Collection[str]) -> l
             continue
         if not _free(found, s, e):
             continue
-        out.append(Cand(s, e, "LOC", None, "rule:dateline"))
+        out.append(Cand(s, e, "LOC", None, DATELINE))
     return out
 
 
@@ -195,4 +198,16 @@ def named_org_cands(folded: str, found: list[Cand]) -> list[Cand]:
         s, e = m.start("head"), m.end("adj")
         if _free(found, s, e):
             out.append(Cand(s, e, "ORG", None, f"rule:org-name({spelled(m.group('head'))})"))
+    return out
+
+
+def place_aliases(folded: str, cands: list[Cand]) -> list[Cand]:
+    """A town a dateline of *cands* named (no overlaps, ids set), named again in the
+    article: «سبق- بلقرن: … من أهالي عفراء بلقرن» (``alias:<id>``)."""
+    names = {folded[c.fstart : c.fend]: c for c in cands if c.found_by == DATELINE and c.id is not None}
+    out: list[Cand] = []
+    for s, e, _ in repeats(folded, names) if names else ():
+        ref = names[folded[s:e]]
+        if _free(cands, s, e):
+            out.append(Cand(s, e, "LOC", ref.id, f"alias:{ref.id}", ref=ref))
     return out

@@ -15,6 +15,7 @@ proclitics (:func:`kzcorpus.lexicon.proclitics`).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 
 from kzcorpus import lexicon
 
@@ -207,6 +208,7 @@ def surname_ok(w: str, *, free: bool = True, strong: bool = False) -> bool:
 
 
 _PROCLITICS = frozenset(p for p in lexicon.proclitics() if p)
+_PROCLITIC_ALT = sorted(_PROCLITICS, key=len, reverse=True)
 _WORD_CHAR_RE = re.compile(_WORDCHAR)
 
 
@@ -230,3 +232,14 @@ def word_start(folded: str, pos: int) -> int | None:
 MASDAR_RE = re.compile(
     r"ال(?:ت[^\W\d_]{3,4}|ا[^\W\d_]ت[^\W\d_]ا[^\W\d_]|ان[^\W\d_]{2}ا[^\W\d_]|است[^\W\d_]{2}ا[^\W\d_])"
 )
+
+
+def repeats(folded: str, names: Iterable[str]) -> Iterator[tuple[int, int, str]]:
+    """Each whole-word occurrence of one of *names* in *folded*, a proclitic
+    allowed before it: (start, end, the proclitic) of the name (aliases of
+    what a rule found earlier in the article)."""
+    pattern = re.compile(
+        rf"(?<!{_WORDCHAR})(?P<pre>{'|'.join(_PROCLITIC_ALT)})?(?P<name>{lexicon.alternation(names)})(?!{_WORDCHAR})"
+    )
+    for m in pattern.finditer(folded):
+        yield m.start("name"), m.end("name"), m.group("pre") or ""
