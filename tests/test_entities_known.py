@@ -41,3 +41,12 @@ def test_people_named_often_without_a_title(gz: Gazetteer) -> None:
     assert _found(gz, "فاز مورينيو بلقب الدوري") == [("مورينيو", "PER", "José Mourinho")]
     got = _found(gz, "أكد عبداللطيف الزياني أن الهدنة صامدة")
     assert got == [("عبداللطيف الزياني", "PER", "Abdullatif bin Rashid Al Zayani")]
+
+
+def test_a_quoted_or_bracketed_event_after_its_head(gz: Gazetteer) -> None:
+    got = [(m.text, m.type, m.found_by) for m in find_mentions('افتتح مهرجان "حقلنا وناسه" أمس', gz, parts=False)]
+    assert got == [("حقلنا وناسه", "MISC", "rule:quoted(مهرجان)")]
+    got = [
+        (m.text, m.type, m.found_by) for m in find_mentions("فازت بالذهبية في مسابقة (PX3) للتصوير", gz, parts=False)
+    ]
+    assert got == [("PX3", "MISC", "rule:quoted(مسابقة)")]

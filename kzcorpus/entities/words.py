@@ -68,6 +68,7 @@ AMBIG_GIVEN = _words("given_ambiguous", "ambiguous_names")
 ORG_HEADS = _words("org_heads")
 #: Heads before a quoted organisation name: «صحيفة «حرييت»» (:mod:`kzcorpus.entities.quoted`).
 QUOTED_HEADS = _words("quoted_heads")
+QUOTED_EVENT_HEADS = _words("quoted_event_heads")
 #: Verbs of saying and the role words after a name: «وقالت X Y وزيرة …» (:mod:`kzcorpus.entities.speakers`).
 SPEECH_VERBS = _words("speech_verbs")
 APPOSITION_HEADS = _words("apposition_heads")
