@@ -28,6 +28,8 @@ WORDCHAR = r"[^\W_]"
 #: Folded heads of a newspaper's name: «صحيفة X», «جريدة X».
 PAPER_HEADS = frozenset({"صحيفه", "جريده"})
 _HSPACE = r"[^\S\n]+"
+#: One or two words and a colon: the place of a dateline («سبق  أبها:», the tatweel of «سبق ـ أبها» folded away).
+_DATELINE_PLACE = r"[^\W\d_]+(?:[^\S\n]+[^\W\d_]+)?[^\S\n]*:"
 
 #: Package data files generated from bulk sources rather than curated (see their headers).
 BULK_FILES = frozenset({"entities_places.tsv"})
@@ -138,7 +140,15 @@ class Gazetteer:
             self._owner[ff] = entry.id
         self.entries[entry.id] = entry
         self._ids[entry.id.lower()] = entry.id
-        for cached in ("compiled", "learned_compiled", "form_index", "name_index", "mastheads"):
+        for cached in (
+            "compiled",
+            "learned_compiled",
+            "form_index",
+            "name_index",
+            "mastheads",
+            "paper_ids",
+            "club_forms",
+        ):
             self.__dict__.pop(cached, None)
         self.serial = next(_SERIALS)
 
@@ -216,8 +226,9 @@ class Gazetteer:
         """Newspapers by their masthead: X of every «صحيفة X»/«جريدة X» form
         -> the paper's id, and a regex finding X (groups ``name``…``name4``)
         quoted («"الحياة"», «لـ«عكاظ»»), before «الإلكترونية», or between
-        dashes (a byline: «جدة - سبق -») or a dash and a colon when X is
-        no other entity's name («- سبق:», not the dateline «- الرياض:»)."""
+        dashes (a byline: «جدة - سبق -»), a dash and a colon, or opening a
+        line before a dash or a dateline («سبق- الرياض:», «سبق ـ أبها:») when X
+        is no other entity's name («- سبق:», not the dateline «- الرياض:»)."""
         index: dict[str, str] = {}
         for ff, eid in self.form_index.items():
             head, _, rest = ff.partition(" ")
@@ -232,8 +243,24 @@ class Gazetteer:
             rf"[«\"“]{sp}(?P<name>{names}){sp}[»\"”]"
             rf"|(?<!{WORDCHAR})(?P<name2>{names}){_HSPACE}الالكترونيه(?!{WORDCHAR})"
             rf"|[-–]{sp}(?P<name3>{names}){sp}[-–]|[-–]{sp}(?P<name4>{plain}){sp}:"
+            rf"|(?m:^){sp}(?P<name5>{plain})(?={sp}[-–]|[^\S\n]{{2,}}{_DATELINE_PLACE})"
         )
         return re.compile(pattern), index
+
+    @cached_property
+    def club_forms(self) -> dict[str, str]:
+        """X of every «نادي X» form (folded) -> the club's id: «الهلال» named alone by a role («فريق الهلال»)."""
+        out: dict[str, str] = {}
+        for ff, eid in self.form_index.items():
+            head, _, rest = ff.partition(" ")
+            if head == "نادي" and rest and " " not in rest and self.entries[eid].type == "ORG":
+                out.setdefault(rest, eid)
+        return out
+
+    @cached_property
+    def paper_ids(self) -> frozenset[str]:
+        """The ids of the newspapers :attr:`mastheads` finds."""
+        return frozenset(self.mastheads[1].values())
 
     @cached_property
     def compiled(self) -> tuple[re.Pattern[str], dict[str, str], dict[str, str]]:

@@ -14,12 +14,15 @@ How a mention is found, in order:
 3. **Quoted names** (:mod:`kzcorpus.entities.quoted`): after a media or
    company head, and a short name after an organisation; they win over the
    rules on the same words.  Then speakers (:mod:`kzcorpus.entities.speakers`)
-   on words nothing else found.
+   compound given names (:mod:`kzcorpus.entities.persons`), local places
+   (:mod:`kzcorpus.entities.places`) and clubs
+   (:mod:`kzcorpus.entities.clubs`) on words nothing else found.
 4. **Learned names** (a gazetteer file marked ``@learned``,
    :mod:`kzcorpus.entities.learned`; :attr:`Gazetteer.learned_compiled`):
    only on words that nothing above found («نادي هجر» stays the rules'
    whole name, not the learned «هجر»).
-5. **Aliases** (:mod:`kzcorpus.entities.aliases`) within the article.
+5. **Aliases** (:mod:`kzcorpus.entities.aliases`) within the article, and
+   clubs named alone after they were found (:func:`~kzcorpus.entities.clubs.club_aliases`).
 
 Overlaps are resolved leftmost first, then longest.  Entities the gazetteer
 does not know get their Arabic full name as id (:func:`unknown_id`).
@@ -36,7 +39,10 @@ from kzcorpus.corpus import Article
 from kzcorpus.doc import Doc
 from kzcorpus.entities.aliases import GIVEN_BEFORE, alias_cands
 from kzcorpus.entities.candidates import Cand, no_overlaps
+from kzcorpus.entities.clubs import club_aliases, club_cands
 from kzcorpus.entities.gazetteer import WORDCHAR, Entry, Gazetteer, fold_form, norm_name
+from kzcorpus.entities.persons import din_name_cands, quoted_title_cands
+from kzcorpus.entities.places import dateline_cands, named_org_cands, place_aliases, placed_org_cands, street_cands
 from kzcorpus.entities.quoted import quoted_cands
 from kzcorpus.entities.rules import rule_cands
 from kzcorpus.entities.speakers import named_cands, speaker_cands
@@ -114,6 +120,13 @@ def _find(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
         rules = [r for r in rules if not _overlaps(r, quoted)] + quoted
     rules += speaker_cands(folded, cands + rules)
     rules += named_cands(folded, cands + rules, lambda fs, fe: _original(fmap, fs, fe))
+    rules += din_name_cands(folded, cands + rules)
+    rules += quoted_title_cands(folded, cands + rules)
+    rules += street_cands(folded, cands + rules)
+    rules += placed_org_cands(folded, cands + rules)
+    rules += named_org_cands(folded, cands + rules)
+    rules += dateline_cands(folded, cands + rules, gazetteer.paper_ids)
+    rules += club_cands(folded, cands + rules, gazetteer.club_forms, gazetteer.adjective_re[1])
     cands = no_overlaps(cands + rules)
     if gazetteer.learned_compiled is not None:  # learned names: only where nothing else was found
         learned = _gazetteer_cands(folded, text, fmap, gazetteer, gazetteer.learned_compiled)
@@ -124,7 +137,8 @@ def _find(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
         if c.id is None:  # unknown to the gazetteer: the name as written
             start, end = fmap.span(c.fstart if c.id_from < 0 else c.id_from, c.fend)
             c.id = unknown_id(text[start:end])
-    cands = no_overlaps(cands + alias_cands(folded, cands, gazetteer))
+    aliases = alias_cands(folded, cands, gazetteer) + club_aliases(folded, cands) + place_aliases(folded, cands)
+    cands = no_overlaps(cands + aliases)
     out: list[Mention] = []
     for c in cands:
         start, end = fmap.span(c.fstart, c.fend)
@@ -292,7 +306,9 @@ def _gazetteer_cands(
         if entry.type == "LOC" and (paper := _paper(folded, fs, fe, ff, index)) is not None:
             eid, entry = paper, gz.entries[paper]
         first, _, rest = ff.partition(" ")
-        if rest and first in TITLES:  # «الملك سلمان»: the title stays outside
+        if (
+            rest and first in TITLES and entry.type == "PER"
+        ):  # «الملك سلمان»: the title stays outside («الشيخ زويد» is a town)
             fs = fs + len(folded[fs:fe]) - len(folded[fs:fe].split(None, 1)[1])
         raw.append((Cand(fs, fe, entry.type, eid, found_by, ff), ff))
     # «السعودية» after a definite noun is the adjective («الخطوط السعودية»).
@@ -340,7 +356,7 @@ def _mastheads(folded: str, cands: list[Cand], gz: Gazetteer) -> list[Cand]:
         return cands
     found = []
     for m in pattern.finditer(folded):
-        group = next(g for g in ("name", "name2", "name3", "name4") if m.group(g) is not None)
+        group = next(g for g in ("name", "name2", "name3", "name4", "name5") if m.group(g) is not None)
         ff = " ".join(m.group(group).split())
         found.append(Cand(m.start(group), m.end(group), "ORG", index[ff], gz.entries[index[ff]].source, ff))
     if not found:

@@ -1,6 +1,6 @@
 """Names in quotes: a media outlet or company after its head, an organisation's short name after its full name.
 
-Two rules, run on the folded text after the gazetteer and the other rules:
+Three rules, run on the folded text after the gazetteer and the other rules:
 
 - a head of :data:`~kzcorpus.entities.words.QUOTED_HEADS` then a quoted
   name of one to four words is an organisation, the head left out:
@@ -9,7 +9,10 @@ Two rules, run on the folded text after the gazetteer and the other rules:
   of an organisation found another way (three words or more, not itself
   quoted) is its short name, with its id when it has one: «هيئة الإذاعة
   البريطانية "بي.بي.سي"», «الهيئة السعودية للمدن الصناعية ومناطق التقنية
-  «مدن»» (``rule:short-name``).
+  «مدن»» (``rule:short-name``);
+- a head of ``entities_quoted_event_heads`` then a quoted or bracketed name
+  of one to four words is an event: «مهرجان "خلونا نتغير"», «مسابقة (PX3)»
+  (MISC, ``rule:quoted(مهرجان)``).
 
 Quotes are «», "" or “”; the span is the name without them.  Neither rule
 takes words the gazetteer already found.
@@ -21,7 +24,7 @@ import re
 
 from kzcorpus.entities.candidates import Cand
 from kzcorpus.entities.gazetteer import WORDCHAR
-from kzcorpus.entities.words import CLITIC_LETTERS, QUOTED_HEADS, STOP, spelled, verbish
+from kzcorpus.entities.words import CLITIC_LETTERS, QUOTED_EVENT_HEADS, QUOTED_HEADS, STOP, spelled, verbish
 from kzcorpus.lexicon import alternation
 
 _W = WORDCHAR
@@ -40,6 +43,10 @@ _NAME_RE = re.compile(_quoted(4))
 #: A head right before a quote, searched in a short window that ends at the quote.
 _HEAD_BEFORE = re.compile(rf"(?<!{_W})[{CLITIC_LETTERS}]{{0,2}}(?P<head>{alternation(QUOTED_HEADS)}){_S}*$")
 _HEAD_WINDOW = 24
+#: An event's head right before a quote or a bracket: «مهرجان "خلونا نتغير"», «مسابقة (PX3)».
+_EVENT_BEFORE = re.compile(rf"(?<!{_W})[{CLITIC_LETTERS}]{{0,2}}(?P<head>{alternation(QUOTED_EVENT_HEADS)}){_S}*$")
+_EVENT_OPEN_RE = re.compile(r"[«\"“(]")
+_EVENT_NAME_RE = re.compile(rf"[«\"“(]{_S}*(?P<name>{_NAME_WORD}(?:{_S}+{_NAME_WORD}){{0,3}}){_S}*[»\"”)]")
 _SHORT_RE = re.compile(rf"{_S}*{_quoted(1)}")
 _QUOTE_MARKS = '«»"“”'
 
@@ -71,6 +78,13 @@ def quoted_cands(folded: str, found: list[Cand]) -> list[Cand]:
         s, e = m.span("name")
         if free(s, e):  # any word, even «صباح», is a name there
             out.append(Cand(s, e, "ORG", None, f"rule:quoted({spelled(head.group('head'))})"))
+    for q in _EVENT_OPEN_RE.finditer(folded):
+        head = _EVENT_BEFORE.search(folded, max(0, q.start() - _HEAD_WINDOW), q.start())
+        if head is None or (m := _EVENT_NAME_RE.match(folded, q.start())) is None:
+            continue
+        s, e = m.span("name")
+        if free(s, e) and _name_ok(m.group("name")) and not verbish(m.group("name").split()[0]):
+            out.append(Cand(s, e, "MISC", None, f"rule:quoted({spelled(head.group('head'))})"))
     for c in found:
         if c.type != "ORG":
             continue

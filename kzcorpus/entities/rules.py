@@ -579,12 +579,14 @@ def _titled_name_ok(words: list[str], title: str = "") -> bool:
     («عبدالمنعم الحيزان»), or two foreign-looking words («ديفيد كاميرون»).
     After a title that is also a common word («الفريق»: the team) only a
     known given name will do."""
+    if words[0] == ABD and len(words) > 1:
+        return True  # «عبد اللطيف الزياني»
     if title in WEAK_TITLES:
         return given_like(words[0]) and (len(words) > 1 or words[0] not in AMBIG_GIVEN)
     if not given_like(words[0]) and not plain_ok(words[0]):
         return False
     if len(words) == 1:
-        return given_like(words[0]) and words[0] not in AMBIG_GIVEN
+        return given_like(words[0]) and (words[0] not in AMBIG_GIVEN or title in ROYAL)  # «الأمير نايف»
     if given_like(words[0]) or any(w in NAME_LINKS for w in words[1:]):
         return True
     if len(words) == 2 and words[1].startswith("ال"):
@@ -600,6 +602,8 @@ def _untitled_name_ok(words: list[str]) -> str | None:
         return "chain(بن)"
     if first == ABD and len(words) > 3 and words[2] in NAME_LINKS:
         return "chain(بن)"
+    if first == ABD and len(words) > 2:
+        return "given-name"  # «عبد اللطيف الزياني»
     if first in ABU and len(words) > 1:
         return "chain(أبو)"
     if given_like(first) and first not in AMBIG_GIVEN:
@@ -644,7 +648,12 @@ def _head_phrase(toks: list[_Tok], j: int, place: bool, *, ministry: bool = Fals
             return j  # «مضيق بحري»: an adjective, not a name
         return j + 1
     if not first.startswith("ال"):
-        return j
+        nxt = toks[j + 1] if j + 1 < n else None
+        if not ministry or nxt is None or not (nxt.glued and nxt.free and nxt.w.startswith("ال")):
+            return j
+        if nxt.w in NAME_END or first[0] in CLITIC_LETTERS:  # «وزارة لتشكيل الوعي»
+            return j
+        j += 1  # «وزارة حقوق الإنسان», «وزارة شؤون المرأة»
     k = j + 1
     joined = False
     while k < n and k - j < 5 and toks[k].glued and toks[k].free:

@@ -15,6 +15,7 @@ proclitics (:func:`kzcorpus.lexicon.proclitics`).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 
 from kzcorpus import lexicon
 
@@ -67,6 +68,7 @@ AMBIG_GIVEN = _words("given_ambiguous", "ambiguous_names")
 ORG_HEADS = _words("org_heads")
 #: Heads before a quoted organisation name: «صحيفة «حرييت»» (:mod:`kzcorpus.entities.quoted`).
 QUOTED_HEADS = _words("quoted_heads")
+QUOTED_EVENT_HEADS = _words("quoted_event_heads")
 #: Verbs of saying and the role words after a name: «وقالت X Y وزيرة …» (:mod:`kzcorpus.entities.speakers`).
 SPEECH_VERBS = _words("speech_verbs")
 APPOSITION_HEADS = _words("apposition_heads")
@@ -84,6 +86,18 @@ DEF_ORG_HEADS = _words("def_org_heads")
 RANK_ADJ = _words("rank_adjectives")
 GENERIC_ADJ = _words("generic_adjectives")
 LOC_HEADS = _words("loc_heads")
+#: Local places named after their head, the head in the span: «شارع الستين» (:mod:`kzcorpus.entities.places`).
+STREET_HEADS = _words("street_heads")
+ROAD_ADJ = _words("road_adjectives")
+DATELINE_SOURCES = _words("dateline_sources")
+#: Clubs named alone in a sports story (:mod:`kzcorpus.entities.clubs`).
+SPORTS_WORDS = _words("sports_words")
+SPORTS_ROLES = _words("sports_roles")
+TEAM_WORDS = _words("team_words")
+#: First words of the compound given names «X الدين» (:mod:`kzcorpus.entities.persons`).
+DIN_NAMES = _words("din_names")
+GROUP_HEADS = _words("group_heads")
+KIND_TITLES = _words("kind_titles")
 INDEF_ADJ = _words("indefinite_adjectives")
 PLACE_WORDS = _words("place_words")
 #: Tokens that end an organisation or place name that the head opened.
@@ -192,3 +206,41 @@ def surname_ok(w: str, *, free: bool = True, strong: bool = False) -> bool:
     if w.endswith("ه") and strong and not w.endswith("يه"):
         return True
     return not w.endswith(("ه", "يين", "يون", "ات"))
+
+
+_PROCLITICS = frozenset(p for p in lexicon.proclitics() if p)
+_PROCLITIC_ALT = sorted(_PROCLITICS, key=len, reverse=True)
+_WORD_CHAR_RE = re.compile(_WORDCHAR)
+
+
+def word_start(folded: str, pos: int) -> int | None:
+    """Where the word holding *pos* starts when only a proclitic («و», «لل» is
+    not one) stands before *pos*: a pattern that opens with its list word
+    (scanned fast) checks its start here instead of a look-behind.  ``None``
+    when *pos* is inside another word («حي» in «ابحي»)."""
+    for k in (0, 1, 2):
+        if k and folded[pos - k : pos] not in _PROCLITICS:
+            continue
+        if pos - k < 0:
+            break
+        if pos - k == 0 or not _WORD_CHAR_RE.match(folded, pos - k - 1):
+            return pos - k
+    return None
+
+
+#: A verbal noun of the derived forms («التعادل», «الانتقال», «الاستعداد»): no name of a
+#: club or a place unless the gazetteer knows it («الاتحاد», «التعاون»).
+MASDAR_RE = re.compile(
+    r"ال(?:ت[^\W\d_]{3,4}|ا[^\W\d_]ت[^\W\d_]ا[^\W\d_]|ان[^\W\d_]{2}ا[^\W\d_]|است[^\W\d_]{2}ا[^\W\d_])"
+)
+
+
+def repeats(folded: str, names: Iterable[str]) -> Iterator[tuple[int, int, str]]:
+    """Each whole-word occurrence of one of *names* in *folded*, a proclitic
+    allowed before it: (start, end, the proclitic) of the name (aliases of
+    what a rule found earlier in the article)."""
+    pattern = re.compile(
+        rf"(?<!{_WORDCHAR})(?P<pre>{'|'.join(_PROCLITIC_ALT)})?(?P<name>{lexicon.alternation(names)})(?!{_WORDCHAR})"
+    )
+    for m in pattern.finditer(folded):
+        yield m.start("name"), m.end("name"), m.group("pre") or ""
