@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
 
 import pytest
+from clirun import run
 
-from kzcorpus.cli import main
 from kzcorpus.cooccur import check_within
 from kzcorpus.errors import UsageError
 
@@ -24,14 +23,6 @@ def handmade(tmp_path: Path) -> str:
     path = tmp_path / "co.jsonl"
     path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in ROWS), encoding="utf-8")
     return str(path)
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, Any, str]:
-    with pytest.raises(SystemExit) as exc:
-        main(list(args))
-    out, err = capsys.readouterr()
-    code = exc.value.code
-    return (code if isinstance(code, int) else 0), (json.loads(out) if out.strip() else None), err
 
 
 def test_sentences_by_hand(capsys: pytest.CaptureFixture[str], handmade: str) -> None:

@@ -195,7 +195,7 @@ def test_other_version_or_gazetteer_is_refused(capsys: pytest.CaptureFixture[str
     extra = tmp_path / "extra.tsv"
     extra.write_text("Foo\tPER\tفو\n", encoding="utf-8")
     code, _, err = run(capsys, "kwic", "روسيا", "--index", str(index), "--gazetteer", str(extra))
-    assert code == 2 and "other gazetteer files" in err
+    assert code == 2 and "other entity lists than these (other --gazetteer files" in err
     con = sqlite3.connect(index)
     con.execute("UPDATE meta SET value = '0.0.1' WHERE key = 'version'")
     con.commit()

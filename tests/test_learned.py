@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from pathlib import Path
 from typing import Any
 
 import pytest
+from clirun import run, write_jsonl
 
-from kzcorpus.cli import main
 from kzcorpus.corpus import Article
 from kzcorpus.entities import find_mentions, load_gazetteer, parse_gazetteer
 from kzcorpus.entities.learned import NameLearner, evidence, learned_records, learned_tsv
@@ -23,19 +22,9 @@ ROWS = [
 ]
 
 
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, Any, str]:
-    with pytest.raises(SystemExit) as exc:
-        main(list(args))
-    out, err = capsys.readouterr()
-    code = exc.value.code
-    return (code if isinstance(code, int) else 0), (json.loads(out) if out.strip() else None), err
-
-
 @pytest.fixture
 def handmade(tmp_path: Path) -> str:
-    path = tmp_path / "beat.jsonl"
-    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in ROWS), encoding="utf-8")
-    return str(path)
+    return write_jsonl(tmp_path / "beat.jsonl", ROWS)
 
 
 def _mention(text: str, etype: str, found_by: str, eid: str | None = None) -> dict[str, Any]:

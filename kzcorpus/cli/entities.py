@@ -1,5 +1,6 @@
 """``kzcorpus entities``."""
 
+from dataclasses import dataclass
 from itertools import islice
 from typing import Annotated, Any, Literal
 
@@ -34,6 +35,30 @@ from kzcorpus.cli.picture import PlotOpt, check_plot, draw_plot, keep
 from kzcorpus.cli.slicing import slice_options
 
 ENTITY_TYPES = ("PER", "LOC", "ORG", "MISC")
+
+
+@dataclass(frozen=True)
+class _Inputs:
+    """What ``--cooccur`` and ``--learn`` take of the command's input and output options."""
+
+    gazetteer: list[str] | None
+    doc: list[str] | None
+    jobs: int | None
+    index: str | None
+    corpus: list[str] | None
+    metadata: list[str] | None
+    encoding: str | None
+    format: str | None
+    json: bool
+    bidi: str | None
+    plot: str | None
+
+    def open(self) -> Any:
+        """The corpus (or index) to read."""
+        return open_corpus(self.corpus, self.metadata, self.encoding, self.doc, self.index, self.gazetteer)
+
+    def emit(self, records: Any, view: Any) -> int:
+        return emit_records(records, view, self.format, self.json, self.bidi)
 
 
 @app.command()
@@ -125,16 +150,7 @@ def entities(
             wanted,
             min_count,
             limit,
-            gazetteer,
-            doc,
-            jobs,
-            index,
-            corpus,
-            metadata,
-            encoding,
-            format,
-            json,
-            bidi,
+            _Inputs(gazetteer, doc, jobs, index, corpus, metadata, encoding, format, json, bidi, plot),
         )
     if cooccur:
         if mentions:
@@ -146,16 +162,7 @@ def entities(
             within,
             min_count,
             limit,
-            gazetteer,
-            doc,
-            jobs,
-            corpus,
-            metadata,
-            encoding,
-            format=format,
-            json=json,
-            bidi=bidi,
-            plot=plot,
+            _Inputs(gazetteer, doc, jobs, index, corpus, metadata, encoding, format, json, bidi, plot),
         )
     elif within != "sentence":
         raise UsageError("--within is for --cooccur")
@@ -188,33 +195,17 @@ def entities(
     finish(written, c)
 
 
-def _cooccur(
-    gz: Any,
-    wanted: Any,
-    within: str,
-    min_count: int,
-    limit: int | None,
-    gazetteer: list[str] | None,
-    doc: list[str] | None,
-    jobs: int | None,
-    corpus: list[str] | None,
-    metadata: list[str] | None,
-    encoding: str | None,
-    format: str | None,
-    json: bool,
-    bidi: str | None,
-    plot: str | None = None,
-) -> None:
+def _cooccur(gz: Any, wanted: Any, within: str, min_count: int, limit: int | None, inputs: _Inputs) -> None:
     """``entities --cooccur``: pairs of entities (:mod:`kzcorpus.cooccur`)."""
     from kzcorpus.cooccur import CooccurTable, CooccurTask
     from kzcorpus.engine import scan
     from kzcorpus.schema import COOCCURRENCE
 
-    c = open_corpus(corpus, metadata, encoding, doc)
+    c = inputs.open()
     table = CooccurTable(wanted)
     with progress_bar() as progress:
         for _, result in scan(
-            c, CooccurTask(gazetteer or (), within=within), jobs=jobs_or_default(jobs), progress=progress
+            c, CooccurTask(inputs.gazetteer or (), within=within), jobs=jobs_or_default(inputs.jobs), progress=progress
         ):
             table.add(result)
     rows: Any = table.records(gz, min_count=min_count)
@@ -228,29 +219,13 @@ def _cooccur(
         return line + (f"; {n_rows - n:,} more past --limit" if n < n_rows else "")
 
     view = COOCCURRENCE.view(empty_message="no pairs of entities", summary=summary)
-    shown: list[dict[str, Any]] | None = [] if plot else None
-    written = emit_records(keep(rows, shown), view, format, json, bidi)
-    draw_plot(plot, "cooccur", shown or [], within=within)
+    shown: list[dict[str, Any]] | None = [] if inputs.plot else None
+    written = inputs.emit(keep(rows, shown), view)
+    draw_plot(inputs.plot, "cooccur", shown or [], within=within)
     finish(written, c)
 
 
-def _learn(
-    path: str,
-    gz: Any,
-    wanted: Any,
-    min_count: int,
-    limit: int | None,
-    gazetteer: list[str] | None,
-    doc: list[str] | None,
-    jobs: int | None,
-    index: str | None,
-    corpus: list[str] | None,
-    metadata: list[str] | None,
-    encoding: str | None,
-    format: str | None,
-    json: bool,
-    bidi: str | None,
-) -> None:
+def _learn(path: str, gz: Any, wanted: Any, min_count: int, limit: int | None, inputs: _Inputs) -> None:
     """``entities --learn FILE``: names learned from the corpus (:mod:`kzcorpus.entities.learned`)."""
     from pathlib import Path
 
@@ -260,7 +235,7 @@ def _learn(
     from kzcorpus.schema import LEARNED_NAME
     from kzcorpus.tasks import LearnTask
 
-    c = open_corpus(corpus, metadata, encoding, doc, index, gazetteer)
+    c = inputs.open()
     learner = NameLearner(gz)
     stored = getattr(c, "index", None)
     if stored is not None and c.whole and stored.has_results("entities"):
@@ -270,11 +245,15 @@ def _learn(
         learner.count_words(stored.word_counts("all", learner.one_words()))
     else:
         with progress_bar() as progress:
-            for article, result in scan(c, LearnTask(gazetteer or ()), jobs=jobs_or_default(jobs), progress=progress):
+            for article, result in scan(
+                c, LearnTask(inputs.gazetteer or ()), jobs=jobs_or_default(inputs.jobs), progress=progress
+            ):
                 learner.add(article.id, result["mentions"], result["words"])
     learned = learned_records(learner)
     try:
-        Path(path).write_text(learned_tsv(learned, corpus=" ".join(corpus or ()), articles=learner.articles), "utf-8")
+        Path(path).write_text(
+            learned_tsv(learned, corpus=" ".join(inputs.corpus or ()), articles=learner.articles), "utf-8"
+        )
     except OSError as exc:
         raise InputError(f"cannot write {path}: {exc.strerror or exc}") from None
     rows: Any = [r for r in learned if (wanted is None or r["type"] in wanted) and r["articles"] >= min_count]
@@ -291,4 +270,4 @@ def _learn(
         )
 
     view = LEARNED_NAME.view(empty_message=f"no names learned; {path} lists none", summary=summary)
-    finish(emit_records(rows, view, format, json, bidi), c)
+    finish(inputs.emit(rows, view), c)

@@ -390,8 +390,9 @@ def open_index(path: str | Path, *, gazetteer: Sequence[str | Path] = (), check_
     if idx.meta.get("gazetteer") != wanted:
         idx.close()
         raise IndexError_(
-            f"{p} was built with other gazetteer files than these; rebuild it (kzcorpus index build "
-            f"--index {p} with the same --gazetteer options) or leave --gazetteer as it was"
+            f"{p} was built with other entity lists than these (other --gazetteer files, a file edited since, "
+            f"or kzcorpus's own lists as they were then); rebuild it (kzcorpus index build --index {p} with the "
+            f"--gazetteer options you want) or give --gazetteer as it was at the build"
         )
     if check_inputs:
         added, changed, removed = idx.changed_inputs(list_inputs(idx.corpus_specs, idx.encoding))
