@@ -85,3 +85,13 @@ def test_residue_lines_are_left_out(capsys: pytest.CaptureFixture[str], tmp_path
     assert [tuple(r[k] for k in KEYS) for r in rows] == [("Kazakhstan", "Russia", 1, 1, 1, 1, 1.585, 14.0)]
     code, rows, _ = run(capsys, "entities", "--corpus", str(path), "--json")
     assert {r["id"]: r["mentions"] for r in rows} == {"Russia": 1, "Kazakhstan": 1, "Ukraine": 1}
+
+
+def test_same_pairs_from_an_index(capsys: pytest.CaptureFixture[str], handmade: str, tmp_path: Path) -> None:
+    index = str(tmp_path / "co.kzi")
+    assert run(capsys, "index", "build", "--corpus", handmade, "--index", index)[0] == 0
+    code, from_files, err = run(capsys, "entities", "--cooccur", "--corpus", handmade, "--json")
+    assert code == 0, err
+    code, from_index, err = run(capsys, "entities", "--cooccur", "--index", index, "--json")
+    assert code == 0, err
+    assert from_index == from_files and from_files
