@@ -195,3 +195,13 @@ def test_a_hijri_month_in_a_year_the_text_counts() -> None:
     assert found("ولم ترد شكاوى في شهر رمضان المبارك لهذا العام.", aug)[0] == ("رمضان", "2015-07", "month")
     # «رمضان» right before «العام الماضي» with nothing between is a name unless «شهر» says the month.
     assert found("وقال رمضان العام الماضي إن الفريق سيعود.", aug) == [("العام الماضي", "2014", "relative")]
+
+
+def test_an_ordinal_day_after_lam() -> None:
+    # «ل» + «الأول» is written «للأول»: the span keeps what is left of the article («لأول»).
+    assert found("وتعقد الجمعية يوم (الأحد) الموافق للأول من شهر ذي القعدة المقبل.") == [
+        ("يوم (الأحد)", "2015-08-16", "relative"),
+        ("لأول من شهر ذي القعدة المقبل", "2015-08-16", "relative"),
+    ]
+    assert found("الموافق للعشرين من شهر يوليو 2015م") == [("لعشرين من شهر يوليو 2015م", "2015-07-20", "day")]
+    assert found("وخصصت للأولاد من عمر سنتين.") == []

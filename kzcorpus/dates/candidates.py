@@ -139,7 +139,8 @@ def scan_named(folded: str, fm: FoldMap, cands: list[Cand], matches: list[re.Mat
                 if m.group("min") is None:
                     day = None  # an ordinal word needs «من»: «التاسع من نوفمبر»
                 else:
-                    day = ORDINAL_DAYS[norm_key(day_s)]
+                    key = norm_key(day_s)
+                    day = ORDINAL_DAYS[key if key in ORDINAL_DAYS else "ا" + key]  # «للأول»: ل + الأول
             if day is None or not 1 <= day <= 31:
                 fs = m.start("month")
                 day = None
