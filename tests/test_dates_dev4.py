@@ -205,3 +205,12 @@ def test_an_ordinal_day_after_lam() -> None:
     ]
     assert found("الموافق للعشرين من شهر يوليو 2015م") == [("لعشرين من شهر يوليو 2015م", "2015-07-20", "day")]
     assert found("وخصصت للأولاد من عمر سنتين.") == []
+
+
+def test_a_year_after_a_fiscal_or_school_year() -> None:
+    assert [(t, v) for t, v, _ in found("وانخفضت الإيرادات عن العام المالي 2013 بنسبة 3%.")] == [("2013", "2013")]
+    # A Hijri year near the article's, after a year's word, without «هـ».
+    assert [(t, v) for t, v, _ in found("وبلغ عدد المستفيدين بنهاية العام المالي 1435 نحو 400 ألف.")] == [
+        ("1435", "2014")
+    ]
+    assert found("وقدم الصندوق الدعم المالي 2000 ريال لكل أسرة.") == []
