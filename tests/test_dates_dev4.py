@@ -195,3 +195,22 @@ def test_a_hijri_month_in_a_year_the_text_counts() -> None:
     assert found("ولم ترد شكاوى في شهر رمضان المبارك لهذا العام.", aug)[0] == ("رمضان", "2015-07", "month")
     # «رمضان» right before «العام الماضي» with nothing between is a name unless «شهر» says the month.
     assert found("وقال رمضان العام الماضي إن الفريق سيعود.", aug) == [("العام الماضي", "2014", "relative")]
+
+
+def test_an_ordinal_day_after_lam() -> None:
+    # «ل» + «الأول» is written «للأول»: the span keeps what is left of the article («لأول»).
+    assert found("وتعقد الجمعية يوم (الأحد) الموافق للأول من شهر ذي القعدة المقبل.") == [
+        ("يوم (الأحد)", "2015-08-16", "relative"),
+        ("لأول من شهر ذي القعدة المقبل", "2015-08-16", "relative"),
+    ]
+    assert found("الموافق للعشرين من شهر يوليو 2015م") == [("لعشرين من شهر يوليو 2015م", "2015-07-20", "day")]
+    assert found("وخصصت للأولاد من عمر سنتين.") == []
+
+
+def test_a_year_after_a_fiscal_or_school_year() -> None:
+    assert [(t, v) for t, v, _ in found("وانخفضت الإيرادات عن العام المالي 2013 بنسبة 3%.")] == [("2013", "2013")]
+    # A Hijri year near the article's, after a year's word, without «هـ».
+    assert [(t, v) for t, v, _ in found("وبلغ عدد المستفيدين بنهاية العام المالي 1435 نحو 400 ألف.")] == [
+        ("1435", "2014")
+    ]
+    assert found("وقدم الصندوق الدعم المالي 2000 ريال لكل أسرة.") == []

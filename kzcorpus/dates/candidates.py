@@ -139,7 +139,8 @@ def scan_named(folded: str, fm: FoldMap, cands: list[Cand], matches: list[re.Mat
                 if m.group("min") is None:
                     day = None  # an ordinal word needs «من»: «التاسع من نوفمبر»
                 else:
-                    day = ORDINAL_DAYS[norm_key(day_s)]
+                    key = norm_key(day_s)
+                    day = ORDINAL_DAYS[key if key in ORDINAL_DAYS else "ا" + key]  # «للأول»: ل + الأول
             if day is None or not 1 <= day <= 31:
                 fs = m.start("month")
                 day = None
@@ -403,7 +404,9 @@ def scan_years(
                 lone_ok = True  # «الربع الثاني 2015»
             # After a year's word («في 1890», «بحلول 2030») the window is wider.
             lo, hi = (1800, 25) if prev in YEAR_CONTEXT else (1900, 10)
-            if not lone_ok or not lo <= y <= (anchor_year or 2030) + hi:
+            # «بنهاية العام المالي 1435»: a Hijri year near the article's, after a year's word.
+            near_hijri = prev in YEAR_CONTEXT and looks_hijri_year(y, None, anchor_year, strict=True)
+            if not lone_ok or not (lo <= y <= (anchor_year or 2030) + hi or near_hijri):
                 continue
             if prev in NUMBER_NOUNS or is_quantity(folded, m.start("year"), m.end("year")):
                 continue  # «غرفة رقم (2022)», «2000 كلم»

@@ -6,6 +6,7 @@ a match already found (:mod:`kzcorpus.dates.candidates`)."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from kzcorpus.dates.words import CLITIC_CHARS, WEEKDAY_NAME_NOUNS
 from kzcorpus.lexicon import folded as folded_list
@@ -37,6 +38,7 @@ def unclitic(word: str) -> str:
     return word[1:] if len(word) > 3 and word[:1] in CLITIC_CHARS else word
 
 
+@lru_cache(maxsize=8)
 def _surnames(folded: str) -> frozenset[str]:
     """The weekday names the article uses as family names («محمد الخميس» … «وكشف الخميس»)."""
     return frozenset(m.group(2) for m in _NAME_BEFORE_RE.finditer(folded) if unclitic(m.group(1)) in _SURNAME_INTRO)
@@ -55,7 +57,9 @@ def bare_weekday_is_day(folded: str, prev: str, start: int, end: int) -> bool:
     if _ELEVEN_AFTER_RE.match(folded, end) is not None:
         return False
     name = folded[start:end]
-    return name not in _surnames(folded) if name in folded[:start] or name in folded[end:] else True
+    if folded.find(name) == start and folded.find(name, end) < 0:
+        return True  # the name only here: no full name elsewhere makes it a family name
+    return name not in _surnames(folded)
 
 
 def quoted_title(folded: str, fs: int) -> bool:

@@ -28,6 +28,8 @@ E = r"(?!\w)"
 GM = alternation(GREGORIAN_MONTHS)
 HM = alternation(HIJRI_MONTHS)
 ORD = alternation(ORDINAL_DAYS)
+#: An ordinal day after «ل», whose article's alif «ل» swallows: «الموافق للأول من …» (folded «للاول»).
+ORD_L = alternation({"ل" + w[2:]: n for w, n in ORDINAL_DAYS.items() if w.startswith("ال")})
 WD = alternation(WEEKDAYS)
 MODS = alternation(PERIOD_MODIFIERS)
 QUALS = alternation(QUALIFIERS)
@@ -52,7 +54,7 @@ def named_pattern(pair: bool) -> re.Pattern[str]:
     return re.compile(
         rf"""(?:{B}|(?<=\bال)(?=[0-3]?\d\s*من\s))
         (?:(?P<mod>{MODS})\s+)?
-        (?:(?P<day>(?<![\d.,/:])[0-3]?\d|{ORD})(?:\s*(?P<min>من)\s+(?:شهر\s+)?|\s*[-\s]\s*))?
+        (?:(?P<day>(?<![\d.,/:])[0-3]?\d|{ORD}|(?<=ل){ORD_L})(?:\s*(?P<min>من)\s+(?:شهر\s+)?|\s*[-\s]\s*))?
         (?P<month>
            (?P<gm1>{GM}){second}
          | (?P<hm>{HM})(?:\s+(?:المبارك|الكريم|المعظم|الحرام)(?=\s*(?:{YEARKW}\s*)?\d))?
