@@ -25,6 +25,7 @@ contexts are cut by whole words, farthest from the keyword first.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import IO, Any, Literal, get_args
 
@@ -218,7 +219,7 @@ def _fit_columns(
     """Column widths that fit *total* cells: numbers and ids whole, text
     columns squeezed (widest first), and if that is not enough, the
     rightmost columns left out (their names are returned)."""
-    cells = {c.key: [shape(r[c.key]) if c.text else r[c.key] for r in rows] for c in columns}
+    cells = {c.key: [shape(r[c.key]) if c.text else _plain(r[c.key], shape) for r in rows] for c in columns}
     natural = {c.key: max([cell_len(c.title)] + [cell_len(v) for v in cells[c.key]]) for c in columns}
     for c in columns:
         if c.max_width:
@@ -258,9 +259,21 @@ def _plain_table(
         )
     for r in rows:
         table.add_row(
-            *[Text(fit_words(r[c.key], widths[c.key], shape, keep="start") if c.text else r[c.key]) for c in shown]
+            *[
+                Text(fit_words(r[c.key], widths[c.key], shape, keep="start") if c.text else _plain(r[c.key], shape))
+                for c in shown
+            ]
         )
     return table, hidden
+
+
+_ARABIC_RE = re.compile(r"[\u0600-\u06ff]")
+
+
+def _plain(value: str, shape: Callable[[str], str]) -> str:
+    """A cell of a column that is not text (an id, a name of a kind): shaped
+    only when it holds Arabic letters (the id of an entity no list knows)."""
+    return shape(value) if _ARABIC_RE.search(value) else value
 
 
 def _kwic_table(rows: list[dict[str, str]], columns: list[Column], shape: Callable[[str], str], total: int) -> Table:

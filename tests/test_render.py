@@ -111,3 +111,13 @@ def test_brackets_are_mirrored_in_right_to_left_text() -> None:
     # Left-to-right pairs inside Arabic are already right.
     assert "SPIEF-2022 (x)" in visual("في SPIEF-2022 (x) هنا")
     assert "Nezalezhnaya (1)" in visual("Nezalezhnaya (1) | أوكرانيا")
+
+
+def test_an_arabic_id_in_a_plain_column_is_shaped_a_latin_one_left_alone() -> None:
+    out = io.StringIO()
+    view = View([Column("id"), Column("name", text=True)])
+    rows = [{"id": "هاشم الدباغ", "name": "هاشم الدباغ"}, {"id": "Russia", "name": "روسيا"}]
+    render_table(rows, view, out=out, width=80, bidi="visual", env={})
+    lines = out.getvalue().splitlines()
+    assert visual("هاشم الدباغ") in lines[2] and "هاشم" not in lines[2]
+    assert lines[3].split()[0] == "Russia"
