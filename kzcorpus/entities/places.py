@@ -173,6 +173,9 @@ def dateline_cands(folded: str, found: list[Cand], papers: Collection[str]) -> l
     for c in found:
         if c.type != "ORG" or c.id not in papers or (m := _DATELINE_RE.match(folded, c.fend)) is None:
             continue
+        line_start = folded.rfind("\n", 0, c.fstart) + 1
+        if not ("-" in m.group() or "–" in m.group() or not folded[line_start : c.fstart].strip()):
+            continue  # «سوق عكاظ قائلاً:»: no dash, and the masthead does not open the line
         s, e = m.span("place")
         words = m.group("place").split()
         if any(w in STOP or w in TITLES or w in DATELINE_SOURCES or is_common(w) for w in words):
