@@ -100,3 +100,8 @@ def test_a_dateline_town_named_again(gz: Gazetteer) -> None:
 def test_no_dateline_without_a_dash_inside_a_line(gz: Gazetteer) -> None:
     got = _found(gz, "عنوان\nتحدث عن ورشة الفن في سوق عكاظ قائلاً: جاءت الورشة")
     assert all(g[2] != "rule:dateline" for g in got)
+
+
+def test_a_dateline_closed_by_a_slash(gz: Gazetteer) -> None:
+    got = _found(gz, "عنوان\nعين اليوم – المخلاف / أكدت التقارير")
+    assert got[-1] == ("المخلاف", "LOC", "rule:dateline")

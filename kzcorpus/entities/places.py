@@ -19,7 +19,7 @@ organisation starts before it and wins the overlap):
 - an organisation's head, a proper-looking word and a nisba: «مؤسسة دان
   التطوعية» (``rule:org-name(مؤسسة)``);
 - the place of a dateline after an outlet's masthead: «سبق- بلقرن:»,
-  «- سبق - القصيم:», not «سبق- وكالات:» (``rule:dateline``); named again
+  «- سبق - القصيم:», «عين اليوم – عدن /», not «سبق- وكالات:» (``rule:dateline``); named again
   in the article, the town is that place («… من أهالي عفراء بلقرن», ``alias:<id>``).
 """
 
@@ -85,7 +85,7 @@ _NAMED_ORG_RE = re.compile(
 
 DATELINE = "rule:dateline"
 #: After a masthead: an optional dash, one or two words, a colon.
-_DATELINE_RE = re.compile(rf"{_S}*[-–]?{_S}*(?P<place>{_WORD}(?:{_S}+{_WORD})?){_S}*:")
+_DATELINE_RE = re.compile(rf"{_S}*[-–]?{_S}*(?P<place>{_WORD}(?:{_S}+{_WORD})?){_S}*[:/]")
 
 
 def _free(found: list[Cand], s: int, e: int) -> bool:
