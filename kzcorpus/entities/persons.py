@@ -33,6 +33,8 @@ from kzcorpus.entities.words import (
     GIVEN,
     GROUP_HEADS,
     KIND_TITLES,
+    LETTERS_WORD,
+    LINE_SPACE,
     NAME_LINKS,
     STOP,
     TITLES,
@@ -47,8 +49,8 @@ from kzcorpus.entities.words import (
 from kzcorpus.lexicon import alternation
 
 _W = WORDCHAR
-_S = r"[^\S\n]+"
-_WORD = r"[^\W\d_]{2,}"
+_S = LINE_SPACE + "+"
+_WORD = LETTERS_WORD
 #: Found at «الدين» (a literal: scanned fast), the list word before it, the rest of the name after it.
 _DIN_RE = re.compile(rf"الدين(?:{_S}(?P<w1>{_WORD}))?(?:{_S}(?P<w2>{_WORD}))?(?!{_W})")
 _FIRST_BEFORE = re.compile(rf"(?P<first>{alternation(DIN_NAMES)}){_S}$")
