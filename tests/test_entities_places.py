@@ -95,3 +95,13 @@ def test_a_ministry_of_an_indefinite_noun_and_a_definite_one(gz: Gazetteer) -> N
 def test_a_dateline_town_named_again(gz: Gazetteer) -> None:
     got = _found(gz, "سعد الغامدي- سبق- بني عمرو: أغلقت بلدية بني عمرو محلا")
     assert got[-2:] == [("بني عمرو", "LOC", "rule:dateline"), ("بني عمرو", "LOC", "alias:بني عمرو")]
+
+
+def test_no_dateline_without_a_dash_inside_a_line(gz: Gazetteer) -> None:
+    got = _found(gz, "عنوان\nتحدث عن ورشة الفن في سوق عكاظ قائلاً: جاءت الورشة")
+    assert all(g[2] != "rule:dateline" for g in got)
+
+
+def test_a_dateline_closed_by_a_slash(gz: Gazetteer) -> None:
+    got = _found(gz, "عنوان\nعين اليوم – المخلاف / أكدت التقارير")
+    assert got[-1] == ("المخلاف", "LOC", "rule:dateline")

@@ -30,3 +30,8 @@ def no_overlaps(cands: list[Cand]) -> list[Cand]:
             out.append(c)
             last_end = c.fend
     return out
+
+
+def free(found: list[Cand], start: int, end: int) -> bool:
+    """No candidate of *found* overlaps the folded span *start*..*end*."""
+    return not any(c.fstart < end and start < c.fend for c in found)

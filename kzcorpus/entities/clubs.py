@@ -27,11 +27,13 @@ from __future__ import annotations
 import re
 from collections.abc import Container, Mapping
 
-from kzcorpus.entities.candidates import Cand
+from kzcorpus.entities.candidates import Cand, free
 from kzcorpus.entities.gazetteer import WORDCHAR
 from kzcorpus.entities.words import (
     COMMON,
     GENERIC_AFTER_HEAD,
+    LETTERS_WORD,
+    LINE_SPACE,
     MASDAR_RE,
     NAME_END,
     SPORTS_ROLES,
@@ -49,8 +51,8 @@ from kzcorpus.entities.words import (
 from kzcorpus.lexicon import alternation
 
 _W = WORDCHAR
-_S = r"[^\S\n]"
-_WORD = r"[^\W\d_]{2,}"
+_S = LINE_SPACE
+_WORD = LETTERS_WORD
 #: Patterns open with their list word (scanned fast); :func:`word_start` checks what stands before it.
 _SPORTS_RE = re.compile(rf"(?:{alternation(SPORTS_WORDS)})(?!{_W})")
 _ROLE_RE = re.compile(
@@ -63,10 +65,6 @@ _TOWN_RE = re.compile(rf"{_S}+ب(?P<town>(?:ال)?{_WORD})(?!{_W})")
 #: How a club found by «نادي X» is named by the rules.
 CLUB_HEAD_RULE = "rule:head(نادي)"
 _CLUB_RULES = (CLUB_HEAD_RULE, "rule:club(")
-
-
-def _free(found: list[Cand], s: int, e: int) -> bool:
-    return not any(c.fstart < e and s < c.fend for c in found)
 
 
 def _club_ok(w: str, quoted: bool, demonyms: Container[str] = ()) -> bool:
@@ -98,7 +96,7 @@ def club_cands(
         if club not in known and not _club_ok(club, quoted, demonyms):
             continue
         s, e = m.span("club")
-        if not _free(found, s, e):
+        if not free(found, s, e):
             continue
         if sports is None:
             sports = _sports_in(folded, 0, len(folded))
@@ -148,7 +146,7 @@ def town_cands(folded: str, found: list[Cand]) -> list[Cand]:
         if town == core and _PUNCT_AFTER.match(folded, m.end()) is None:
             continue  # «الهلال بلغت …», «الشباب بمقابل …»: a word that starts with «ب»
         s, e = m.span("town")
-        if _free(found + out, s, e):
+        if free(found + out, s, e):
             out.append(Cand(s, e, "LOC", None, "rule:club-town"))
     return out
 
@@ -172,7 +170,7 @@ def club_aliases(folded: str, cands: list[Cand]) -> list[Cand]:
     for s, e, pre in repeats(folded, names):
         if pre.startswith("ب"):
             continue  # «على ملعب … بالعلمة»: a club named after its town, the town
-        if _free(cands, s, e) and _sports_near(folded, s, e):  # «نادي الطيران» … «الطيران الشراعي»
+        if free(cands, s, e) and _sports_near(folded, s, e):  # «نادي الطيران» … «الطيران الشراعي»
             ref = names[folded[s:e]]
             out.append(Cand(s, e, "ORG", ref.id, f"alias:{ref.id}", ref=ref))
     return out

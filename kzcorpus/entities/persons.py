@@ -33,6 +33,8 @@ from kzcorpus.entities.words import (
     GIVEN,
     GROUP_HEADS,
     KIND_TITLES,
+    LETTERS_WORD,
+    LINE_SPACE,
     NAME_LINKS,
     STOP,
     TITLES,
@@ -47,11 +49,11 @@ from kzcorpus.entities.words import (
 from kzcorpus.lexicon import alternation
 
 _W = WORDCHAR
-_S = r"[^\S\n]+"
-_WORD = r"[^\W\d_]{2,}"
-_DIN_RE = re.compile(
-    rf"(?P<first>{alternation(DIN_NAMES)}){_S}الدين(?:{_S}(?P<w1>{_WORD}))?(?:{_S}(?P<w2>{_WORD}))?(?!{_W})"
-)
+_S = LINE_SPACE + "+"
+_WORD = LETTERS_WORD
+#: Found at «الدين» (a literal: scanned fast), the list word before it, the rest of the name after it.
+_DIN_RE = re.compile(rf"الدين(?:{_S}(?P<w1>{_WORD}))?(?:{_S}(?P<w2>{_WORD}))?(?!{_W})")
+_FIRST_BEFORE = re.compile(rf"(?P<first>{alternation(DIN_NAMES)}){_S}$")
 
 
 _HEADS = ALL_HEADS | FACILITY_HEADS | GROUP_HEADS
@@ -84,7 +86,9 @@ def din_name_cands(folded: str, found: list[Cand]) -> list[Cand]:
     out: list[Cand] = []
     for m in _DIN_RE.finditer(folded):
         w1, w2 = m.group("w1"), m.group("w2")
-        if w1 is None or word_start(folded, m.start()) is None:
+        if w1 is None or (first := _FIRST_BEFORE.search(folded, max(0, m.start() - 12), m.start())) is None:
+            continue
+        if word_start(folded, first.start()) is None:
             continue
         if w1 in NAME_LINKS:
             if w2 is None or not _plain(w2):
@@ -96,20 +100,20 @@ def din_name_cands(folded: str, found: list[Cand]) -> list[Cand]:
             end = m.end("w2") if w2 is not None and surname_ok(w2) else m.end("w1")
         else:
             continue
-        if _after_head(folded, m.start()):
+        if _after_head(folded, first.start()):
             continue
-        s, din_end = m.start("first"), folded.index("الدين", m.end("first")) + len("الدين")
+        s, din_end = first.start(), m.start() + len("الدين")
         if any(c.fstart < end and s < c.fend and not _inside(c, s, din_end, end) for c in found):
             continue
         out.append(Cand(s, end, "PER", None, "rule:din-name"))
     return out
 
 
-#: A title (and up to two adjectives) then a quoted name: «المدير الفني "نيبوشا"».
-_QUOTED_AFTER_TITLE = re.compile(
-    rf"(?P<title>{alternation(TITLES)})(?:{_S}ال{_WORD}){{0,2}}{_S}?[«\"“][^\S\n]*"
-    rf"(?P<name>{_WORD}(?:{_S}{_WORD})?)[^\S\n]*[»\"”]"
-)
+#: A quoted name (where the rule looks: quotes are few) and, before it, a title and up to two adjectives.
+_QUOTE_OPEN_RE = re.compile(r"[«\"“]")
+_QUOTED_NAME_RE = re.compile(rf"[«\"“][^\S\n]*(?P<name>{_WORD}(?:{_S}{_WORD})?)[^\S\n]*[»\"”]")
+_TITLE_BEFORE = re.compile(rf"(?P<title>{alternation(TITLES)})(?:{_S}ال{_WORD}){{0,2}}[^\S\n]*$")
+_TITLE_WINDOW = 60
 
 
 def _quoted_ok(w: str) -> bool:
@@ -123,13 +127,16 @@ def _quoted_ok(w: str) -> bool:
 def quoted_title_cands(folded: str, found: list[Cand]) -> list[Cand]:
     """A quoted name of one or two words after a title: «المدير الفني "نيبوشا"», where *found* has nothing."""
     out: list[Cand] = []
-    for m in _QUOTED_AFTER_TITLE.finditer(folded):
-        if word_start(folded, m.start()) is None:
+    for q in _QUOTE_OPEN_RE.finditer(folded):
+        if (m := _QUOTED_NAME_RE.match(folded, q.start())) is None:
+            continue
+        title = _TITLE_BEFORE.search(folded, max(0, q.start() - _TITLE_WINDOW), q.start())
+        if title is None or word_start(folded, title.start()) is None:
             continue
         words = m.group("name").split()
-        if m.group("title") in KIND_TITLES or not all(_quoted_ok(w) for w in words):
+        if title.group("title") in KIND_TITLES or not all(_quoted_ok(w) for w in words):
             continue  # «لرجل «جنتلمان»»: a kind of man
         s, e = m.span("name")
         if not any(c.fstart < e and s < c.fend for c in found):
-            out.append(Cand(s, e, "PER", None, f"rule:quoted-title({spelled(m.group('title'))})"))
+            out.append(Cand(s, e, "PER", None, f"rule:quoted-title({spelled(title.group('title'))})"))
     return out

@@ -19,7 +19,7 @@ organisation starts before it and wins the overlap):
 - an organisation's head, a proper-looking word and a nisba: «مؤسسة دان
   التطوعية» (``rule:org-name(مؤسسة)``);
 - the place of a dateline after an outlet's masthead: «سبق- بلقرن:»,
-  «- سبق - القصيم:», not «سبق- وكالات:» (``rule:dateline``); named again
+  «- سبق - القصيم:», «عين اليوم – عدن /», not «سبق- وكالات:» (``rule:dateline``); named again
   in the article, the town is that place («… من أهالي عفراء بلقرن», ``alias:<id>``).
 """
 
@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 
-from kzcorpus.entities.candidates import Cand
+from kzcorpus.entities.candidates import Cand, free
 from kzcorpus.entities.gazetteer import WORDCHAR
 from kzcorpus.entities.words import (
     ABU,
@@ -36,6 +36,8 @@ from kzcorpus.entities.words import (
     DATELINE_SOURCES,
     GENERIC_AFTER_HEAD,
     INDEF_ADJ,
+    LETTERS_WORD,
+    LINE_SPACE,
     LOC_HEADS,
     NAME_END,
     ORG_HEADS,
@@ -55,41 +57,41 @@ from kzcorpus.entities.words import (
 from kzcorpus.lexicon import alternation, proclitics
 
 _W = WORDCHAR
-_S = r"[^\S\n]"
-_WORD = r"[^\W\d_]{2,}"
 #: Patterns open with their list word (scanned fast); :func:`word_start` checks what stands before it.
 
-_STREET_RE = re.compile(rf"(?P<head>{alternation(STREET_HEADS)}){_S}+(?P<w1>{_WORD})(?:{_S}+(?P<w2>{_WORD}))?(?!{_W})")
+_STREET_RE = re.compile(
+    rf"(?P<head>{alternation(STREET_HEADS)}){LINE_SPACE}+(?P<w1>{LETTERS_WORD})(?:{LINE_SPACE}+(?P<w2>{LETTERS_WORD}))?(?!{_W})"
+)
 _ROAD = "طريق"
-_NUMBER_AFTER = re.compile(rf"{_S}*\d")
+_NUMBER_AFTER = re.compile(rf"{LINE_SPACE}*\d")
 #: Heads after which an indefinite name is a place («حي عصيفرة», «شارع هارلم»); «طريق سريع» is not.
 _BARE_NAME_HEADS = frozenset({"حي", "شارع"})
 _BY_MEANS = frozenset({"عن"})
-_WORD_BEFORE = re.compile(rf"(?<!{_W})({_WORD}){_S}+$")
+_WORD_BEFORE = re.compile(rf"(?<!{_W})({LETTERS_WORD}){LINE_SPACE}+$")
 
 _BASE = "قاعده"
 _BASE_ADJ = r"ال(?:جويه|بحريه|عسكريه)"
-_BASE_RE = re.compile(rf"(?P<head>{_BASE}){_S}+(?P<name>{_WORD})(?:{_S}+(?P<adj>{_BASE_ADJ}))?(?!{_W})")
+_BASE_RE = re.compile(
+    rf"(?P<head>{_BASE}){LINE_SPACE}+(?P<name>{LETTERS_WORD})(?:{LINE_SPACE}+(?P<adj>{_BASE_ADJ}))?(?!{_W})"
+)
 
 #: An organisation's head and one indefinite noun, right before a known place.
 _ORG_BEFORE = re.compile(
-    rf"(?<!{_W})(?:{alternation(p for p in proclitics() if p)})?(?P<head>{alternation(ORG_HEADS)}){_S}+(?P<mid>{_WORD}){_S}+$"
+    rf"(?<!{_W})(?:{alternation(p for p in proclitics() if p)})?(?P<head>{alternation(ORG_HEADS)}){LINE_SPACE}+(?P<mid>{LETTERS_WORD}){LINE_SPACE}+$"
 )
-_NISBA_AFTER = re.compile(rf"{_S}+(ال{_WORD}ي)(?!{_W})")
+_NISBA_AFTER = re.compile(rf"{LINE_SPACE}+(ال{LETTERS_WORD}ي)(?!{_W})")
 _NOT_MID = LOC_HEADS | frozenset({"منطقه", "محافظه", "مدينه", "دول", "دوله"})
 
 #: An organisation's head, a name and a nisba: «مؤسسة دان التطوعية».
 _NAMED_ORG_RE = re.compile(
-    rf"(?P<head>{alternation(ORG_HEADS)}){_S}+(?P<name>{_WORD}){_S}+(?P<adj>ال{_WORD}(?:يه|ي))(?!{_W})"
+    rf"(?P<head>{alternation(ORG_HEADS)}){LINE_SPACE}+(?P<name>{LETTERS_WORD}){LINE_SPACE}+(?P<adj>ال{LETTERS_WORD}(?:يه|ي))(?!{_W})"
 )
 
 DATELINE = "rule:dateline"
 #: After a masthead: an optional dash, one or two words, a colon.
-_DATELINE_RE = re.compile(rf"{_S}*[-–]?{_S}*(?P<place>{_WORD}(?:{_S}+{_WORD})?){_S}*:")
-
-
-def _free(found: list[Cand], s: int, e: int) -> bool:
-    return not any(c.fstart < e and s < c.fend for c in found)
+_DATELINE_RE = re.compile(
+    rf"{LINE_SPACE}*[-–]?{LINE_SPACE}*(?P<place>{LETTERS_WORD}(?:{LINE_SPACE}+{LETTERS_WORD})?){LINE_SPACE}*[:/]"
+)
 
 
 def _name_word(w: str) -> bool:
@@ -130,7 +132,7 @@ def street_cands(folded: str, found: list[Cand]) -> list[Cand]:
         if not n or (n == 1 and _NUMBER_AFTER.match(folded, m.end("w1"))):
             continue  # «شارع عرض 30م»: a measure, not a name
         s, e = m.start("head"), m.end("w1") if n == 1 else m.end("w2")
-        if _free(found, s, e):
+        if free(found, s, e):
             out.append(Cand(s, e, "LOC", None, f"rule:street({spelled(head)})"))
     bases = [
         m
@@ -141,7 +143,7 @@ def street_cands(folded: str, found: list[Cand]) -> list[Cand]:
     for m in bases:
         if m.group("name") in named:
             s, e = m.start("head"), m.end()
-            if _free(found, s, e):
+            if free(found, s, e):
                 out.append(Cand(s, e, "LOC", None, "rule:street(قاعدة)"))
     return out
 
@@ -155,13 +157,13 @@ def placed_org_cands(folded: str, found: list[Cand]) -> list[Cand]:
         if c.type != "LOC" or not c.found_by.startswith("gazetteer"):
             continue
         m = _ORG_BEFORE.search(folded, max(0, c.fstart - 40), c.fstart)
-        if m is None or not _free(found, m.start("head"), m.end("mid")):
+        if m is None or not free(found, m.start("head"), m.end("mid")):
             continue
         mid = m.group("mid")
         if mid.startswith("ال") or mid in _NOT_MID or mid in STOP or verbish(mid) or mid in ORG_HEADS:
             continue
         e = c.fend
-        if (nisba := _NISBA_AFTER.match(folded, e)) is not None and _free(found, *nisba.span(1)):
+        if (nisba := _NISBA_AFTER.match(folded, e)) is not None and free(found, *nisba.span(1)):
             e = nisba.end(1)
         out.append(Cand(m.start("head"), e, "ORG", None, f"rule:placed({spelled(m.group('head'))})"))
     return out
@@ -173,11 +175,14 @@ def dateline_cands(folded: str, found: list[Cand], papers: Collection[str]) -> l
     for c in found:
         if c.type != "ORG" or c.id not in papers or (m := _DATELINE_RE.match(folded, c.fend)) is None:
             continue
+        line_start = folded.rfind("\n", 0, c.fstart) + 1
+        if not ("-" in m.group() or "–" in m.group() or not folded[line_start : c.fstart].strip()):
+            continue  # «سوق عكاظ قائلاً:»: no dash, and the masthead does not open the line
         s, e = m.span("place")
         words = m.group("place").split()
         if any(w in STOP or w in TITLES or w in DATELINE_SOURCES or is_common(w) for w in words):
             continue
-        if not _free(found, s, e):
+        if not free(found, s, e):
             continue
         out.append(Cand(s, e, "LOC", None, DATELINE))
     return out
@@ -196,7 +201,7 @@ def named_org_cands(folded: str, found: list[Cand]) -> list[Cand]:
         if name.endswith(("ي", "يه", "ات", "ين", "ون")) or name[0] in CLITIC_LETTERS or not plain_ok(name):
             continue
         s, e = m.start("head"), m.end("adj")
-        if _free(found, s, e):
+        if free(found, s, e):
             out.append(Cand(s, e, "ORG", None, f"rule:org-name({spelled(m.group('head'))})"))
     return out
 
@@ -208,6 +213,6 @@ def place_aliases(folded: str, cands: list[Cand]) -> list[Cand]:
     out: list[Cand] = []
     for s, e, _ in repeats(folded, names) if names else ():
         ref = names[folded[s:e]]
-        if _free(cands, s, e):
+        if free(cands, s, e):
             out.append(Cand(s, e, "LOC", ref.id, f"alias:{ref.id}", ref=ref))
     return out

@@ -20,6 +20,9 @@ from collections.abc import Iterable, Iterator
 from kzcorpus import lexicon
 
 _WORDCHAR = r"[^\W_]"
+#: Regex fragments the rules' patterns share: a word of letters (two or more), white space within a line.
+LETTERS_WORD = r"[^\W\d_]{2,}"
+LINE_SPACE = r"[^\S\n]"
 ARABIC_LETTER_RE = re.compile(r"[\u0600-\u06ff]")
 
 #: Conjunctions and prepositions as regex character classes: «[وف]», «[بكل]».
