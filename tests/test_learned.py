@@ -205,3 +205,13 @@ def test_cli_learns_the_same_from_an_index(capsys: pytest.CaptureFixture[str], h
     assert code == 0, err
     assert stored == scanned and len(stored) == 3
     assert from_index.read_text("utf-8").splitlines()[2:] == names.read_text("utf-8").splitlines()[2:]
+
+
+def test_a_stale_names_file_never_takes_a_form_from_the_lists(tmp_path: Path) -> None:
+    # learned before the lists knew «روسيا»: the package entry keeps it, the rest of the file loads
+    names = tmp_path / "names.tsv"
+    rows = [{"id": "روسيا", "type": "LOC", "form": "روسيا"}, {"id": "بلقرن", "type": "LOC", "form": "بلقرن"}]
+    names.write_text(learned_tsv(rows), "utf-8")
+    gz = load_gazetteer([names])
+    assert gz.form_index["روسيا"] == "Russia" and gz.form_index["بلقرن"] == "بلقرن"
+    assert gz.get("روسيا") is None

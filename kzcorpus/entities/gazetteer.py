@@ -395,6 +395,13 @@ def parse_gazetteer(text: str, source: str) -> Parsed:
     return Parsed(entries, rules, adjectives, learned)
 
 
+def _learned_ok(gz: Gazetteer, entry: Entry) -> bool:
+    """A learned entry keeps only the forms no earlier entry has; False when none is left or its id is taken
+    (a names file learned before the lists grew)."""
+    entry.forms = [f for f in entry.forms if gz._owner.get(fold_form(f)) is None]
+    return bool(entry.forms) and gz.id_of(entry.id) is None
+
+
 def load_gazetteer(extra: Sequence[str | Path] = ()) -> Gazetteer:
     """The package gazetteer plus user TSV files (which add or override)."""
     gz = Gazetteer()
@@ -417,5 +424,7 @@ def load_gazetteer(extra: Sequence[str | Path] = ()) -> Gazetteer:
         parsed = parse_gazetteer(text, str(p))
         for e in parsed.entries:
             e.source = f"gazetteer:{p.name}"
+        if parsed.learned:  # learned names never take an entry or a form from the lists before them
+            parsed.entries = [e for e in parsed.entries if _learned_ok(gz, e)]
         gz.merge(parsed)
     return gz
