@@ -215,3 +215,15 @@ def test_a_stale_names_file_never_takes_a_form_from_the_lists(tmp_path: Path) ->
     gz = load_gazetteer([names])
     assert gz.form_index["روسيا"] == "Russia" and gz.form_index["بلقرن"] == "بلقرن"
     assert gz.get("روسيا") is None
+
+
+def test_cli_learn_exit_status_follows_the_file_not_the_rows_shown(
+    capsys: pytest.CaptureFixture[str], handmade: str, tmp_path: Path
+) -> None:
+    names = tmp_path / "names.tsv"
+    code, rows, err = run(capsys, "entities", "--corpus", handmade, "--learn", str(names), "--limit", "0", "--json")
+    assert code == 0, err
+    assert rows == [] and "هاشم الدباغ" in names.read_text("utf-8")
+    code, rows, _ = run(capsys, "entities", "--corpus", handmade, "--doc", "d4", "--learn", str(names), "--json")
+    assert code == 1 and rows == []  # nothing to learn from d4 alone: an empty file
+    assert [ln for ln in names.read_text("utf-8").splitlines() if not ln.startswith("#")] == ["@learned"]
