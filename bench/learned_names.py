@@ -52,7 +52,7 @@ def main() -> int:
             capture_output=True,
         )
         print(f"learned in {time.perf_counter() - t0:.0f} s (wall)")
-    learned = sum(1 for line in names.read_text("utf-8").splitlines() if line and not line.startswith("#"))
+    learned = sum(1 for line in names.read_text("utf-8").splitlines() if line and line[0] not in "#@")
     print(f"{learned:,} learned names in {names}\n")
     print(f"{'set':22s} {'without: P / R / F1':24s} with learned names")
     for d in args.sets:
