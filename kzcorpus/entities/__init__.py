@@ -13,7 +13,10 @@ first, then longest.
   ``rule:title(الرئيس)``, ``rule:head(وزارة)``, ``rule:org(الهيئة)``,
   ``rule:facility(مستشفى)``, ``rule:event(قمة)``, ``rule:chain(بن)``, ``rule:chain(أبو)``,
   ``rule:given-name``, ``rule:demonym``, ``rule:foreign-shape``, ``rule:quoted(صحيفة)``,
-  ``rule:short-name``, ``rule:speaker(قال)``, ``rule:named(يدعى)`` (a rule span linked to a gazetteer entity keeps its rule name);
+  ``rule:short-name``, ``rule:speaker(قال)``, ``rule:named(يدعى)``, ``rule:street(حي)``,
+  ``rule:placed(مستشفى)``, ``rule:org-name(مؤسسة)``, ``rule:dateline``, ``rule:club(المدرب)``,
+  ``rule:club-town``, ``rule:din-name``, ``rule:quoted-title(المدير)`` (a rule span linked to a
+  gazetteer entity keeps its rule name);
 - ``alias:<id>``: a surname standing for the person with that id.
 
 Entities the gazetteer does not know get their Arabic full name as id
@@ -28,6 +31,10 @@ Modules:
 - :mod:`~kzcorpus.entities.rules`: rule-found names;
 - :mod:`~kzcorpus.entities.quoted`: names in quotes after a media head, short names after an organisation;
 - :mod:`~kzcorpus.entities.speakers`: a person between a verb of saying and a role, or after «يدعى»;
+- :mod:`~kzcorpus.entities.places`: streets, districts, roads, an organisation named with its place, datelines;
+- :mod:`~kzcorpus.entities.clubs`: clubs named alone in sports stories, their towns;
+- :mod:`~kzcorpus.entities.persons`: compound given names («X الدين»), a quoted name after a title;
+- :mod:`~kzcorpus.entities.learned`: names learned from the corpus (``entities --learn``), a gazetteer file marked ``@learned``;
 - :mod:`~kzcorpus.entities.aliases`: surnames standing for a person;
 - :mod:`~kzcorpus.entities.aggregate`: :func:`entity_rows`, per-article :func:`doc_entities` and :func:`rows_from_found`;
 - :mod:`~kzcorpus.entities.resolve`: :func:`resolve_entity`, :class:`EntityMatcher`.
