@@ -531,7 +531,7 @@ LEARNED_NAME = Schema(
         _f(
             "share",
             "float",
-            "of a one-word form, `evidence` / its occurrences as a word of the corpus (at least 0.15); 1 for longer forms",
+            "of a one-word form, `evidence` / its occurrences as a word of the corpus (at least 0.35); 1 for longer forms",
             numeric=True,
         ),
         _f("found_by", "object", "`{found_by: times}`: the rules that found it (`rule:title(الوزير)`…)", table=False),

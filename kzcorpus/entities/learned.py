@@ -22,7 +22,7 @@ can be found bare in all of them.
 
 was found with that evidence in at least :data:`MIN_ARTICLES` articles, is
 not a form of the gazetteer, has no stopword, and, when it is one word,
-carries the evidence in at least :data:`MIN_SHARE` (15 %) of its occurrences as a
+carries the evidence in at least :data:`MIN_SHARE` (35 %) of its occurrences as a
 word of the corpus: «التمور» after «مدينة» («مدينة التمور», the city of
 dates) is mostly the plural of «تمر» elsewhere and is not learned, «بلقرن»
 almost always names the town.
@@ -51,7 +51,7 @@ from kzcorpus.entities.words import ABD, NAME_LINKS, is_common, verbish
 #: A form must be found with evidence in this many articles.
 MIN_ARTICLES = 2
 #: A one-word form must carry the evidence in this share of its occurrences.
-MIN_SHARE = 0.15
+MIN_SHARE = 0.35
 #: Each word of a learned person's name must be inside a person's name in this share of its occurrences.
 MIN_NAME_SHARE = 0.2
 #: Person rules whose names are learned (the rule name before its parenthesis).
