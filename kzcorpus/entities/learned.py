@@ -38,7 +38,7 @@ so results with it do not depend on ``--doc``, ``--jobs`` or an index.
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -109,7 +109,7 @@ class Learned:
     articles: set[str] = field(default_factory=set)
     found_by: Counter[str] = field(default_factory=Counter)
     #: The ids its evidence mentions got (a rule-found name linked to a gazetteer entity has the entity's).
-    ids: Counter[str] = field(default_factory=Counter)
+    ids: set[str] = field(default_factory=set)
 
     @property
     def form(self) -> str:
@@ -152,7 +152,7 @@ class NameLearner:
             item.spellings[form] += 1
             item.articles.add(doc_id)
             item.found_by[found_by] += 1
-            item.ids[m["id"]] += 1
+            item.ids.add(m["id"])
 
     def one_words(self) -> set[str]:
         """The words whose occurrences :meth:`share` and :meth:`name_share` divide by:
@@ -227,12 +227,9 @@ def _one_type(found: list[tuple[str, Learned]]) -> list[tuple[str, Learned]]:
 
 
 def learned_records(learner: NameLearner) -> list[dict[str, Any]]:
-    """The learned names as records (:data:`kzcorpus.schema.LEARNED`)."""
+    """The learned names as records (:data:`kzcorpus.schema.LEARNED_NAME`)."""
     rows = []
     for ff, item in learner.learned():
-        kinds: defaultdict[str, int] = defaultdict(int)
-        for fb, n in item.found_by.items():
-            kinds[fb] += n
         rows.append(
             {
                 "id": unknown_id(item.form),
@@ -241,7 +238,7 @@ def learned_records(learner: NameLearner) -> list[dict[str, Any]]:
                 "articles": len(item.articles),
                 "evidence": item.evidence,
                 "share": round(learner.share(ff, item), 3),
-                "found_by": dict(sorted(kinds.items(), key=lambda kv: (-kv[1], kv[0]))),
+                "found_by": dict(sorted(item.found_by.items(), key=lambda kv: (-kv[1], kv[0]))),
             }
         )
     return rows

@@ -38,7 +38,7 @@ from kzcorpus.arabic import FoldMap
 from kzcorpus.corpus import Article
 from kzcorpus.doc import Doc
 from kzcorpus.entities.aliases import GIVEN_BEFORE, alias_cands
-from kzcorpus.entities.candidates import Cand, no_overlaps
+from kzcorpus.entities.candidates import Cand, free, no_overlaps
 from kzcorpus.entities.clubs import club_aliases, club_cands
 from kzcorpus.entities.gazetteer import WORDCHAR, Entry, Gazetteer, fold_form, norm_name
 from kzcorpus.entities.persons import din_name_cands, quoted_title_cands
@@ -117,7 +117,7 @@ def _find(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
     rules = rule_cands(folded, cands, _ali_starts(folded, text, fmap), gazetteer.adjective_re[1])
     _link_rule_cands(folded, rules, gazetteer)
     if quoted := quoted_cands(folded, cands + rules):  # quoted names win over the rules' words
-        rules = [r for r in rules if not _overlaps(r, quoted)] + quoted
+        rules = [r for r in rules if free(quoted, r.fstart, r.fend)] + quoted
     rules += speaker_cands(folded, cands + rules)
     rules += named_cands(folded, cands + rules, lambda fs, fe: _original(fmap, fs, fe))
     rules += din_name_cands(folded, cands + rules)
@@ -131,7 +131,9 @@ def _find(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
     if gazetteer.learned_compiled is not None:  # learned names: only where nothing else was found
         learned = _gazetteer_cands(folded, text, fmap, gazetteer, gazetteer.learned_compiled)
         # nor right after an organisation's head: «لجامعة كوينزلاند», «بلدية الزلفي» are the bodies' names
-        learned = [c for c in learned if not _overlaps(c, cands) and not _head_before(folded, c.fstart, _ANY_HEADS)]
+        learned = [
+            c for c in learned if free(cands, c.fstart, c.fend) and not _head_before(folded, c.fstart, _ANY_HEADS)
+        ]
         cands = no_overlaps(cands + learned)
     for c in cands:
         if c.id is None:  # unknown to the gazetteer: the name as written
@@ -268,10 +270,6 @@ def _before(pattern: re.Pattern[str], folded: str, pos: int) -> re.Match[str] | 
     return pattern.search(folded, max(0, pos - _WINDOW), pos)
 
 
-def _overlaps(c: Cand, others: list[Cand]) -> bool:
-    return any(c.fstart < o.fend and o.fstart < c.fend for o in others)
-
-
 def _gazetteer_cands(
     folded: str,
     original: str,
@@ -361,7 +359,7 @@ def _mastheads(folded: str, cands: list[Cand], gz: Gazetteer) -> list[Cand]:
         found.append(Cand(m.start(group), m.end(group), "ORG", index[ff], gz.entries[index[ff]].source, ff))
     if not found:
         return cands
-    kept = [c for c in cands if not any(c.fstart < f.fend and f.fstart < c.fend for f in found)]
+    kept = [c for c in cands if free(found, c.fstart, c.fend)]
     return kept + found
 
 
