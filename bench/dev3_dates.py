@@ -30,7 +30,6 @@ from __future__ import annotations
 
 import argparse
 import csv
-import random
 import sys
 from pathlib import Path
 
@@ -54,21 +53,7 @@ def pick(name: str = "dev3-dates") -> list[str]:
     taken |= set(devset.pick_named("dev2-dates")) | set(devset.pick_extra("dev2-entities"))
     if name == "dev3-check":
         taken |= set(pick("dev3-dates"))
-    allrecs = [(rid, devset.body(rec)) for rid, rec in devset.records()]
-    order = list(range(len(allrecs)))
-
-    random.Random(SEEDS[name]).shuffle(order)
-    out: list[str] = []
-    for i in order:
-        rid, text = allrecs[i]
-        if rid in taken or not text.strip() or len(text) > devset.MAX_CHARS:
-            continue
-        if not devset.DATE_CUE_RE.search(text):
-            continue
-        out.append(rid)
-        if len(out) == SIZE:
-            break
-    return out
+    return devset.walk(SEEDS[name], SIZE, taken=taken, cue=True)
 
 
 def emitted() -> list[tuple[str, int, int, str, str, str]]:

@@ -16,7 +16,6 @@ is never stored here.
 from __future__ import annotations
 
 import argparse
-import random
 import sys
 from pathlib import Path
 
@@ -37,18 +36,7 @@ def pick() -> list[str]:
     taken |= set(devset.pick_named("dev2-dates")) | set(devset.pick_extra("dev2-entities"))
     taken |= set(devset.pick_extra("holdout2"))
     taken |= set(dev3_dates.pick("dev3-dates")) | set(dev3_dates.pick("dev3-check"))
-    allrecs = [(rid, devset.body(rec)) for rid, rec in devset.records()]
-    order = list(range(len(allrecs)))
-    random.Random(SEED).shuffle(order)
-    out: list[str] = []
-    for i in order:
-        rid, text = allrecs[i]
-        if rid in taken or not text.strip() or len(text) > LONGEST or not devset.DATE_CUE_RE.search(text):
-            continue
-        out.append(rid)
-        if len(out) == SIZE:
-            break
-    return out
+    return devset.walk(SEED, SIZE, taken=taken, longest=LONGEST, cue=True)
 
 
 def main() -> int:

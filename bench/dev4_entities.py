@@ -51,7 +51,6 @@ from __future__ import annotations
 
 import argparse
 import csv
-import random
 import sys
 from collections import Counter
 from pathlib import Path
@@ -83,14 +82,7 @@ def pick(size: int = SIZE) -> list[str]:
     taken = set(dev) | set(holdout)
     for name in EARLIER:
         taken.update(devset.set_ids(name))
-    # the walk of devset.pick_extra (which only knows the sets of devset.EXTRA_SETS), with this set's seed:
-    # every record shuffled, then the non-empty ones of at most LONGEST characters not yet taken
-    fits = [
-        (rid, bool(t.strip()) and len(t) <= LONGEST) for rid, t in ((r, devset.body(x)) for r, x in devset.records())
-    ]
-    order = list(range(len(fits)))
-    random.Random(SEED).shuffle(order)
-    return [fits[i][0] for i in order if fits[i][1] and fits[i][0] not in taken][:size]
+    return devset.walk(SEED, size, taken=taken, longest=LONGEST)
 
 
 def emitted(gazetteers: list[str], *ids_files: Path) -> list[tuple[dict[str, Any], str]]:

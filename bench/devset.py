@@ -91,7 +91,7 @@ import random
 import re
 import sys
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Container, Iterator
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -162,33 +162,41 @@ def body(rec: dict[str, Any]) -> str:
     return next((rec[k] for k in TEXT_FIELDS if isinstance(rec.get(k), str)), "")
 
 
-@functools.cache  # every set skips these, so each walk of the zips is done once
-def pick() -> tuple[list[str], list[str]]:
-    allrecs = [(rid, len(body(rec)), bool(body(rec).strip())) for rid, rec in records()]
-    order = list(range(len(allrecs)))
-    random.Random(SEED).shuffle(order)
-    kept = [allrecs[i][0] for i in order if allrecs[i][2] and allrecs[i][1] <= MAX_CHARS]
-    return kept[:DEV_SIZE], kept[DEV_SIZE : DEV_SIZE + HOLDOUT_SIZE]
+@functools.cache  # every walk reads the zips once
+def bodies() -> list[tuple[str, str]]:
+    """``(id, text)`` of every record, in loader order."""
+    return [(rid, body(rec)) for rid, rec in records()]
 
 
-def pick_named(name: str) -> list[str]:
-    """The ids of the named set *name* (``NAMED_SETS``), disjoint from dev and holdout."""
-    seed, size, needs_cue = NAMED_SETS[name]
-    taken = {i for ids in pick() for i in ids}
-    allrecs = [(rid, body(rec)) for rid, rec in records()]
+def walk(seed: int, size: int, *, taken: Container[str] = (), longest: int = MAX_CHARS, cue: bool = False) -> list[str]:
+    """The first *size* ids of every record shuffled with ``random.Random(seed)``,
+    skipping empty texts, texts over *longest* characters, the ids in *taken*
+    and, with *cue*, texts without a date cue (:data:`DATE_CUE_RE`): the one
+    rule every set of this directory is picked by, each with its own seed."""
+    allrecs = bodies()
     order = list(range(len(allrecs)))
     random.Random(seed).shuffle(order)
     out: list[str] = []
     for i in order:
         rid, text = allrecs[i]
-        if rid in taken or not text.strip() or len(text) > MAX_CHARS:
-            continue
-        if needs_cue and not DATE_CUE_RE.search(text):
+        if rid in taken or not text.strip() or len(text) > longest or (cue and not DATE_CUE_RE.search(text)):
             continue
         out.append(rid)
         if len(out) == size:
             break
     return out
+
+
+@functools.cache  # every set skips these
+def pick() -> tuple[list[str], list[str]]:
+    kept = walk(SEED, DEV_SIZE + HOLDOUT_SIZE)
+    return kept[:DEV_SIZE], kept[DEV_SIZE:]
+
+
+def pick_named(name: str) -> list[str]:
+    """The ids of the named set *name* (``NAMED_SETS``), disjoint from dev and holdout."""
+    seed, size, needs_cue = NAMED_SETS[name]
+    return walk(seed, size, taken={i for ids in pick() for i in ids}, cue=needs_cue)
 
 
 def pick_extra(name: str) -> list[str]:
@@ -198,11 +206,7 @@ def pick_extra(name: str) -> list[str]:
     taken = set(dev) | set(holdout)
     for other in ALSO_SKIP.get(name, ()):
         taken.update(set_ids(other))
-    allrecs = [(rid, len(body(rec)), bool(body(rec).strip())) for rid, rec in records()]
-    order = list(range(len(allrecs)))
-    random.Random(seed).shuffle(order)
-    kept = [allrecs[i][0] for i in order if allrecs[i][2] and allrecs[i][1] <= longest and allrecs[i][0] not in taken]
-    return kept[:size]
+    return walk(seed, size, taken=taken, longest=longest)
 
 
 @functools.cache
