@@ -67,3 +67,13 @@ def test_a_club_named_by_nadi_stands_for_itself_later(gz: Gazetteer) -> None:
 def test_a_word_that_starts_with_ba_after_a_club_is_no_town(gz: Gazetteer) -> None:
     got = _found(gz, "أشار الموقع إلى أن قيمة لاعبي الهلال بلغت 12 مليون في الدوري")
     assert [g[3] for g in got] == ["rule:club(لاعبي)"]
+
+
+def test_a_clubs_town_does_not_depend_on_a_role_elsewhere(gz: Gazetteer) -> None:
+    # No sports word: «فريق الشباب» is no club here, and that must not cost «نادي النور»'s town.
+    club_and_town = [
+        ("نادي النور", "ORG", "نادي النور", "rule:head(نادي)"),
+        ("سنابس", "LOC", "سنابس", "rule:club-town"),
+    ]
+    assert _found(gz, "افتتح نادي النور بسنابس، مقره الجديد.") == club_and_town
+    assert _found(gz, "افتتح نادي النور بسنابس، مقره الجديد، وحضر فريق الشباب الحفل.") == club_and_town

@@ -101,7 +101,7 @@ def club_cands(
         if sports is None:
             sports = _sports_in(folded, 0, len(folded))
         if not sports:
-            return []
+            break  # no sports story: no club named by a role (a club named with «نادي» still gets its town)
         if club not in known and not _sports_near(folded, m.start(), m.end()):
             continue  # «فريق الوزارة» in a story that mentions a match elsewhere
         out.append(Cand(s, e, "ORG", known.get(club), f"rule:club({spelled(m.group('role'))})"))
