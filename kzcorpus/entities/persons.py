@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 
-from kzcorpus.entities.candidates import Cand
+from kzcorpus.entities.candidates import Cand, free
 from kzcorpus.entities.gazetteer import WORDCHAR
 from kzcorpus.entities.words import (
     ALL_HEADS,
@@ -137,6 +137,6 @@ def quoted_title_cands(folded: str, found: list[Cand]) -> list[Cand]:
         if title.group("title") in KIND_TITLES or not all(_quoted_ok(w) for w in words):
             continue  # «لرجل «جنتلمان»»: a kind of man
         s, e = m.span("name")
-        if not any(c.fstart < e and s < c.fend for c in found):
+        if free(found, s, e):
             out.append(Cand(s, e, "PER", None, f"rule:quoted-title({spelled(title.group('title'))})"))
     return out

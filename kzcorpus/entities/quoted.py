@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 
-from kzcorpus.entities.candidates import Cand
+from kzcorpus.entities.candidates import Cand, free
 from kzcorpus.entities.gazetteer import WORDCHAR
 from kzcorpus.entities.words import CLITIC_LETTERS, QUOTED_EVENT_HEADS, QUOTED_HEADS, STOP, spelled, verbish
 from kzcorpus.lexicon import alternation
@@ -65,31 +65,26 @@ def _short_ok(folded: str, c: Cand, name: str) -> bool:
 def quoted_cands(folded: str, found: list[Cand]) -> list[Cand]:
     """The two rules' names in *folded*, none overlapping *found* (what the
     gazetteer and the other rules found)."""
-    spans = sorted((c.fstart, c.fend) for c in found)
-
-    def free(s: int, e: int) -> bool:
-        return not any(a < e and s < b for a, b in spans)
-
     out: list[Cand] = []
     for q in _OPEN_RE.finditer(folded):
         head = _HEAD_BEFORE.search(folded, max(0, q.start() - _HEAD_WINDOW), q.start())
         if head is None or (m := _NAME_RE.match(folded, q.start())) is None:
             continue
         s, e = m.span("name")
-        if free(s, e):  # any word, even «صباح», is a name there
+        if free(found, s, e):  # any word, even «صباح», is a name there
             out.append(Cand(s, e, "ORG", None, f"rule:quoted({spelled(head.group('head'))})"))
     for q in _EVENT_OPEN_RE.finditer(folded):
         head = _EVENT_BEFORE.search(folded, max(0, q.start() - _HEAD_WINDOW), q.start())
         if head is None or (m := _EVENT_NAME_RE.match(folded, q.start())) is None:
             continue
         s, e = m.span("name")
-        if free(s, e) and _name_ok(m.group("name")) and not verbish(m.group("name").split()[0]):
+        if free(found, s, e) and _name_ok(m.group("name")) and not verbish(m.group("name").split()[0]):
             out.append(Cand(s, e, "MISC", None, f"rule:quoted({spelled(head.group('head'))})"))
     for c in found:
         if c.type != "ORG":
             continue
         if (short := _SHORT_RE.match(folded, c.fend)) is not None:
             s, e = short.span("name")
-            if free(s, e) and _short_ok(folded, c, short.group("name")):
+            if free(found, s, e) and _short_ok(folded, c, short.group("name")):
                 out.append(Cand(s, e, "ORG", c.id, "rule:short-name"))
     return out

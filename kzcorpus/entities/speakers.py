@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from kzcorpus.entities.candidates import Cand
+from kzcorpus.entities.candidates import Cand, free
 from kzcorpus.entities.gazetteer import WORDCHAR
 from kzcorpus.entities.words import (
     ABU,
@@ -75,7 +75,7 @@ def speaker_cands(folded: str, found: list[Cand]) -> list[Cand]:
         if not _starts_word(folded, m.start()):
             continue
         s, e = m.start("w1"), m.end("w2")
-        if any(c.fstart < e and s < c.fend for c in found):
+        if not free(found, s, e):
             continue
         w1, w2 = m.group("w1"), m.group("w2")
         if _word_ok(w1) and _word_ok(w2) and not verbish(w1):
@@ -109,6 +109,6 @@ def named_cands(folded: str, found: list[Cand], original: Callable[[int, int], s
         s = e = m.start("name")
         for w in words:  # the words as written: one space or more between them
             e = folded.index(w, e) + len(w)
-        if not any(c.fstart < e and s < c.fend for c in found):
+        if free(found, s, e):
             out.append(Cand(s, e, "PER", None, f"rule:named({spelled(m.group('verb'))})"))
     return out
