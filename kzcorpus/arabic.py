@@ -314,6 +314,12 @@ class FoldMap:
             return pos, pos
         return self.start_of(fstart), self.end_of(fend - 1)
 
+    def text_of(self, fstart: int, fend: int) -> str:
+        """The original text of the folded span ``[fstart, fend)`` (:meth:`span`): folded
+        offsets are not offsets into the original once a mark or tatweel was dropped before."""
+        start, end = self.span(fstart, fend)
+        return self.original[start:end]
+
 
 class _Offsets:
     """``FoldMap.start`` / ``FoldMap.end`` as read-only sequences."""

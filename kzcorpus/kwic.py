@@ -203,10 +203,10 @@ class Matcher:
             conj = m.groupdict().get(f"c{i}")
             prep = m.groupdict().get(f"p{i}")
             if conj:
-                pieces.append(_orig(fmap, m, f"c{i}"))
+                pieces.append(fmap.text_of(m.start(f"c{i}"), m.end(f"c{i}")))
             if prep:
-                pieces.append(_orig(fmap, m, f"p{i}"))
-            word = _orig(fmap, m, f"w{i}")
+                pieces.append(fmap.text_of(m.start(f"p{i}"), m.end(f"p{i}")))
+            word = fmap.text_of(m.start(f"w{i}"), m.end(f"w{i}"))
             pieces.append(word)
             desc = " + ".join(pieces)
             if had_article and not (prep and prep.endswith((ARTICLE, LAM + LAM))):
@@ -282,11 +282,6 @@ def _lookalike_words() -> frozenset[str]:
     from kzcorpus import lexicon
 
     return lexicon.folded("clitic_lookalikes")
-
-
-def _orig(fmap: FoldMap, m: re.Match[str], group: str) -> str:
-    a, b = fmap.span(m.start(group), m.end(group))
-    return fmap.original[a:b]
 
 
 def _bounded(pattern: str) -> str:

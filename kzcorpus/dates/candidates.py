@@ -67,14 +67,6 @@ from kzcorpus.dates.words import (
     norm_key,
 )
 
-
-def as_written(fm: FoldMap, fs: int, fe: int) -> str:
-    """The original text of the folded span ``[fs, fe)`` (marks folded away after it included):
-    folded offsets are not offsets into the original once a mark or tatweel was dropped before."""
-    s, e = fm.span(fs, fe)
-    return fm.original[s:e]
-
-
 _GAP_CHARS = " \n\t\r.,،؛:;!?()«»\"'“”-–—/[]…"
 
 
@@ -211,7 +203,7 @@ def scan_named(folded: str, fm: FoldMap, cands: list[Cand], matches: list[re.Mat
                     and MONTH_RANGE_BEFORE_RE.search(folded, max(0, start_m - 30), start_m) is None
                 ):
                     continue  # «مارس» alone; «من نوفمبر إلى مارس» is a month
-                if key == "اب" and "آ" not in as_written(fm, start_m, start_m + 2):
+                if key == "اب" and "آ" not in fm.text_of(start_m, start_m + 2):
                     continue  # «أب» (father) vs «آب» (August): only the madda tells
                 if start_m > 0 and folded[start_m - 1].isalpha():
                     continue  # a clitic on an ambiguous name: «ومارس» (and practised)
@@ -536,7 +528,7 @@ def scan_relative(
         elif w in ("اول امس", "امس الاول", "اول من امس"):
             off = -2
         elif w == "غدا":
-            bare = "\u064b" not in as_written(fm, m.start("w"), m.end("w")) or quoted_title(folded, fs)
+            bare = "\u064b" not in fm.text_of(m.start("w"), m.end("w")) or quoted_title(folded, fs)
             if wd is None and bare and not tomorrow(folded, prev_word(folded, fs), fs, fe):
                 continue  # «غدا» without tanwin is often the verb "became"; «"غداً نلتقي"» a title
             off = 1

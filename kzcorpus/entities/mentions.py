@@ -119,7 +119,7 @@ def _find(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
     if quoted := quoted_cands(folded, cands + rules):  # quoted names win over the rules' words
         rules = [r for r in rules if free(quoted, r.fstart, r.fend)] + quoted
     rules += speaker_cands(folded, cands + rules)
-    rules += named_cands(folded, cands + rules, lambda fs, fe: _original(fmap, fs, fe))
+    rules += named_cands(folded, cands + rules, fmap.text_of)
     rules += din_name_cands(folded, cands + rules)
     rules += quoted_title_cands(folded, cands + rules)
     rules += street_cands(folded, cands + rules)
@@ -150,12 +150,6 @@ def _find(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
         eid = c.id or (c.ref.id if c.ref is not None and c.ref.id else unknown_id(surface))
         out.append(Mention(doc.id, start, end, surface, c.type, eid, c.found_by))
     return out
-
-
-def _original(fmap: FoldMap, fstart: int, fend: int) -> str:
-    """The original text of a folded span."""
-    start, end = fmap.span(fstart, fend)
-    return fmap.original[start:end]
 
 
 def _link_rule_cands(folded: str, rules: list[Cand], gz: Gazetteer) -> None:
