@@ -52,7 +52,7 @@ def _folded_words(surfaces: list[str]) -> list[str]:
     only where never seen (a cached fold may be "", so ``None`` is tested)."""
     known: Callable[[str], str | None] = _WORD_FOLDS.get
     found: list[str | None] = list(map(known, surfaces))
-    if not all(found):
+    if None in found:
         found = [w if w is not None else fold_word(t) for w, t in zip(found, surfaces, strict=True)]
     return cast("list[str]", found)
 
